@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 / Ubuntu 24.04 machine lacks to build and test safemap.
+# Idempotent: packages already present are skipped, and nothing runs when none is missing.
+# Usage: ci/setup.sh            (as root, or as a user with sudo)
+set -euo pipefail
+
+# One line per need. "a|b" means: the first of these the package index knows.
+required=(
+  cmake ninja-build g++ git
+  clang-19 libclang-rt-19-dev llvm-19          # TSan/ASan runtimes and llvm-symbolizer
+  libgtest-dev libgmock-dev googletest          # googletest: source for sanitizer builds
+  libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev
+  python3 python3-jsonschema
+  gdb shellcheck gnuplot-nox
+  libtbb-dev libcuckoo-dev "libboost1.81-dev|libboost1.83-dev|libboost-dev"
+)
+
+run_as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
+}
+
+known_to_apt() {
+  apt-cache show "$1" >/dev/null 2>&1
+}
+
+# Echoes the package to install for one need, or nothing when the need is already met.
+package_for() {
+  local alternatives candidate
+  IFS='|' read -r -a alternatives <<<"$1"
+  for candidate in "${alternatives[@]}"; do
+    if installed "$candidate"; then return; fi
+  done
+  for candidate in "${alternatives[@]}"; do
+    if known_to_apt "$candidate"; then echo "$candidate"; return; fi
+  done
+  echo "${alternatives[0]}"  # unknown everywhere: let apt-get say so
+}
+
+missing=()
+for need in "${required[@]}"; do
+  package=$(package_for "$need")
+  [[ -n $package ]] && missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#required[@]} required packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+run_as_root apt-get update -qq
+run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}"
+echo "setup: done"

@@ -1,0 +1,11 @@
+# safemap::warnings: the warning set every target of this project compiles with.
+# It is an INTERFACE target, not global flags, so third-party code built in the same tree
+# (GoogleTest from source under the sanitizer presets) keeps its own flags.
+# Warnings become errors through CMAKE_COMPILE_WARNING_AS_ERROR, set by the presets.
+include_guard(GLOBAL)
+
+add_library(safemap_warnings INTERFACE)
+add_library(safemap::warnings ALIAS safemap_warnings)
+target_compile_options(safemap_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
