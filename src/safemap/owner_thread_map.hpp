@@ -3,8 +3,7 @@
 // memory; share memory by communicating"). No lock ever guards the table: only the owner
 // thread touches it.
 //
-// Thread safety: every operation enqueues a request and (except async) waits on its
-//   std::future; the owner runs requests one at a time in queue order, so all operations are
+// Thread safety: every operation enqueues a request and (except async) waits for its answer; the owner runs requests one at a time in queue order, so all operations are
 //   linearizable. Callbacks (update / upsert / for_each / async) run ON THE OWNER THREAD, not
 //   the caller's: do not rely on the caller's thread_locals in them. A callback calling back
 //   into the same map throws safemap::reentrant_call (it would wait for itself).
@@ -13,8 +12,8 @@
 //   throws safemap::map_shut_down; a request racing with shutdown either runs or throws, never
 //   hangs. shutdown() is idempotent and may be called from several threads.
 // Exception safety: a request that throws (hash, copy, callback) delivers its exception to the
-//   caller through the future; the owner keeps serving. update() leaves what the callback left;
-//   single writes are strong (std::unordered_map's guarantees).
+//   caller (rethrown by the call, or through async()'s future); the owner keeps serving.
+//   update() leaves what the callback left; single writes are strong (std::unordered_map's).
 // Complexity: average O(1) work per operation plus two context switches and one queue node
 //   allocation: microseconds, not nanoseconds. for_each and snapshot are O(n) on the owner,
 //   which serves nobody else meanwhile.
@@ -28,6 +27,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <future>
 #include <mutex>
@@ -70,9 +70,17 @@ class owner_thread_map {
 
   // Runs request(table) on the owner thread, after every request queued before it; the future
   // carries its result or exception. The table reference is valid only during the call.
+  // Keep the future alive while you handle an exception it rethrows: libstdc++ counts
+  // references to exception objects in code ThreadSanitizer cannot see, so dropping the future
+  // first can draw a false race report on the exception object under TSan.
   template <class Request>
   std::future<std::invoke_result_t<Request&, table_type&>> async(Request request) {
-    return send("async", std::move(request));
+    using result = std::invoke_result_t<Request&, table_type&>;
+    std::packaged_task<result()> task{
+        [this, request = std::move(request)]() mutable { return request(table_); }};
+    auto answer = task.get_future();
+    enqueue("async", std::move(task));
+    return answer;
   }
 
   std::optional<Value> find(const Key& key) const {
@@ -142,34 +150,64 @@ class owner_thread_map {
   }
 
  private:
+  // The answer to one synchronous request; lives on the caller's stack while it waits.
+  template <class Result>
+  struct reply {
+    std::optional<std::conditional_t<std::is_void_v<Result>, bool, Result>> value;
+    std::exception_ptr error;
+    bool done = false;  // guarded by queue_mutex_
+  };
+
   // Synchronous operations: the caller waits, so the request may capture the caller's
-  // arguments by reference.
+  // arguments by reference. Not a std::future: the owner thread must drop every reference to
+  // a thrown exception before the caller can see it, so the exception object is freed on the
+  // caller's thread, where ThreadSanitizer sees every access to it (see async()).
   template <class Request>
   auto call(std::string_view operation, Request request) const {
-    return send(operation, std::move(request)).get();
+    using result = std::invoke_result_t<Request&, table_type&>;
+    reply<result> answer;
+    enqueue(operation, [this, &answer, &request] {
+      try {
+        if constexpr (std::is_void_v<result>) {
+          request(table_);
+          answer.value.emplace(true);
+        } else {
+          answer.value.emplace(request(table_));
+        }
+      } catch (...) {
+        answer.error = std::current_exception();
+      }
+      {
+        std::lock_guard lock{queue_mutex_};
+        answer.done = true;
+      }
+      reply_ready_.notify_all();
+    });
+    {
+      std::unique_lock lock{queue_mutex_};
+      reply_ready_.wait(lock, [&answer] { return answer.done; });
+    }
+    if (answer.error) std::rethrow_exception(answer.error);
+    if constexpr (!std::is_void_v<result>) return std::move(*answer.value);
   }
 
-  template <class Request>
-  std::future<std::invoke_result_t<Request&, table_type&>> send(std::string_view operation,
-                                                                 Request request) const {
-    using result = std::invoke_result_t<Request&, table_type&>;
+  // Queues job to run on the owner thread, marked as inside `operation` of this map there.
+  template <class Job>
+  void enqueue(std::string_view operation, Job job) const {
     reentry_guard guard{this, type_name, operation};
-    std::packaged_task<result()> task{
-        [this, operation, request = std::move(request)]() mutable -> result {
-          reentry_guard inside{this, type_name, operation};
-          return request(table_);
-        }};
-    auto answer = task.get_future();
+    std::packaged_task<void()> marked_job{[this, operation, job = std::move(job)]() mutable {
+      reentry_guard inside{this, type_name, operation};
+      job();
+    }};
     {
       std::lock_guard lock{queue_mutex_};
       if (!accepting_) {
         throw map_shut_down{std::string{type_name} + "::" + std::string{operation} +
                             "() called after shutdown()"};
       }
-      queue_.emplace_back(std::move(task));
+      queue_.push_back(std::move(marked_job));
     }
     queue_changed_.notify_one();
-    return answer;
   }
 
   void serve() {
@@ -190,6 +228,7 @@ class owner_thread_map {
   // lambdas take the table as const.
   mutable std::mutex queue_mutex_;
   mutable std::condition_variable queue_changed_;
+  mutable std::condition_variable reply_ready_;
   mutable std::deque<std::packaged_task<void()>> queue_;
   bool accepting_ = true;
   std::once_flag joined_;
