@@ -13,7 +13,8 @@
 //   The report format and the exact limits of what is seen (best effort, like Go's) are in
 //   detail/checked_map_report.hpp and detail/checked_map_access.hpp.
 // Iteration (single thread too): a write that changes the structure (adds a key, erases, clears,
-//   rehashes, swaps or assigns the table) makes every iterator made before it unusable: its next
+//   rehashes, reserves, swaps or assigns the table) makes every iterator made before it
+//   unusable: its next
 //   ++ (or its use in erase) aborts. That is stricter than the standard, which keeps iterators
 //   valid when no rehash happened and the element was not erased: `for (auto& [k, v] : m)
 //   m.erase(k)` and inserting inside a range-for are caught every time, not only on the run that
@@ -168,11 +169,11 @@ class checked_map {
   // Iterators. begin() is a read (reported like an iteration, as in Go); each step is checked.
   iterator begin() noexcept {
     read_scope scope{*this, "begin", iteration};
-    return stamp(table_.begin());
+    return stamp(table_.begin(), scope.structural_version());
   }
   const_iterator begin() const noexcept {
     read_scope scope{*this, "begin", iteration};
-    return stamp(table_.begin());
+    return stamp(table_.begin(), scope.structural_version());
   }
   const_iterator cbegin() const noexcept { return begin(); }
   // end() reads nothing of the table (it is a null node), so it has nothing to check.
@@ -287,11 +288,11 @@ class checked_map {
   }
   iterator find(const Key& key) {
     read_scope scope{*this, "find"};
-    return stamp(table_.find(key));
+    return stamp(table_.find(key), scope.structural_version());
   }
   const_iterator find(const Key& key) const {
     read_scope scope{*this, "find"};
-    return stamp(table_.find(key));
+    return stamp(table_.find(key), scope.structural_version());
   }
   bool contains(const Key& key) const {
     read_scope scope{*this, "contains"};
@@ -300,15 +301,15 @@ class checked_map {
   std::pair<iterator, iterator> equal_range(const Key& key) {
     read_scope scope{*this, "equal_range"};
     auto [first, last] = table_.equal_range(key);
-    return {stamp(first), stamp(last)};
+    return {stamp(first, scope.structural_version()), stamp(last, scope.structural_version())};
   }
   std::pair<const_iterator, const_iterator> equal_range(const Key& key) const {
     read_scope scope{*this, "equal_range"};
     auto [first, last] = table_.equal_range(key);
-    return {stamp(first), stamp(last)};
+    return {stamp(first, scope.structural_version()), stamp(last, scope.structural_version())};
   }
 
-  // Hash policy. rehash and reserve are writes that change the structure when they rehash.
+  // Hash policy. The setters are writes that count as structural changes (they may rehash).
   size_type bucket_count() const noexcept {
     read_scope scope{*this, "bucket_count"};
     return table_.bucket_count();
@@ -322,13 +323,13 @@ class checked_map {
     return table_.max_load_factor();
   }
   void max_load_factor(float limit) {
-    write("max_load_factor", [&](table_type& table) { table.max_load_factor(limit); });
+    replace("max_load_factor", [&](table_type& table) { table.max_load_factor(limit); });
   }
   void rehash(size_type bucket_count) {
-    write("rehash", [&](table_type& table) { table.rehash(bucket_count); });
+    replace("rehash", [&](table_type& table) { table.rehash(bucket_count); });
   }
   void reserve(size_type count) {
-    write("reserve", [&](table_type& table) { table.reserve(count); });
+    replace("reserve", [&](table_type& table) { table.reserve(count); });
   }
 
   // Observers.
@@ -364,6 +365,12 @@ class checked_map {
     read_scope& operator=(const read_scope&) = delete;
     ~read_scope() { map_.state_.end_read(seen_, site_, reported_as_); }
 
+    // No writer can change it inside a read that passes its checks, so iterators made in the
+    // read are stamped with it without loading the word again.
+    std::uint32_t structural_version() const noexcept {
+      return detail::access_state::structural_version_of(seen_);
+    }
+
    private:
     const checked_map& map_;
     detail::misuse_site site_;
@@ -373,20 +380,19 @@ class checked_map {
   // Starting an iteration is a read that Go reports as an iteration misuse.
   static constexpr detail::map_misuse iteration = detail::map_misuse::iteration_during_write;
 
-  // One write of the table. It changed the structure when the size or the bucket count moved,
-  // or when the caller says it replaces the table wholesale.
+  // One write of the table. It changed the structure when the size moved (an insert rehashes
+  // only when it adds an element), or always when the caller says it rebuilds the table
+  // (assignment, swap, move, rehash, reserve, max_load_factor).
   class write_scope {
    public:
-    write_scope(checked_map& map, const char* operation, bool replaces_table = false) noexcept
+    write_scope(checked_map& map, const char* operation, bool rebuilds_table = false) noexcept
         : map_{map}, site_{operation, &checked_map::type_name},
           seen_{map.state_.begin_write(site_)}, size_{map.table_.size()},
-          bucket_count_{map.table_.bucket_count()}, replaces_table_{replaces_table} {}
+          rebuilds_table_{rebuilds_table} {}
     write_scope(const write_scope&) = delete;
     write_scope& operator=(const write_scope&) = delete;
     ~write_scope() {
-      const bool structural = replaces_table_ || map_.table_.size() != size_ ||
-                              map_.table_.bucket_count() != bucket_count_;
-      map_.state_.end_write(seen_, structural, site_);
+      map_.state_.end_write(seen_, rebuilds_table_ || map_.table_.size() != size_, site_);
     }
 
    private:
@@ -394,8 +400,7 @@ class checked_map {
     detail::misuse_site site_;
     detail::access_state::word_type seen_;
     size_type size_;
-    size_type bucket_count_;
-    bool replaces_table_;
+    bool rebuilds_table_;
   };
 
   template <class Operation>
@@ -419,13 +424,20 @@ class checked_map {
     return std::move(other.table_);
   }
 
-  // Iterators are stamped after the write that produced them has finished, so they carry the
-  // structural version that write left.
+  // Iterators carry the structural version of the map they were made from: the one a read saw,
+  // or, after a write has finished, the one it left.
+  iterator stamp(typename table_type::iterator raw, std::uint32_t version) noexcept {
+    return iterator{raw, &state_, version};
+  }
+  const_iterator stamp(typename table_type::const_iterator raw,
+                       std::uint32_t version) const noexcept {
+    return const_iterator{raw, &state_, version};
+  }
   iterator stamp(typename table_type::iterator raw) noexcept {
-    return iterator{raw, &state_, state_.structural_version()};
+    return stamp(raw, state_.structural_version());
   }
   const_iterator stamp(typename table_type::const_iterator raw) const noexcept {
-    return const_iterator{raw, &state_, state_.structural_version()};
+    return stamp(raw, state_.structural_version());
   }
   std::pair<iterator, bool> stamp(std::pair<typename table_type::iterator, bool> raw) noexcept {
     return {stamp(raw.first), raw.second};

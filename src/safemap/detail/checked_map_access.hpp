@@ -77,15 +77,18 @@ class access_state {
     word_.store(word_type{version} << 32 | writes, std::memory_order_relaxed);
   }
 
+  static std::uint32_t structural_version_of(word_type word) noexcept {
+    return static_cast<std::uint32_t>(word >> 32);
+  }
   std::uint32_t structural_version() const noexcept {
-    return static_cast<std::uint32_t>(word_.load(std::memory_order_relaxed) >> 32);
+    return structural_version_of(word_.load(std::memory_order_relaxed));
   }
 
   // Called before an iterator made at `version` takes a step.
   void check_iteration(std::uint32_t version, misuse_site site) const noexcept {
     keep_table_access_inside();
     const word_type now = word_.load(std::memory_order_relaxed);
-    if ((now & writer_inside) || static_cast<std::uint32_t>(now >> 32) != version) [[unlikely]] {
+    if ((now & writer_inside) || structural_version_of(now) != version) [[unlikely]] {
       die(map_misuse::iteration_during_write, site);
     }
     keep_table_access_inside();
