@@ -1,0 +1,431 @@
+#!/usr/bin/env python3
+"""The gap report: "works locally, dies in production", measured for every variant.
+
+For every registered variant (tests/broken/*.hpp and the correct ones), K runs of:
+  local       the normal build (preset `default`), the `local` profile (2 threads, short):
+              how often the bug passes silently, fails an invariant, crashes or hangs;
+  production  the sanitizer build that declares the bug (`tsan`, or `asan` for memory bugs),
+              the `production` profile, run exactly as its ctest expectation test runs it
+              (`sanitizer-report expect ...`): how often the declared finding is reported,
+              the median time to the report, and the line it was located at.
+Correct variants run the same way with `expect --none`: they must stay silent in both.
+A sweep then runs a few variants at several thread counts for the chart: how often the bug
+manifests in the normal build, and how often TSan reports it, against thread count.
+
+The builds are made by ci/gap-report.sh; this script only reads them:
+  <build>/<preset>/safemap-stress-variants.json   the variants (written by cmake/SafemapStress.cmake)
+  ctest --show-only=json-v1                       the expectation tests' exact commands
+
+Writes gap-report.md, gap-report.json and gap-chart.svg (gnuplot) to --out.
+Exit 0 when every broken variant is caught in production in K of K runs and every correct
+variant is clean; 1 otherwise; 2 on bad usage or missing builds.
+"""
+import argparse
+import json
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+EXIT_OK, EXIT_GAP_NOT_SHOWN, EXIT_BAD_USAGE = 0, 1, 2
+EXIT_INVARIANT, EXIT_NO_PROGRESS = 3, 4  # the stress driver's codes (README, "Exit codes")
+
+
+class UsageError(Exception):
+    pass
+
+
+class Progress:
+    """A live line on a terminal; elsewhere (CI logs) one line every few seconds."""
+
+    def __init__(self, total):
+        self.total, self.done, self.last_print = total, 0, 0.0
+        self.live = sys.stderr.isatty()
+
+    def step(self, what):
+        self.done += 1
+        line = f"[{self.done}/{self.total}] {what}"
+        if self.live:
+            print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        elif time.monotonic() - self.last_print > 5 or self.done == self.total:
+            print(line, file=sys.stderr, flush=True)
+            self.last_print = time.monotonic()
+
+    def close(self):
+        if self.live:
+            print(file=sys.stderr)
+
+
+class Build:
+    """One configured and built preset: its variants and its ctest commands."""
+
+    def __init__(self, root, preset):
+        self.preset = preset
+        self.directory = root / "build" / preset
+        manifest = self.directory / "safemap-stress-variants.json"
+        if not manifest.is_file():
+            raise UsageError(f"{manifest} is missing: build the {preset} preset first "
+                             f"(ci/gap-report.sh does)")
+        self.variants = {v["name"]: v for v in json.loads(manifest.read_text())["variants"]}
+        listing = subprocess.run(["ctest", "--show-only=json-v1"], cwd=self.directory,
+                                 capture_output=True, text=True, check=True).stdout
+        self.commands = {test["name"]: test["command"]
+                         for test in json.loads(listing)["tests"] if "command" in test}
+        self.environment = self.test_preset_environment(root)
+
+    def test_preset_environment(self, root):
+        """The environment `ctest --preset X` gives tests (TSAN_OPTIONS, SAFEMAP_STRESS_*, ...),
+        as printed by the presets.runtime_options test, so runs here match ctest's exactly."""
+        shown = subprocess.run(["ctest", "--preset", self.preset, "-R",
+                                "^presets.runtime_options$", "-V"], cwd=root,
+                               capture_output=True, text=True)
+        options = dict(re.findall(r"runtime option: ([A-Z0-9_]+)=(.*)", shown.stdout))
+        if shown.returncode != 0:
+            raise UsageError(f"cannot read the {self.preset} test preset's runtime options "
+                             f"(ctest --preset {self.preset} -R presets.runtime_options -V):\n"
+                             f"{shown.stdout[-2000:]}")
+        return {**os.environ, **options}
+
+    def expectation_command(self, name):
+        """The command of the first expectation test this build registers for variant `name`."""
+        for expectation in self.variants[name].get("expectations", []):
+            test = f"broken.{name}.{expectation['detector']}"
+            if test in self.commands:
+                return expectation, self.commands[test]
+        return None, None
+
+
+def run(command, environment, timeout):
+    """Runs command; returns (exit code or 'timeout', seconds, combined output)."""
+    start = time.monotonic()
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              env=environment, timeout=timeout, stdin=subprocess.DEVNULL)
+        return done.returncode, time.monotonic() - start, done.stdout.decode(errors="replace")
+    except subprocess.TimeoutExpired as expired:
+        output = (expired.stdout or b"").decode(errors="replace")
+        return "timeout", time.monotonic() - start, output
+
+
+def findings_in(sanitizer_report, output, source_root):
+    """The located findings sanitizer-report reads in a run's output (possibly none)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False) as log:
+        log.write(output)
+    try:
+        rendered = subprocess.run([sanitizer_report, "--format", "json", "--source-root",
+                                   str(source_root), log.name],
+                                  capture_output=True, text=True)
+        return json.loads(rendered.stdout) if rendered.returncode == 0 else []
+    except json.JSONDecodeError:
+        return []
+    finally:
+        os.unlink(log.name)
+
+
+def classify_local(exit_code, has_finding):
+    if exit_code == 0:
+        return "pass"
+    if exit_code == EXIT_INVARIANT:
+        return "invariant"
+    if exit_code in (EXIT_NO_PROGRESS, "timeout"):
+        return "hang"
+    return "crash_reported" if has_finding else "crash"
+
+
+def with_profile(arguments, profile, threads=None):
+    """The stress arguments with --profile replaced, and --threads set when given."""
+    kept, skip = [], False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument in ("--profile", "-p", "--threads", "-t"):
+            skip = True
+        else:
+            kept.append(argument)
+    kept += ["--profile", profile]
+    if threads:
+        kept += ["--threads", str(threads)]
+    return kept
+
+
+def stress_arguments(command):
+    """Split `sanitizer-report expect [options] -- EXE ARGS` into (expect part, EXE, ARGS)."""
+    separator = command.index("--")
+    return command[:separator], command[separator + 1], command[separator + 2:]
+
+
+def location_text(finding):
+    location = finding.get("location") or {}
+    if not location.get("file"):
+        return ""
+    return f"{location['file']}:{location.get('line', 0)} {location.get('function', '')}".strip()
+
+
+class GapReport:
+    def __init__(self, options):
+        self.options = options
+        self.root = pathlib.Path(options.source_root).resolve()
+        self.local = Build(self.root, "default")
+        self.production = {preset: Build(self.root, preset) for preset in ("tsan", "asan")}
+
+    def plan(self, name):
+        """How a variant runs: (production build, its expectation, the `sanitizer-report expect`
+        part of the command, the stress arguments). Broken variants run exactly as their ctest
+        expectation test; correct ones as their stress test, with --workload correct_workload."""
+        if self.local.variants[name]["broken"]:
+            for build in self.production.values():
+                expectation, command = build.expectation_command(name)
+                if command:
+                    expect, _, arguments = stress_arguments(command)
+                    return build, expectation, expect, arguments
+            raise UsageError(f"variant {name}: no expectation test in the tsan or asan build")
+        build = self.production["tsan"]
+        test = next((t for t in build.commands if t.startswith(f"stress.{name}.")), None)
+        if test is None:
+            raise UsageError(f"variant {name}: no stress test in the tsan build")
+        expect, _, _ = stress_arguments(build.commands[test])
+        return build, None, expect, ["--workload", self.options.correct_workload]
+
+    def commands(self, name, threads=None):
+        """(local command, production command) of a variant, at its profiles' thread counts or
+        at `threads`."""
+        build, _, expect, arguments = self.plan(name)
+        local = [self.local.variants[name]["executable"]] + with_profile(arguments, "local", threads)
+        production = expect + ["--", build.variants[name]["executable"]] + with_profile(
+            arguments, "production", threads)
+        return local, production
+
+    def measure_variant(self, name, progress):
+        options = self.options
+        build, expectation, expect, _ = self.plan(name)
+        sanitizer_report = expect[0]
+        local_command, command = self.commands(name)
+
+        local = {"pass": 0, "invariant": 0, "crash": 0, "crash_reported": 0, "hang": 0}
+        for run_index in range(options.runs):
+            exit_code, _, output = run(local_command, self.local.environment, options.timeout)
+            has_finding = exit_code not in (0, EXIT_INVARIANT, EXIT_NO_PROGRESS) and bool(
+                findings_in(sanitizer_report, output, self.root))
+            local[classify_local(exit_code, has_finding)] += 1
+            progress.step(f"{name}: local run {run_index + 1}/{options.runs}")
+
+        caught, seconds, locations = 0, [], {}
+        for run_index in range(options.runs):
+            exit_code, elapsed, output = run(command, build.environment, options.timeout)
+            if exit_code == 0:
+                caught += 1
+                seconds.append(elapsed)
+                if expectation:
+                    for finding in findings_in(sanitizer_report, output, self.root):
+                        if finding.get("kind") == expectation["kind"]:
+                            where = location_text(finding)
+                            locations[where] = locations.get(where, 0) + 1
+                            break
+            progress.step(f"{name}: production ({build.preset}) run {run_index + 1}/{options.runs}")
+
+        broken = self.local.variants[name]["broken"]
+        return {
+            "variant": name,
+            "broken": broken,
+            "header": os.path.relpath(self.local.variants[name]["header"], self.root),
+            "local": {"preset": "default", "profile": "local", "runs": options.runs, **local},
+            "production": {
+                "preset": build.preset, "profile": "production", "runs": options.runs,
+                "detector": expectation["detector"] if expectation else None,
+                "kind": expectation["kind"] if expectation else None,
+                "caught" if broken else "clean": caught,
+                "median_seconds": round(statistics.median(seconds), 2) if seconds else None,
+                "location": max(locations, key=locations.get) if locations else None,
+            },
+            "verdict": verdict(broken, local, caught, options.runs),
+        }
+
+    def sweep(self, names, progress):
+        """Manifestation (normal build) and detection (sanitizer) rate per thread count."""
+        points = []
+        for name in names:
+            build = self.plan(name)[0]
+            for threads in self.options.sweep_threads:
+                local_command, production_command = self.commands(name, threads)
+                manifested = detected = 0
+                for _ in range(self.options.sweep_runs):
+                    manifested += run(local_command, self.local.environment,
+                                      self.options.timeout)[0] != 0
+                    detected += run(production_command, build.environment,
+                                    self.options.timeout)[0] == 0
+                    progress.step(f"sweep {name} at {threads} threads")
+                points.append({"variant": name, "threads": threads, "preset": build.preset,
+                               "runs": self.options.sweep_runs,
+                               "manifested": manifested, "detected": detected})
+        return points
+
+
+def verdict(broken, local, production_hits, runs):
+    if not broken:
+        clean = local["pass"] == runs and production_hits == runs
+        return "clean" if clean else "NOT CLEAN"
+    if production_hits < runs:
+        return "MISSED in production"
+    if local["pass"] > 0:
+        return "gap reproduced"
+    if local["crash_reported"] == runs:
+        return "no gap: dies loudly locally too (safety net)"
+    return "no gap: fails locally too"
+
+
+def local_cell(local):
+    loud = f" ({local['crash_reported']} with report)" if local["crash_reported"] else ""
+    return (f"{local['pass']} pass / {local['invariant']} invariant / "
+            f"{local['crash'] + local['crash_reported']} crash{loud} / {local['hang']} hang")
+
+
+def production_cell(row):
+    production = row["production"]
+    if not row["broken"]:
+        return f"{production['clean']}/{production['runs']} clean ({production['preset']})"
+    median = production["median_seconds"]
+    timing = f", median {median} s" if median is not None else ""
+    return (f"{production['caught']}/{production['runs']} {production['kind']} "
+            f"({production['preset']}{timing})")
+
+
+def markdown(rows, options):
+    lines = [
+        "# Gap report: works locally, dies in production",
+        "",
+        f"Local: preset `default`, profile `local`. Production: the sanitizer preset that declares "
+        f"the bug, profile `production`. {options.runs} runs each.",
+        "",
+        "| variant | local (normal build) | production (sanitizer) | located at | verdict |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        location = row["production"].get("location") or ""
+        lines.append(f"| {row['variant']} | {local_cell(row['local'])} | {production_cell(row)} | "
+                     f"{'`' + location + '`' if location else ''} | {row['verdict']} |")
+    return "\n".join(lines) + "\n"
+
+
+def terminal_table(rows):
+    header = ("variant", "local (normal build)", "production", "verdict")
+    table = [(r["variant"], local_cell(r["local"]), production_cell(r), r["verdict"]) for r in rows]
+    widths = [max(len(str(row[i])) for row in [header] + table) for i in range(4)]
+    out = []
+    for row in [header] + table:
+        out.append("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
+        if row is header:
+            out.append("  ".join("-" * width for width in widths))
+    for row in rows:
+        if row["production"].get("location"):
+            out.append(f"  {row['variant']}: located at {row['production']['location']}")
+    return "\n".join(out)
+
+
+def chart(points, out_directory):
+    """gap-chart.svg: manifestation (normal build) and detection (sanitizer) rate per thread count."""
+    gnuplot = shutil.which("gnuplot")
+    if gnuplot is None or not points:
+        return None
+    data = out_directory / "gap-chart.dat"
+    names = list(dict.fromkeys(point["variant"] for point in points))
+    with data.open("w") as out:
+        for name in names:
+            out.write(f"# {name}\n")
+            for point in (p for p in points if p["variant"] == name):
+                out.write(f"{point['threads']} {100 * point['manifested'] / point['runs']:.1f} "
+                          f"{100 * point['detected'] / point['runs']:.1f}\n")
+            out.write("\n\n")
+    plots = []
+    for index, name in enumerate(names):
+        plots.append(f"'{data}' index {index} using 1:2 with linespoints dt 2 lc {index + 1} "
+                     f"title '{name}: manifests (normal build)'")
+        plots.append(f"'{data}' index {index} using 1:3 with linespoints dt 1 lc {index + 1} "
+                     f"title '{name}: reported (sanitizer)'")
+    svg = out_directory / "gap-chart.svg"
+    script = "\n".join([
+        "set terminal svg size 900,520 dynamic background rgb 'white'",
+        f"set output '{svg}'",
+        "set title 'Works locally, dies in production: rate per thread count'",
+        "set xlabel 'threads'", "set ylabel '% of runs'", "set logscale x 2",
+        "set yrange [0:105]", "set key outside right", "set grid",
+        "plot " + ", ".join(plots),
+    ])
+    subprocess.run([gnuplot], input=script, text=True, check=True)
+    return svg
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per variant and profile (K)")
+    parser.add_argument("--variants", default="", help="comma list (default: all registered)")
+    parser.add_argument("--sweep-variants", default="unsynchronized_writes,unlocked_reads",
+                        help="variants in the chart (comma list; empty: no sweep)")
+    parser.add_argument("--sweep-threads", default="2,4,16,64",
+                        help="thread counts of the chart (comma list)")
+    parser.add_argument("--sweep-runs", type=int, default=4, help="runs per point of the chart")
+    parser.add_argument("--correct-workload", default="resize_storm",
+                        help="workload correct variants run (the most common trigger)")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds before a run hangs")
+    parser.add_argument("--out", default="build/gap", help="folder for the report files")
+    parser.add_argument("--source-root", default=".", help="the repository")
+    options = parser.parse_args(argv)
+    try:
+        options.sweep_threads = [int(t) for t in options.sweep_threads.split(",") if t]
+    except ValueError:
+        parser.error("--sweep-threads takes a comma list of numbers")
+    if options.runs < 1 or options.sweep_runs < 1 or any(t < 1 for t in options.sweep_threads):
+        parser.error("--runs, --sweep-runs and thread counts must be at least 1")
+    return options
+
+
+def main(argv):
+    options = parse_arguments(argv)
+    try:
+        report = GapReport(options)
+        names = [n for n in options.variants.split(",") if n] or sorted(
+            report.local.variants, key=lambda n: (not report.local.variants[n]["broken"], n))
+        sweep_names = [n for n in options.sweep_variants.split(",") if n]
+        for name in names + sweep_names:
+            if name not in report.local.variants:
+                raise UsageError(f"unknown variant {name!r} "
+                                 f"(known: {', '.join(sorted(report.local.variants))})")
+    except (UsageError, subprocess.CalledProcessError) as error:
+        print(f"gap-report: {error}", file=sys.stderr)
+        return EXIT_BAD_USAGE
+
+    progress = Progress(len(names) * 2 * options.runs +
+                        len(sweep_names) * len(options.sweep_threads) * options.sweep_runs)
+    rows = [report.measure_variant(name, progress) for name in names]
+    points = report.sweep(sweep_names, progress)
+    progress.close()
+
+    out = pathlib.Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    text = markdown(rows, options)
+    (out / "gap-report.md").write_text(text)
+    (out / "gap-report.json").write_text(json.dumps(
+        {"runs": options.runs, "variants": rows, "sweep": points}, indent=2) + "\n")
+    svg = chart(points, out)
+    if svg:
+        text += f"\nChart: `{svg}`\n"
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a") as summary:
+            summary.write(text)
+
+    print(terminal_table(rows))
+    print(f"\nWrote {out}/gap-report.md, {out}/gap-report.json"
+          + (f", {svg}" if svg else " (no chart: gnuplot missing or no sweep)"))
+    failed = [r["variant"] for r in rows if r["verdict"] in ("MISSED in production", "NOT CLEAN")]
+    if failed:
+        print(f"gap-report: not shown for {', '.join(failed)}", file=sys.stderr)
+        return EXIT_GAP_NOT_SHOWN
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
