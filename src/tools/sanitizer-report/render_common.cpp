@@ -45,9 +45,9 @@ std::vector<std::string> explanation(const finding& found) {
   if (found.where && !found.where->function.empty()) first += " in " + found.where->function;
   if (found.count > 1) first += " (" + std::to_string(found.count) + " reports)";
   std::vector<std::string> lines{first};
-  if (found.first.sanitizer == "UndefinedBehaviorSanitizer" && !found.first.messages.empty()) {
-    lines.push_back(found.first.messages.front());
-  }
+  // The runtime's first note: the UBSan message, the racing variable, the lock cycle, the
+  // harness's "counter sum 1987, expected 2000".
+  if (!found.first.messages.empty()) lines.push_back(found.first.messages.front());
   for (const auto& [access, where] : accesses(found.first)) {
     std::string line = describe(access);
     if (where) line += " at " + position(*where) + " " + where->function;

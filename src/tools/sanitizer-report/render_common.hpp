@@ -24,7 +24,8 @@ const frame* first_project_frame(const stack& trace);
 // (nullptr when the stack has none): the two racing accesses of a data race.
 std::vector<std::pair<memory_access, const frame*>> accesses(const report& raw);
 
-// One paragraph for annotations: "data race in bump() (3 reports)" and one line per access.
+// One paragraph for annotations: "data race in bump() (3 reports)", the report's first
+// message, and one line per memory access.
 std::vector<std::string> explanation(const finding& found);
 
 }  // namespace safemap::sanitizer_report
