@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <set>
+#include <tuple>
 
 #include "stress/exit_code.hpp"
 #include "stress/stack_dump.hpp"
@@ -104,13 +105,11 @@ void monitor::report_stall(double stalled_s) {
   // lock and waits inside the variant again is the one the others queue behind.
   const auto worker_ids = board_.worker_thread_ids();
   const std::set<int> workers(worker_ids.begin(), worker_ids.end());
-  std::ranges::sort(threads, {}, &thread_stack::number);
-  std::ranges::stable_sort(threads, [&](const thread_stack& a, const thread_stack& b) {
-    const bool a_works = workers.contains(a.lwp);
-    const bool b_works = workers.contains(b.lwp);
-    if (a_works != b_works) return a_works;
-    return frames_in(a, settings_.variant_source) > frames_in(b, settings_.variant_source);
-  });
+  const auto rank = [&](const thread_stack& thread) {
+    return std::tuple{!workers.contains(thread.lwp), -static_cast<std::ptrdiff_t>(frames_in(thread, settings_.variant_source)),
+                      thread.number};
+  };
+  std::ranges::sort(threads, [&](const thread_stack& a, const thread_stack& b) { return rank(a) < rank(b); });
 
   const bool all_blocked =
       !threads.empty() && std::ranges::all_of(threads, [&](const thread_stack& thread) {

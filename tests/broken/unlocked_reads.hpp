@@ -43,7 +43,7 @@ class unlocked_reads {
 
   bool insert(const Key& key, const Value& value) {
     std::lock_guard lock{mutex_};
-    return table_.try_emplace(key, value).second;  // <- PEER
+    return table_.try_emplace(key, value).second;
   }
   bool insert_or_assign(const Key& key, const Value& value) {
     std::lock_guard lock{mutex_};
@@ -51,11 +51,11 @@ class unlocked_reads {
   }
   bool erase(const Key& key) {
     std::lock_guard lock{mutex_};
-    return table_.erase(key) > 0;  // <- PEER
+    return table_.erase(key) > 0;
   }
   void clear() {
     std::lock_guard lock{mutex_};
-    table_.clear();  // <- PEER
+    table_.clear();
   }
 
   template <class Mutate>
@@ -63,17 +63,17 @@ class unlocked_reads {
     std::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return false;
-    std::forward<Mutate>(mutate)(found->second);  // <- PEER
+    std::forward<Mutate>(mutate)(found->second);
     return true;
   }
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
     std::lock_guard lock{mutex_};
-    auto [where, added] = table_.try_emplace(key);  // <- PEER
+    auto [where, added] = table_.try_emplace(key);
     if (added) {
-      where->second = std::forward<Make>(make)();  // <- PEER
+      where->second = std::forward<Make>(make)();
     } else {
-      std::forward<Mutate>(mutate)(where->second);  // <- PEER
+      std::forward<Mutate>(mutate)(where->second);
     }
     return added;
   }
