@@ -1,0 +1,58 @@
+#include "dedupe.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace safemap::sanitizer_report {
+namespace {
+
+bool is_thread_creation(const stack& trace) {
+  return trace.title.find("created by") != std::string::npos ||
+         trace.title.find("created at") != std::string::npos;
+}
+
+std::string frame_key(const std::string& file, int line) {
+  return file + ":" + std::to_string(line);
+}
+
+std::string identity(const report& marked, const std::optional<location>& where) {
+  std::vector<std::string> located;
+  for (const stack& trace : marked.stacks) {
+    if (is_thread_creation(trace)) continue;
+    const auto first = std::find_if(trace.frames.begin(), trace.frames.end(),
+                                    [](const frame& entry) { return entry.project_file.has_value(); });
+    if (first != trace.frames.end()) located.push_back(frame_key(*first->project_file, first->line));
+  }
+  std::sort(located.begin(), located.end());
+  located.erase(std::unique(located.begin(), located.end()), located.end());
+  std::string key = marked.sanitizer + '\n' + marked.kind + '\n';
+  key += where ? frame_key(where->file, where->line) : std::string{"?"};
+  for (const std::string& entry : located) key += '\n' + entry;
+  return key;
+}
+
+}  // namespace
+
+std::vector<finding> deduplicate(std::vector<report> reports, const locator& source) {
+  std::vector<finding> findings;
+  std::unordered_map<std::string, std::size_t> index_of;
+  for (report& raw : reports) {
+    source.mark_project_frames(raw);
+    auto where = locator::locate(raw);
+    auto key = identity(raw, where);
+    const auto [entry, inserted] = index_of.try_emplace(std::move(key), findings.size());
+    if (inserted) {
+      findings.push_back(finding{std::move(raw), std::move(where), 1});
+    } else {
+      finding& merged = findings[entry->second];
+      ++merged.count;
+      // A complete report describes the finding better than a truncated one.
+      if (merged.first.truncated && !raw.truncated) merged.first = std::move(raw);
+    }
+  }
+  return findings;
+}
+
+}  // namespace safemap::sanitizer_report

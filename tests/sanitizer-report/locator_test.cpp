@@ -1,0 +1,111 @@
+#include "locator.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dedupe.hpp"
+#include "parser.hpp"
+
+namespace safemap::sanitizer_report {
+namespace {
+
+frame at(std::string file, std::string function = "f()") {
+  frame entry;
+  entry.file = std::move(file);
+  entry.function = std::move(function);
+  entry.line = 3;
+  return entry;
+}
+
+TEST(locator, project_frames_are_under_the_root_after_normalisation) {
+  const locator source{"/work/repo/"};
+  EXPECT_EQ(source.root(), "/work/repo");
+  EXPECT_EQ(source.project_file(at("/work/repo/src/a.cpp")), "src/a.cpp");
+  EXPECT_EQ(source.project_file(at("/work/repo/build/../src/./a.cpp")), "src/a.cpp");
+  EXPECT_FALSE(source.project_file(at("/work/repository/src/a.cpp")));
+  EXPECT_FALSE(source.project_file(at("/work/other/a.cpp")));
+  EXPECT_FALSE(source.project_file(at("src/a.cpp")));
+  EXPECT_FALSE(source.project_file(at("")));
+}
+
+TEST(locator, skips_libraries_runtimes_and_googletest_inside_the_root) {
+  const locator source{"/"};
+  EXPECT_FALSE(source.project_file(at("/usr/bin/../lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/bits/std_mutex.h")));
+  EXPECT_FALSE(source.project_file(at("/usr/include/x86_64-linux-gnu/c++/12/bits/gthr-default.h")));
+  EXPECT_FALSE(source.project_file(at("/build/gcc/src/libsanitizer/tsan/tsan_interceptors_posix.cpp")));
+  EXPECT_FALSE(source.project_file(at("/work/repo/build/_deps/googletest/src/gtest.cc")));
+  EXPECT_FALSE(source.project_file(at("/usr/src/googletest/googletest/src/gtest.cc")));
+  EXPECT_FALSE(source.project_file(at("/work/repo/src/a.cpp", "__interceptor_pthread_mutex_lock")));
+  EXPECT_FALSE(source.project_file(at("/work/repo/src/a.cpp", "__tsan::CallUserSignalHandler()")));
+  EXPECT_EQ(source.project_file(at("/work/repo/src/a.cpp")), "work/repo/src/a.cpp");
+}
+
+TEST(locator, location_is_the_first_project_frame_of_the_first_stack_that_has_one) {
+  report raw;
+  raw.stacks.push_back(stack{"creation", {at("/usr/include/c++/12/thread"), at("<null>")}});
+  raw.stacks.push_back(stack{"access", {at("/usr/include/c++/12/x.h"), at("/p/src/b.cpp", "g()")}});
+  const locator source{"/p"};
+  source.mark_project_frames(raw);
+  const auto where = locator::locate(raw);
+  ASSERT_TRUE(where);
+  EXPECT_EQ(where->file, "src/b.cpp");
+  EXPECT_EQ(where->function, "g()");
+  EXPECT_FALSE(raw.stacks[0].frames[0].project_file);
+}
+
+TEST(locator, default_root_is_the_git_top_level) {
+  const auto top = std::filesystem::temp_directory_path() / "sanitizer_report_locator_test";
+  std::filesystem::remove_all(top);
+  std::filesystem::create_directories(top / "a" / "b");
+  EXPECT_EQ(default_source_root(top / "a" / "b"), top / "a" / "b");
+  std::ofstream{top / ".git"} << "gitdir: elsewhere\n";
+  EXPECT_EQ(default_source_root(top / "a" / "b"), top);
+  std::filesystem::remove_all(top);
+}
+
+constexpr const char* race_template = R"(WARNING: ThreadSanitizer: data race (pid=1)
+  Write of size 4 at 0x1 by thread T2:
+    #0 bump() /p/a.cpp:LINE:3 (x+0x1)
+  Previous write of size 4 at 0x1 by thread T1:
+    #0 bump() /p/a.cpp:10:3 (x+0x1)
+  Thread T2 (tid=9, running) created by main thread at:
+    #1 main /p/a.cpp:CREATED (x+0x2)
+SUMMARY: ThreadSanitizer: data race
+)";
+
+std::string race(int line, int created) {
+  std::string text = race_template;
+  text.replace(text.find("LINE"), 4, std::to_string(line));
+  text.replace(text.find("CREATED"), 7, std::to_string(created));
+  return text;
+}
+
+TEST(dedupe, same_kind_and_located_frames_merge_with_a_count) {
+  const locator source{"/p"};
+  const std::string log = race(10, 20) + race(10, 21) + race(12, 20) + race(10, 20);
+  const auto findings = deduplicate(parse_log(log, "x.log"), source);
+  ASSERT_EQ(findings.size(), 2U);
+  EXPECT_EQ(findings[0].count, 3U);  // created at 20 or 21: thread creation does not count
+  EXPECT_EQ(findings[0].where->line, 10);
+  EXPECT_EQ(findings[1].count, 1U);
+  EXPECT_EQ(findings[1].where->line, 12);
+  EXPECT_EQ(project_frame_count(findings[0]), 3U);
+  EXPECT_EQ(location_string(findings[0]), "a.cpp:10 bump()");
+}
+
+TEST(dedupe, different_kinds_never_merge_and_complete_reports_win) {
+  const locator source{"/p"};
+  std::string leak = race(10, 20);
+  leak.replace(leak.find("data race (pid=1)"), 17, "thread leak");
+  const std::string cut = race(10, 20).substr(0, race(10, 20).find("SUMMARY"));
+  const auto findings = deduplicate(parse_log(cut + race(10, 20) + leak, "x.log"), source);
+  ASSERT_EQ(findings.size(), 2U);
+  EXPECT_EQ(findings[0].count, 2U);
+  EXPECT_FALSE(findings[0].first.truncated);
+  EXPECT_EQ(findings[1].first.kind, "thread leak");
+}
+
+}  // namespace
+}  // namespace safemap::sanitizer_report
