@@ -1,0 +1,274 @@
+# Registering map variants with the stress harness: one call per variant.
+#
+#   safemap_add_variant(NAME <name> HEADER <file> TYPE <c++ type> [LIBRARIES <targets>...])
+#     A correct variant. Builds safemap-stress-<name> and registers, for every workload and both
+#     profiles, the ctest test stress.<name>.<workload>.<profile>, which passes only when
+#     `sanitizer-report expect --none` sees no finding at all and a clean exit.
+#
+#   safemap_add_broken_variant(HEADER <file> [NAME <name>] [TYPE <c++ type>] [LIBRARIES ...])
+#     A planted bug. NAME defaults to the file's stem and TYPE to
+#     safemap::broken::<name><std::uint64_t, std::uint64_t>. The header declares, lit-style, what
+#     the harness must find and where (read here at configure time; editing the header
+#     re-configures):
+#       ... buggy line ...   // <- BUG
+#       // EXPECT tsan: data race at @BUG
+#       // EXPECT watchdog(default,asan): deadlock at @RELOCK
+#       // RUN: --workload read_heavy
+#     `EXPECT <detector>[(<flavours>)]: <kind> at @<MARKER>[|@<MARKER>...]` registers the test
+#     broken.<name>.<detector> in every build flavour (default, asan, tsan) that the detector
+#     watches (tsan: tsan; asan/ubsan/lsan: asan; watchdog/invariant: all three, or the listed
+#     ones). It runs the variant at the production profile with the RUN arguments under
+#     `sanitizer-report expect`, and passes only when a finding of that kind is located on a line
+#     carrying one of the markers (`// <- MARKER`) in this header, with project frames in its
+#     stacks. Absent, or located elsewhere: the test fails.
+#
+#   safemap_add_broken_variants(DIRECTORY <dir>)
+#     Every <dir>/*.hpp, found again whenever a file is added: a new planted bug needs no line in
+#     any other file.
+#
+# Every variant also lands in <build>/safemap-stress-variants.json, which `safemap-stress --list`
+# and the gap report read.
+#
+# Include this module in each directory that registers variants (its settings are directory
+# variables; the functions are global).
+include_guard(DIRECTORY)
+
+set(SAFEMAP_STRESS_MANIFEST "${PROJECT_BINARY_DIR}/safemap-stress-variants.json")
+
+# The build flavour, in the words EXPECT lines use.
+if("thread" IN_LIST SAFEMAP_SANITIZER)
+  set(SAFEMAP_BUILD_FLAVOUR tsan)
+elseif("address" IN_LIST SAFEMAP_SANITIZER)
+  set(SAFEMAP_BUILD_FLAVOUR asan)
+else()
+  set(SAFEMAP_BUILD_FLAVOUR default)
+endif()
+
+# Every workload and profile the driver knows (src/stress/workload.hpp, src/stress/profile.cpp).
+set(SAFEMAP_STRESS_WORKLOADS read_heavy write_heavy iterate_while_writing resize_storm
+  hot_key_counters erase_churn clear_while_writing)
+set(SAFEMAP_STRESS_PROFILES local production)
+
+# Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by
+# default) reports hangs long before; this only guards against the harness itself hanging.
+set(SAFEMAP_STRESS_TEST_TIMEOUT 300)
+
+# _safemap_variant_executable(<name> <header> <type> <declared line> <broken: true|false> <libs>)
+function(_safemap_variant_executable name header type line broken libraries)
+  set(SAFEMAP_VARIANT_NAME "${name}")
+  set(SAFEMAP_VARIANT_HEADER "${header}")
+  set(SAFEMAP_VARIANT_TYPE "${type}")
+  set(SAFEMAP_VARIANT_LINE "${line}")
+  set(SAFEMAP_VARIANT_BROKEN "${broken}")
+  set(source "${CMAKE_CURRENT_BINARY_DIR}/safemap_variants/${name}.cpp")
+  configure_file("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/safemap_variant_main.cpp.in" "${source}" @ONLY)
+  add_executable(safemap-stress-${name} "${source}")
+  target_link_libraries(safemap-stress-${name} PRIVATE safemap::stress safemap::warnings ${libraries})
+  set_target_properties(safemap-stress-${name} PROPERTIES
+    RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress")
+endfunction()
+
+# Adds one variant's entry (a JSON object) to the manifest written when configuring ends.
+function(_safemap_manifest_add entry)
+  set_property(GLOBAL APPEND PROPERTY SAFEMAP_STRESS_VARIANTS "${entry}")
+  get_property(deferred GLOBAL PROPERTY _SAFEMAP_STRESS_MANIFEST_DEFERRED)
+  if(NOT deferred)
+    set_property(GLOBAL PROPERTY _SAFEMAP_STRESS_MANIFEST_DEFERRED TRUE)
+    set_property(GLOBAL PROPERTY SAFEMAP_STRESS_MANIFEST "${SAFEMAP_STRESS_MANIFEST}")
+    cmake_language(DEFER DIRECTORY "${PROJECT_SOURCE_DIR}" CALL _safemap_write_manifest)
+  endif()
+endfunction()
+
+function(_safemap_write_manifest)
+  get_property(path GLOBAL PROPERTY SAFEMAP_STRESS_MANIFEST)
+  get_property(entries GLOBAL PROPERTY SAFEMAP_STRESS_VARIANTS)
+  list(JOIN entries ",\n" body)
+  file(GENERATE OUTPUT "${path}" CONTENT "{\"variants\": [\n${body}\n]}\n")
+endfunction()
+
+function(_safemap_manifest_entry out name header type broken)
+  set(entry "{}")
+  string(JSON entry SET "${entry}" name "\"${name}\"")
+  string(JSON entry SET "${entry}" type "\"${type}\"")
+  string(JSON entry SET "${entry}" header "\"${header}\"")
+  string(JSON entry SET "${entry}" executable "\"$<TARGET_FILE:safemap-stress-${name}>\"")
+  string(JSON entry SET "${entry}" broken "${broken}")
+  set(${out} "${entry}" PARENT_SCOPE)
+endfunction()
+
+function(safemap_add_variant)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES")
+  if(NOT arg_NAME OR NOT arg_HEADER OR NOT arg_TYPE)
+    message(FATAL_ERROR "safemap_add_variant: NAME, HEADER and TYPE are required")
+  endif()
+  get_filename_component(header "${arg_HEADER}" ABSOLUTE)
+  if(NOT EXISTS "${header}")
+    message(FATAL_ERROR "safemap_add_variant(${arg_NAME}): no such header ${header}")
+  endif()
+  _safemap_variant_executable(${arg_NAME} "${header}" "${arg_TYPE}" 1 false "${arg_LIBRARIES}")
+  _safemap_manifest_entry(entry ${arg_NAME} "${header}" "${arg_TYPE}" false)
+  _safemap_manifest_add("${entry}")
+
+  foreach(workload IN LISTS SAFEMAP_STRESS_WORKLOADS)
+    foreach(profile IN LISTS SAFEMAP_STRESS_PROFILES)
+      set(test stress.${arg_NAME}.${workload}.${profile})
+      add_test(NAME ${test}
+        COMMAND $<TARGET_FILE:sanitizer-report> expect --none --source-root "${PROJECT_SOURCE_DIR}"
+                -- $<TARGET_FILE:safemap-stress-${arg_NAME}> --workload ${workload}
+                --profile ${profile})
+      set_tests_properties(${test} PROPERTIES
+        LABELS "stress;${profile}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
+    endforeach()
+  endforeach()
+endfunction()
+
+# _safemap_marker_lines(<out> <header> <marker>): the line numbers that carry `// <- <marker>`.
+function(_safemap_marker_lines out header marker)
+  file(READ "${header}" content)
+  set(lines "")
+  set(searched 0)
+  string(LENGTH "${content}" length)
+  while(searched LESS length)
+    string(SUBSTRING "${content}" ${searched} -1 rest)
+    string(REGEX MATCH "//[ \t]*<-[ \t]*${marker}([^A-Za-z0-9_]|$)" found "${rest}")
+    if(NOT found)
+      break()
+    endif()
+    string(FIND "${rest}" "${found}" position)
+    math(EXPR position "${searched} + ${position}")
+    string(SUBSTRING "${content}" 0 ${position} before)
+    string(REGEX REPLACE "[^\n]" "" newlines "${before}")
+    string(LENGTH "${newlines}" line)
+    math(EXPR line "${line} + 1")
+    list(APPEND lines ${line})
+    string(LENGTH "${found}" found_length)
+    math(EXPR searched "${position} + ${found_length}")
+  endwhile()
+  set(${out} "${lines}" PARENT_SCOPE)
+endfunction()
+
+function(safemap_add_broken_variant)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES")
+  get_filename_component(header "${arg_HEADER}" ABSOLUTE)
+  get_filename_component(name "${header}" NAME_WE)
+  if(arg_NAME)
+    set(name ${arg_NAME})
+  endif()
+  set(type "safemap::broken::${name}<std::uint64_t, std::uint64_t>")
+  if(arg_TYPE)
+    set(type "${arg_TYPE}")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${header}")
+  file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${header}")
+  string(REGEX REPLACE "([][.+*?^$(){}|\\\\])" "\\\\\\1" relative_regex "${relative}")
+
+  file(STRINGS "${header}" run_lines REGEX "^[ \t]*// RUN:")
+  set(run_args "")
+  foreach(run_line IN LISTS run_lines)
+    string(REGEX REPLACE "^[ \t]*// RUN:[ \t]*" "" run_line "${run_line}")
+    separate_arguments(words UNIX_COMMAND "${run_line}")
+    list(APPEND run_args ${words})
+  endforeach()
+
+  file(STRINGS "${header}" expect_lines REGEX "^[ \t]*// EXPECT ")
+  if(NOT expect_lines)
+    message(FATAL_ERROR "${relative}: a broken variant needs at least one `// EXPECT` line")
+  endif()
+  set(expect_regex
+    "^[ \t]*// EXPECT ([a-z]+)(\\(([a-z,]+)\\))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*)[ \t]*$")
+  set(expectations "[]")
+  set(first_line "")
+  foreach(expect_line IN LISTS expect_lines)
+    if(NOT expect_line MATCHES "${expect_regex}")
+      message(FATAL_ERROR "${relative}: cannot read `${expect_line}`; the form is "
+        "`// EXPECT <detector>[(<flavour>,...)]: <kind> at @<MARKER>[|@<MARKER>...]`")
+    endif()
+    set(detector ${CMAKE_MATCH_1})
+    set(flavours ${CMAKE_MATCH_3})
+    set(kind "${CMAKE_MATCH_4}")
+    set(markers "${CMAKE_MATCH_5}")
+    if(detector STREQUAL "tsan")
+      set(default_flavours tsan)
+    elseif(detector MATCHES "^(asan|ubsan|lsan)$")
+      set(default_flavours asan)
+    elseif(detector MATCHES "^(watchdog|invariant)$")
+      set(default_flavours default asan tsan)
+    else()
+      message(FATAL_ERROR "${relative}: unknown detector `${detector}` "
+        "(known: tsan asan ubsan lsan watchdog invariant)")
+    endif()
+    if(flavours)
+      string(REPLACE "," ";" flavours "${flavours}")
+    else()
+      set(flavours ${default_flavours})
+    endif()
+
+    # @A|@B -> the lines carrying `// <- A` or `// <- B`.
+    string(REPLACE "@" "" markers "${markers}")
+    string(REPLACE "|" ";" markers "${markers}")
+    set(lines "")
+    foreach(marker IN LISTS markers)
+      _safemap_marker_lines(marker_lines "${header}" ${marker})
+      if(NOT marker_lines)
+        message(FATAL_ERROR "${relative}: `${expect_line}` names @${marker}, but no line carries "
+          "`// <- ${marker}`")
+      endif()
+      list(APPEND lines ${marker_lines})
+    endforeach()
+    list(SORT lines COMPARE NATURAL)
+    list(REMOVE_DUPLICATES lines)
+    if(detector STREQUAL "invariant" AND NOT first_line)
+      list(GET lines 0 first_line)
+    endif()
+    list(JOIN lines "|" line_alternatives)
+    set(location "${relative_regex}:(${line_alternatives})( |$)")
+
+    set(expectation "{}")
+    string(JSON expectation SET "${expectation}" detector "\"${detector}\"")
+    string(JSON expectation SET "${expectation}" kind "\"${kind}\"")
+    string(REPLACE ";" "\", \"" flavour_items "${flavours}")
+    string(JSON expectation SET "${expectation}" flavours "[\"${flavour_items}\"]")
+    string(REPLACE ";" ", " line_items "${lines}")
+    string(JSON expectation SET "${expectation}" lines "[${line_items}]")
+    string(JSON length LENGTH "${expectations}")
+    string(JSON expectations SET "${expectations}" ${length} "${expectation}")
+
+    if(NOT SAFEMAP_BUILD_FLAVOUR IN_LIST flavours)
+      continue()
+    endif()
+    # An invariant report has one frame (the variant's line); the others carry whole stacks.
+    set(frames 2)
+    if(detector STREQUAL "invariant")
+      set(frames 1)
+    endif()
+    set(test broken.${name}.${detector})
+    add_test(NAME ${test}
+      COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
+              --stack-frames ${frames} --source-root "${PROJECT_SOURCE_DIR}"
+              -- $<TARGET_FILE:safemap-stress-${name}> --profile production ${run_args})
+    set_tests_properties(${test} PROPERTIES
+      LABELS "broken;${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
+  endforeach()
+
+  if(NOT first_line)
+    set(first_line 1)
+  endif()
+  _safemap_variant_executable(${name} "${header}" "${type}" ${first_line} true "${arg_LIBRARIES}")
+  _safemap_manifest_entry(entry ${name} "${header}" "${type}" true)
+  string(JSON entry SET "${entry}" expectations "${expectations}")
+  list(JOIN run_args "\", \"" run_items)
+  if(run_args)
+    string(JSON entry SET "${entry}" run_args "[\"${run_items}\"]")
+  else()
+    string(JSON entry SET "${entry}" run_args "[]")
+  endif()
+  _safemap_manifest_add("${entry}")
+endfunction()
+
+function(safemap_add_broken_variants)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "DIRECTORY" "")
+  file(GLOB headers CONFIGURE_DEPENDS "${arg_DIRECTORY}/*.hpp")
+  foreach(header IN LISTS headers)
+    safemap_add_broken_variant(HEADER "${header}")
+  endforeach()
+endfunction()

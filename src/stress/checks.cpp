@@ -1,0 +1,39 @@
+#include "stress/checks.hpp"
+
+namespace safemap::stress {
+
+std::string describe(const std::optional<std::uint64_t>& value) {
+  if (!value) return "absent";
+  return std::to_string(*value) + " (written for key " + std::to_string(key_in(*value)) + ")";
+}
+
+void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value) {
+  if (key_in(value) != key) {
+    found.report("wrong value", "key " + std::to_string(key) + " holds " + describe(value));
+  }
+}
+
+void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
+                 const std::optional<std::uint64_t>& expected, std::string_view when) {
+  if (actual == expected) return;
+  const std::string what = "key " + std::to_string(key) + " " + std::string{when} + ": holds " +
+                           describe(actual) + ", its only writer last left it " + describe(expected);
+  if (!actual) {
+    found.report("missing key", what);
+  } else if (!expected) {
+    found.report("unexpected key", what);
+  } else {
+    found.report("wrong value", what);
+  }
+}
+
+void check_result(oracle& found, std::string_view operation, std::uint64_t key, bool actual,
+                  bool expected) {
+  if (actual != expected) {
+    found.report("wrong result", std::string{operation} + "(" + std::to_string(key) + ") returned " +
+                 (actual ? "true" : "false") + " but its only writer expected " +
+                 (expected ? "true" : "false"));
+  }
+}
+
+}  // namespace safemap::stress

@@ -1,0 +1,72 @@
+// safemap::stress::run_variant<Map>(): the whole stress run of one map variant — parse the
+// command line, run each workload at each of the profile's thread counts, check invariants
+// after every round, watch for hangs. The main() that safemap_add_variant() generates calls it.
+//
+//   safemap-stress-<variant> [--workload W,...] [--profile local|production] [--threads 4,16,64]
+//                            [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
+//                            [--json FILE] [--progress auto|live|periodic|off] [--describe]
+//
+// Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress; sanitizers exit with theirs.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <exception>
+#include <system_error>
+#include <iostream>
+
+#include <safemap/concurrent_map.hpp>
+
+#include "stress/exit_code.hpp"
+#include "stress/options.hpp"
+#include "stress/round.hpp"
+#include "stress/session.hpp"
+#include "stress/variant_info.hpp"
+#include "stress/workloads.hpp"
+
+namespace safemap::stress {
+
+template <class Map>
+round_stats run_workload(workload kind, const round_plan& plan, progress_board& board, oracle& found) {
+  switch (kind) {
+    case workload::read_heavy: return run_round<read_heavy<Map>, Map>(plan, board, found);
+    case workload::write_heavy: return run_round<write_heavy<Map>, Map>(plan, board, found);
+    case workload::iterate_while_writing: return run_round<iterate_while_writing<Map>, Map>(plan, board, found);
+    case workload::resize_storm: return run_round<resize_storm<Map>, Map>(plan, board, found);
+    case workload::hot_key_counters: return run_round<hot_key_counters<Map>, Map>(plan, board, found);
+    case workload::erase_churn: return run_round<erase_churn<Map>, Map>(plan, board, found);
+    case workload::clear_while_writing: return run_round<clear_while_writing<Map>, Map>(plan, board, found);
+  }
+  return {};
+}
+
+template <concurrent_map Map>
+int run_variant(int argc, char** argv, const variant_info& variant) {
+  static_assert(std::same_as<typename Map::key_type, std::uint64_t> &&
+                    std::same_as<typename Map::mapped_type, std::uint64_t>,
+                "the stress workloads run maps from std::uint64_t to std::uint64_t");
+  const auto parsed = parse_command_line(argc, argv, variant);
+  if (!parsed.options) return parsed.exit_code;
+  const run_options& options = *parsed.options;
+  if (options.describe) {
+    describe_run(variant, options);
+    return exit_ok;
+  }
+  try {
+    session run{variant, options};
+    for (workload kind : options.workloads) {
+      for (unsigned threads : options.settings.threads) {
+        const auto plan = run.begin_round(kind, threads);
+        oracle found;
+        const auto stats = run_workload<Map>(kind, plan, run.board(), found);
+        if (const auto stop = run.end_round(kind, plan, stats, found)) return *stop;
+      }
+    }
+    return run.finish_passed();
+  } catch (const std::system_error& error) {  // e.g. more threads than the system allows
+    std::cerr << argv[0] << ": " << error.what() << '\n';
+    return exit_bad_usage;
+  }
+}
+
+}  // namespace safemap::stress

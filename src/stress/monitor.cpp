@@ -1,0 +1,138 @@
+#include "stress/monitor.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <set>
+#include <tuple>
+
+#include "stress/exit_code.hpp"
+#include "stress/stack_dump.hpp"
+
+namespace safemap::stress {
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+double seconds_between(clock::time_point from, clock::time_point to) {
+  return std::chrono::duration<double>(to - from).count();
+}
+
+bool waits_in_kernel(const thread_stack& thread) {
+  // A blocked thread sits in a futex (mutex, condition variable, barrier, atomic wait) within
+  // its innermost frames; a spinning one does not.
+  const std::size_t innermost = std::min<std::size_t>(thread.frames.size(), 6);
+  return std::any_of(thread.frames.begin(), thread.frames.begin() + static_cast<std::ptrdiff_t>(innermost),
+                     [](const frame& each) {
+                       return each.function.find("futex") != std::string::npos ||
+                              each.function.find("lll_lock_wait") != std::string::npos;
+                     });
+}
+
+std::size_t frames_in(const thread_stack& thread, const std::string& file) {
+  return static_cast<std::size_t>(std::ranges::count(thread.frames, file, &frame::file));
+}
+
+}  // namespace
+
+monitor::monitor(progress_board& board, monitor_settings settings, stall_handler on_stall)
+    : board_{board}, settings_{std::move(settings)}, on_stall_{std::move(on_stall)},
+      thread_{[this](std::stop_token stop) { watch(std::move(stop)); }} {}
+
+monitor::~monitor() {
+  thread_.request_stop();
+  wake_.notify_all();
+}
+
+void monitor::watch(std::stop_token stop) {
+  const bool live = settings_.progress == progress_mode::live ||
+                    (settings_.progress == progress_mode::automatic && ::isatty(STDERR_FILENO));
+  const bool periodic = settings_.progress != progress_mode::off && !live;
+  if (settings_.watchdog_s > 0) allow_debugger_attach();
+
+  const auto tick = std::chrono::milliseconds{live ? 250 : 100};
+  std::uint64_t last_total = board_.total();
+  auto last_change = clock::now();
+  auto last_line = clock::now();
+  std::unique_lock lock{mutex_};
+  while (!stop.stop_requested()) {
+    wake_.wait_for(lock, stop, tick, [] { return false; });
+    if (stop.stop_requested()) break;
+    const auto now = clock::now();
+    if (const auto total = board_.total(); total != last_total) {
+      last_total = total;
+      last_change = now;
+    }
+    if (const double stalled = seconds_between(last_change, now);
+        settings_.watchdog_s > 0 && stalled >= settings_.watchdog_s) {
+      report_stall(stalled);
+    }
+    if (live || (periodic && seconds_between(last_line, now) >= settings_.progress_every_s)) {
+      show_progress(live, now);
+      last_line = now;
+    }
+  }
+  if (live) std::cerr << "\r\033[K" << std::flush;
+}
+
+void monitor::show_progress(bool live, clock::time_point now) {
+  const auto total = board_.total();
+  const double rate = static_cast<double>(total - shown_ops_) / std::max(1e-9, seconds_between(shown_at_, now));
+  char line[512];
+  std::snprintf(line, sizeof line, "[safemap-stress] %s: %llu ops, %.0f ops/s",
+                board_.stage().c_str(), static_cast<unsigned long long>(total), rate);
+  if (live) {
+    std::cerr << "\r\033[K" << line << std::flush;
+  } else {
+    std::cerr << line << '\n' << std::flush;
+  }
+  shown_ops_ = total;
+  shown_at_ = now;
+}
+
+void monitor::report_stall(double stalled_s) {
+  char stalled[64];
+  std::snprintf(stalled, sizeof stalled, "%.1f", stalled_s);
+  std::cerr << "\n[safemap-stress] no progress for " << stalled
+            << " s during " << board_.stage() << "; collecting the stacks of all threads with gdb"
+            << std::endl;
+  const auto dump = capture_all_thread_backtraces(60);
+  auto threads = parse_gdb_backtraces(dump.text);
+
+  // Workers first; among them the ones deepest in the variant's own code: a thread that holds a
+  // lock and waits inside the variant again is the one the others queue behind.
+  const auto worker_ids = board_.worker_thread_ids();
+  const std::set<int> workers(worker_ids.begin(), worker_ids.end());
+  const auto rank = [&](const thread_stack& thread) {
+    return std::tuple{!workers.contains(thread.lwp), -static_cast<std::ptrdiff_t>(frames_in(thread, settings_.variant_source)),
+                      thread.number};
+  };
+  std::ranges::sort(threads, [&](const thread_stack& a, const thread_stack& b) { return rank(a) < rank(b); });
+
+  const bool all_blocked =
+      !threads.empty() && std::ranges::all_of(threads, [&](const thread_stack& thread) {
+        return !workers.contains(thread.lwp) || waits_in_kernel(thread);
+      });
+  report finding{.tool = "SafemapWatchdog",
+                 .kind = threads.empty() ? "no progress" : all_blocked ? "deadlock" : "livelock",
+                 .messages = {}, .stacks = {}};
+  if (threads.empty()) {
+    finding.messages.push_back("no progress for " + std::string{stalled} + " s; no stacks: " + dump.failure);
+  } else {
+    finding.messages.push_back("no progress for " + std::string{stalled} +
+                               " s; stacks of all threads follow (workers first)");
+  }
+  for (auto& thread : threads) {
+    finding.stacks.push_back({.title = "Thread " + std::to_string(thread.number) + " (LWP " +
+                                       std::to_string(thread.lwp) + ") \"" + thread.name + "\":",
+                              .frames = std::move(thread.frames)});
+  }
+  std::cerr << format_report(finding) << std::flush;
+  if (on_stall_) on_stall_(finding);
+  std::fflush(nullptr);
+  ::_exit(exit_no_progress);
+}
+
+}  // namespace safemap::stress

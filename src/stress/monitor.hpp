@@ -1,0 +1,52 @@
+// monitor: one thread beside the workers that (1) shows progress — a live line on a terminal,
+// a periodic line in CI logs — and (2) is the watchdog: when the operation counters stop moving
+// for the watchdog period it prints every thread's stack as a SafemapWatchdog report and ends
+// the process with exit_no_progress (4). A deadlock is a finding with stacks, not a CI time-out.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "stress/options.hpp"
+#include "stress/progress.hpp"
+#include "stress/report.hpp"
+
+namespace safemap::stress {
+
+struct monitor_settings {
+  double watchdog_s = 0;  // 0: no watchdog
+  progress_mode progress = progress_mode::automatic;
+  double progress_every_s = 10;
+  std::string variant_source;  // stacks that run through this file are listed first
+};
+
+class monitor {
+ public:
+  // Runs on the monitor thread after the report is printed, just before the process exits.
+  using stall_handler = std::function<void(const report&)>;
+
+  monitor(progress_board& board, monitor_settings settings, stall_handler on_stall);
+  monitor(const monitor&) = delete;
+  monitor& operator=(const monitor&) = delete;
+  ~monitor();
+
+ private:
+  void watch(std::stop_token stop);
+  void show_progress(bool live, std::chrono::steady_clock::time_point now);
+  [[noreturn]] void report_stall(double stalled_s);
+
+  progress_board& board_;
+  monitor_settings settings_;
+  stall_handler on_stall_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  std::uint64_t shown_ops_ = 0;
+  std::chrono::steady_clock::time_point shown_at_ = std::chrono::steady_clock::now();
+  std::jthread thread_;  // last: starts after everything it uses exists
+};
+
+}  // namespace safemap::stress

@@ -1,0 +1,47 @@
+// progress_board: one operation counter per worker thread, bumped by the worker alone and read
+// by the monitor (watchdog and progress line). Counters never reset, so "no change" means
+// "no progress" across rounds too.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace safemap::stress {
+
+class progress_board {
+ public:
+  // One worker's counter, alone on its cache line so that counting does not make the workers
+  // contend on something other than the map under test.
+  class alignas(64) slot {
+   public:
+    void advance() { ops_.store(ops_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
+    void record_thread_id();  // called by the worker itself; the watchdog orders stacks by it
+    std::uint64_t ops() const { return ops_.load(std::memory_order_relaxed); }
+    int thread_id() const { return thread_id_.load(std::memory_order_relaxed); }
+
+   private:
+    std::atomic<std::uint64_t> ops_{0};
+    std::atomic<int> thread_id_{0};
+  };
+
+  explicit progress_board(unsigned workers) : slots_(workers + 1) {}
+
+  slot& worker(unsigned index) { return slots_.at(index + 1); }
+  slot& coordinator() { return slots_.front(); }  // preloading and checking between rounds
+
+  std::uint64_t total() const;
+  std::vector<int> worker_thread_ids() const;
+
+  void set_stage(std::string stage);  // what runs now, for the progress line
+  std::string stage() const;
+
+ private:
+  std::vector<slot> slots_;
+  mutable std::mutex stage_mutex_;
+  std::string stage_;
+};
+
+}  // namespace safemap::stress

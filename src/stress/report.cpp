@@ -1,0 +1,52 @@
+#include "stress/report.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <sstream>
+
+namespace safemap::stress {
+namespace {
+
+void format_frame(std::ostringstream& out, std::size_t index, const frame& each) {
+  char address[32];
+  std::snprintf(address, sizeof address, "0x%016llx", static_cast<unsigned long long>(each.address));
+  out << "    #" << index << ' ' << address << " in " << each.function;
+  if (!each.file.empty()) {
+    out << ' ' << each.file << ':' << each.line;
+  } else if (!each.module.empty()) {
+    out << " (" << each.module << ')';
+  }
+  out << '\n';
+}
+
+}  // namespace
+
+std::string format_report(const report& finding) {
+  std::ostringstream out;
+  out << "==" << ::getpid() << "==ERROR: " << finding.tool << ": " << finding.kind << '\n';
+  for (const auto& message : finding.messages) out << "  " << message << '\n';
+  for (const auto& each : finding.stacks) {
+    out << "  " << each.title << '\n';
+    for (std::size_t i = 0; i < each.frames.size(); ++i) format_frame(out, i, each.frames[i]);
+  }
+  out << "SUMMARY: " << finding.tool << ": " << finding.kind << '\n';
+  return out.str();
+}
+
+report invariant_report(const violation& broken, const variant_info& variant) {
+  std::string message = broken.first_message;
+  if (broken.count > 1) message += " (and " + std::to_string(broken.count - 1) + " more like it)";
+  frame located;
+  located.function = variant.name;
+  located.file = variant.source_file;
+  located.line = variant.declared_line;
+  report finding;
+  finding.tool = "SafemapInvariant";
+  finding.kind = broken.kind;
+  finding.messages = {message};
+  finding.stacks = {{.title = "Variant " + std::string{variant.name} + ":", .frames = {located}}};
+  return finding;
+}
+
+}  // namespace safemap::stress

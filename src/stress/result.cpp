@@ -1,0 +1,62 @@
+#include "stress/result.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace safemap::stress {
+
+result_recorder::result_recorder(const variant_info& variant, const run_options& options)
+    : variant_{variant.name}, source_{variant.source_file}, broken_{variant.broken},
+      profile_{options.settings.name}, seed_{options.seed}, path_{options.json_path} {
+  for (workload kind : options.workloads) workloads_.emplace_back(name_of(kind));
+}
+
+void result_recorder::add_round(round_result round) {
+  std::lock_guard lock{mutex_};
+  rounds_.push_back(std::move(round));
+}
+
+bool result_recorder::finish(const std::string& verdict, const report* finding, int exit_code) {
+  std::lock_guard lock{mutex_};
+  if (path_.empty()) return true;
+  nlohmann::json rounds = nlohmann::json::array();
+  unsigned most_threads = 0;
+  std::uint64_t ops = 0;
+  double seconds = 0;
+  for (const auto& round : rounds_) {
+    rounds.push_back({{"workload", round.workload},
+                      {"threads", round.threads},
+                      {"ops", round.ops},
+                      {"seconds", round.seconds},
+                      {"ops_per_s", round.seconds > 0 ? static_cast<double>(round.ops) / round.seconds : 0.0}});
+    most_threads = std::max(most_threads, round.threads);
+    ops += round.ops;
+    seconds += round.seconds;
+  }
+  nlohmann::json found = nullptr;
+  if (finding != nullptr) {
+    found = {{"detector", finding->tool == "SafemapWatchdog" ? "watchdog" : "invariant"},
+             {"kind", finding->kind},
+             {"message", finding->messages.empty() ? "" : finding->messages.front()}};
+  }
+  const nlohmann::json result = {
+      {"variant", variant_},     {"broken", broken_},
+      {"source", source_},       {"profile", profile_},
+      {"seed", seed_},           {"workloads", workloads_},
+      {"rounds", rounds},        {"threads", most_threads},
+      {"ops_per_s", seconds > 0 ? static_cast<double>(ops) / seconds : 0.0},
+      {"verdict", verdict},      {"finding", found},
+      {"exit_code", exit_code},
+  };
+  std::ofstream out{path_};
+  out << result.dump(2) << '\n';
+  if (!out) {
+    std::cerr << "safemap-stress: cannot write the JSON result to " << path_ << '\n';
+    return false;
+  }
+  return true;
+}
+
+}  // namespace safemap::stress

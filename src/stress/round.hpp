@@ -1,0 +1,120 @@
+// One round: a fresh map, a workload, N threads that start together, then the workload's checks.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <latch>
+#include <memory>
+#include <random>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+#include "stress/oracle.hpp"
+#include "stress/progress.hpp"
+
+namespace safemap::stress {
+
+using steady_clock = std::chrono::steady_clock;
+
+struct round_plan {
+  unsigned threads = 1;
+  std::uint64_t ops = 1;   // per thread
+  std::uint64_t keys = 1;  // key range
+  std::uint64_t seed = 0;
+  steady_clock::time_point deadline;
+};
+
+// What one worker thread holds: its index, its random numbers, its operation budget.
+class worker_context {
+ public:
+  worker_context(const round_plan& plan, unsigned index, progress_board::slot& progress)
+      : plan_{plan}, index_{index}, progress_{progress}, random_{plan.seed * 0x9E3779B97F4A7C15ULL + index} {}
+
+  unsigned index() const { return index_; }
+  const round_plan& plan() const { return plan_; }
+
+  std::uint64_t random_below(std::uint64_t bound) { return random_() % bound; }
+
+  // Counts the operation about to run; false once the budget or the round's time is spent.
+  bool next_op() {
+    if (done_ == plan_.ops || ((done_ & 63) == 0 && past_deadline())) return false;
+    ++done_;
+    progress_.advance();
+    return true;
+  }
+  // For roles that run as long as others work rather than for a budget.
+  void count_op() { progress_.advance(); }
+  bool past_deadline() const { return steady_clock::now() >= plan_.deadline; }
+
+ private:
+  const round_plan& plan_;
+  unsigned index_;
+  progress_board::slot& progress_;
+  std::mt19937_64 random_;
+  std::uint64_t done_ = 0;
+};
+
+// The map a round runs on. resize_storm replaces it between generations to grow from empty again.
+template <class Map>
+class map_slot {
+ public:
+  Map& get() { return *map_; }
+  void renew() { map_ = std::make_unique<Map>(); }
+
+ private:
+  std::unique_ptr<Map> map_ = std::make_unique<Map>();
+};
+
+// A map type whose copies are handles sharing one state declares
+//   static constexpr bool copies_share_state = true;
+// Real code hands such handles to threads by value, so each worker then gets its own copy,
+// exactly as production would: the copy must still be safe to use beside the others.
+template <class Map>
+concept shares_state_when_copied = requires { requires Map::copies_share_state; };
+
+template <class Map>
+class worker_handle {
+ public:
+  explicit worker_handle(Map& shared) : map_{shared} {}
+  Map& get() { return map_; }
+
+ private:
+  std::conditional_t<shares_state_when_copied<Map>, Map, Map&> map_;
+};
+
+struct round_stats {
+  std::uint64_t ops = 0;
+  double seconds = 0;
+};
+
+// Workload<Map> is constructed from (plan, slot, oracle) and has prepare(progress slot),
+// work(worker_context&) and verify(); see workloads.hpp.
+template <class Workload, class Map>
+round_stats run_round(const round_plan& plan, progress_board& board, oracle& found) {
+  map_slot<Map> slot;
+  Workload workload{plan, slot, found};
+  workload.prepare(board.coordinator());
+
+  std::latch start{plan.threads};
+  const auto ops_before = board.total();
+  const auto began = steady_clock::now();
+  {
+    std::vector<std::jthread> workers;
+    workers.reserve(plan.threads);
+    for (unsigned index = 0; index < plan.threads; ++index) {
+      workers.emplace_back([&, index] {
+        board.worker(index).record_thread_id();
+        worker_context context{plan, index, board.worker(index)};
+        start.arrive_and_wait();  // everyone starts together: the most overlap
+        workload.work(context);
+      });
+    }
+  }
+  const round_stats stats{.ops = board.total() - ops_before,
+                          .seconds = std::chrono::duration<double>(steady_clock::now() - began).count()};
+  workload.verify();
+  return stats;
+}
+
+}  // namespace safemap::stress

@@ -1,0 +1,45 @@
+// session: everything about one run of a variant that does not depend on the map type —
+// announcing rounds, the monitor (progress and watchdog), turning invariant violations into
+// reports, the JSON result and the exit code. driver.hpp adds the map type.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+
+#include "stress/monitor.hpp"
+#include "stress/options.hpp"
+#include "stress/oracle.hpp"
+#include "stress/progress.hpp"
+#include "stress/result.hpp"
+#include "stress/round.hpp"
+#include "stress/variant_info.hpp"
+
+namespace safemap::stress {
+
+class session {
+ public:
+  session(const variant_info& variant, const run_options& options);
+
+  progress_board& board() { return board_; }
+
+  round_plan begin_round(workload kind, unsigned threads);
+  // Records the round; prints invariant reports when the oracle found something. Returns the
+  // exit code to stop with, or nothing to go on.
+  std::optional<int> end_round(workload kind, const round_plan& plan, const round_stats& stats,
+                               const oracle& found);
+  int finish_passed();
+
+ private:
+  const variant_info& variant_;
+  const run_options& options_;
+  progress_board board_;
+  result_recorder result_;
+  std::size_t rounds_total_;
+  std::size_t round_ = 0;
+  monitor monitor_;  // last: watches everything above
+};
+
+// `--describe`: the variant and the resolved run settings as JSON on stdout.
+void describe_run(const variant_info& variant, const run_options& options);
+
+}  // namespace safemap::stress

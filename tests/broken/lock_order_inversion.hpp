@@ -1,0 +1,109 @@
+// safemap::broken::lock_order_inversion — a map and its access statistics, each with a lock,
+// locked in opposite orders.
+//
+// BUG: find() records the hit under the statistics lock and then takes the table lock;
+//   insert_or_assign() takes the table lock and then the statistics lock to reset the entry's
+//   hits. Two threads each holding their first lock wait for each other forever (ABBA). Seed 002
+//   ("synchronization introduces new failure modes. The most common is a deadlock").
+//   ThreadSanitizer reports the inverted order as soon as both orders have run, deadlock or not:
+//   at a second acquisition (@BUG). Without it the deadlock itself is found by the watchdog,
+//   whose first stack waits at one of the four acquisitions (@BUG or @FIRST).
+// Works locally: two threads seldom take the two locks at the same moment.
+// EXPECT tsan: lock-order-inversion (potential deadlock) at @BUG
+// EXPECT watchdog(default,asan): deadlock at @BUG|@FIRST
+// RUN: --workload read_heavy
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+namespace safemap::broken {
+
+template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
+class lock_order_inversion {
+ public:
+  using key_type = Key;
+  using mapped_type = Value;
+  using hasher = Hash;
+  using key_equal = KeyEqual;
+
+  std::optional<Value> find(const Key& key) const {
+    std::lock_guard hits_lock{hits_mutex_};  // <- FIRST
+    ++hits_[key];
+    std::lock_guard table_lock{mutex_};  // <- BUG: table after hits; insert_or_assign: hits after table
+    auto found = table_.find(key);
+    if (found == table_.end()) return std::nullopt;
+    return found->second;
+  }
+  bool contains(const Key& key) const {
+    std::lock_guard lock{mutex_};
+    return table_.contains(key);
+  }
+  std::size_t size() const {
+    std::lock_guard lock{mutex_};
+    return table_.size();
+  }
+  bool empty() const { return size() == 0; }
+
+  bool insert(const Key& key, const Value& value) {
+    std::lock_guard lock{mutex_};
+    return table_.try_emplace(key, value).second;
+  }
+  bool insert_or_assign(const Key& key, const Value& value) {
+    std::lock_guard table_lock{mutex_};  // <- FIRST
+    std::lock_guard hits_lock{hits_mutex_};  // <- BUG
+    hits_[key] = 0;
+    return table_.insert_or_assign(key, value).second;
+  }
+  bool erase(const Key& key) {
+    std::lock_guard lock{mutex_};
+    return table_.erase(key) > 0;
+  }
+  void clear() {
+    std::lock_guard lock{mutex_};
+    table_.clear();
+  }
+
+  template <class Mutate>
+  bool update(const Key& key, Mutate&& mutate) {
+    std::lock_guard lock{mutex_};
+    auto found = table_.find(key);
+    if (found == table_.end()) return false;
+    std::forward<Mutate>(mutate)(found->second);
+    return true;
+  }
+  template <class Make, class Mutate>
+  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
+    std::lock_guard lock{mutex_};
+    auto [where, added] = table_.try_emplace(key);
+    if (added) {
+      where->second = std::forward<Make>(make)();
+    } else {
+      std::forward<Mutate>(mutate)(where->second);
+    }
+    return added;
+  }
+
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    std::lock_guard lock{mutex_};
+    for (const auto& [key, value] : table_) visit(key, value);
+  }
+  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
+    std::lock_guard lock{mutex_};
+    return table_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+  mutable std::mutex hits_mutex_;
+  mutable std::unordered_map<Key, std::uint64_t, Hash, KeyEqual> hits_;
+};
+
+}  // namespace safemap::broken

@@ -1,0 +1,102 @@
+// safemap::broken::self_deadlock — a bounded cache that evicts by calling its own erase().
+//
+// BUG: insert_or_assign() holds the lock and, once the cache is over its capacity, evicts an
+//   entry by calling erase(), which takes the same (non-recursive) lock again: the thread waits
+//   for itself forever, and every other thread then queues behind it. Seed 002 ("a goroutine
+//   holds a lock and tries to acquire the same lock again ... blocks forever").
+//   No sanitizer reports it (ThreadSanitizer does not flag re-locking a std::mutex); the
+//   watchdog does, with every thread's stack: the first names the second lock (@RELOCK).
+// Works locally: a laptop run's few keys never fill the cache, so the eviction never runs.
+// EXPECT watchdog: deadlock at @RELOCK
+// RUN: --workload write_heavy
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+namespace safemap::broken {
+
+template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
+class self_deadlock {
+ public:
+  using key_type = Key;
+  using mapped_type = Value;
+  using hasher = Hash;
+  using key_equal = KeyEqual;
+
+  static constexpr std::size_t capacity = 2048;
+
+  std::optional<Value> find(const Key& key) const {
+    std::lock_guard lock{mutex_};
+    auto found = table_.find(key);
+    if (found == table_.end()) return std::nullopt;
+    return found->second;
+  }
+  bool contains(const Key& key) const {
+    std::lock_guard lock{mutex_};
+    return table_.contains(key);
+  }
+  std::size_t size() const {
+    std::lock_guard lock{mutex_};
+    return table_.size();
+  }
+  bool empty() const { return size() == 0; }
+
+  bool insert(const Key& key, const Value& value) {
+    std::lock_guard lock{mutex_};
+    return table_.try_emplace(key, value).second;
+  }
+  bool insert_or_assign(const Key& key, const Value& value) {
+    std::lock_guard lock{mutex_};
+    if (table_.size() >= capacity) erase(table_.begin()->first);  // <- BUG: erase() locks again
+    return table_.insert_or_assign(key, value).second;
+  }
+  bool erase(const Key& key) {
+    std::lock_guard lock{mutex_};  // <- RELOCK
+    return table_.erase(key) > 0;
+  }
+  void clear() {
+    std::lock_guard lock{mutex_};
+    table_.clear();
+  }
+
+  template <class Mutate>
+  bool update(const Key& key, Mutate&& mutate) {
+    std::lock_guard lock{mutex_};
+    auto found = table_.find(key);
+    if (found == table_.end()) return false;
+    std::forward<Mutate>(mutate)(found->second);
+    return true;
+  }
+  template <class Make, class Mutate>
+  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
+    std::lock_guard lock{mutex_};
+    auto [where, added] = table_.try_emplace(key);
+    if (added) {
+      where->second = std::forward<Make>(make)();
+    } else {
+      std::forward<Mutate>(mutate)(where->second);
+    }
+    return added;
+  }
+
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    std::lock_guard lock{mutex_};
+    for (const auto& [key, value] : table_) visit(key, value);
+  }
+  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
+    std::lock_guard lock{mutex_};
+    return table_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+};
+
+}  // namespace safemap::broken

@@ -1,0 +1,99 @@
+// safemap::broken::temporary_lock_guard — a lock guard that is a temporary.
+//
+// BUG: insert_or_assign() writes `std::lock_guard<std::mutex>{mutex_};` — an unnamed temporary
+//   that locks and unlocks on the same line — so the assignment after it runs unlocked. The
+//   code reads as locked, review passes it, and every test on one or two threads is green.
+//   (The C++ twin of the seeds' "Forgetting an unlock kills the program": here the lock is
+//   forgotten at once.) ThreadSanitizer may name either side of the race: the unlocked write
+//   (@BUG) or a locked read of the same entry (@PEER).
+// Works locally: the unlocked window is a few instructions long.
+// EXPECT tsan: data race at @BUG|@PEER
+// RUN: --workload read_heavy
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+namespace safemap::broken {
+
+template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
+class temporary_lock_guard {
+ public:
+  using key_type = Key;
+  using mapped_type = Value;
+  using hasher = Hash;
+  using key_equal = KeyEqual;
+
+  std::optional<Value> find(const Key& key) const {
+    std::lock_guard lock{mutex_};
+    auto found = table_.find(key);  // <- PEER
+    if (found == table_.end()) return std::nullopt;
+    return found->second;  // <- PEER
+  }
+  bool contains(const Key& key) const {
+    std::lock_guard lock{mutex_};
+    return table_.contains(key);
+  }
+  std::size_t size() const {
+    std::lock_guard lock{mutex_};
+    return table_.size();
+  }
+  bool empty() const { return size() == 0; }
+
+  bool insert(const Key& key, const Value& value) {
+    std::lock_guard lock{mutex_};
+    return table_.try_emplace(key, value).second;
+  }
+  bool insert_or_assign(const Key& key, const Value& value) {
+    std::lock_guard<std::mutex>{mutex_};  // <- BUG: a temporary, unlocked again at the semicolon
+    return table_.insert_or_assign(key, value).second;  // <- BUG
+  }
+  bool erase(const Key& key) {
+    std::lock_guard lock{mutex_};
+    return table_.erase(key) > 0;
+  }
+  void clear() {
+    std::lock_guard lock{mutex_};
+    table_.clear();
+  }
+
+  template <class Mutate>
+  bool update(const Key& key, Mutate&& mutate) {
+    std::lock_guard lock{mutex_};
+    auto found = table_.find(key);
+    if (found == table_.end()) return false;
+    std::forward<Mutate>(mutate)(found->second);
+    return true;
+  }
+  template <class Make, class Mutate>
+  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
+    std::lock_guard lock{mutex_};
+    auto [where, added] = table_.try_emplace(key);
+    if (added) {
+      where->second = std::forward<Make>(make)();
+    } else {
+      std::forward<Mutate>(mutate)(where->second);
+    }
+    return added;
+  }
+
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    std::lock_guard lock{mutex_};
+    for (const auto& [key, value] : table_) visit(key, value);
+  }
+  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
+    std::lock_guard lock{mutex_};
+    return table_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+};
+
+}  // namespace safemap::broken

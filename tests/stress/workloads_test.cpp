@@ -1,0 +1,94 @@
+// Every workload runs clean on the reference variant, and the oracles see what they must.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+
+#include <safemap/mutex_map.hpp>
+
+#include "stress/checks.hpp"
+#include "stress/driver.hpp"
+#include "stress/oracle.hpp"
+
+namespace safemap::stress {
+namespace {
+
+using reference_map = mutex_map<std::uint64_t, std::uint64_t>;
+
+class EveryWorkload : public ::testing::TestWithParam<workload> {};
+
+TEST_P(EveryWorkload, PassesOnTheReferenceVariant) {
+  progress_board board{4};
+  oracle found;
+  const round_plan plan{.threads = 4, .ops = 500, .keys = 256, .seed = 7,
+                        .deadline = steady_clock::now() + std::chrono::seconds{60}};
+  const auto stats = run_workload<reference_map>(GetParam(), plan, board, found);
+  for (const auto& each : found.violations()) ADD_FAILURE() << each.kind << ": " << each.first_message;
+  EXPECT_GT(stats.ops, 0u);
+  EXPECT_EQ(board.worker_thread_ids().size(), 4u);  // every worker recorded itself for the watchdog
+}
+
+INSTANTIATE_TEST_SUITE_P(Stress, EveryWorkload, ::testing::ValuesIn(all_workloads),
+                         [](const auto& instance) { return std::string{name_of(instance.param)}; });
+
+TEST(Oracle, CountsEachKindOnceWithItsFirstMessage) {
+  oracle found;
+  EXPECT_TRUE(found.clean());
+  found.report("lost update", "first");
+  found.report("wrong size", "size");
+  found.report("lost update", "second");
+  const auto violations = found.violations();
+  ASSERT_EQ(violations.size(), 2u);
+  EXPECT_EQ(violations[0].kind, "lost update");
+  EXPECT_EQ(violations[0].first_message, "first");
+  EXPECT_EQ(violations[0].count, 2u);
+  EXPECT_FALSE(found.clean());
+}
+
+TEST(Checks, OwnedKeysTellMissingFromUnexpectedFromWrong) {
+  oracle found;
+  check_owned(found, 5, std::nullopt, value_for(5, 1), "now");
+  check_owned(found, 5, value_for(5, 1), std::nullopt, "now");
+  check_owned(found, 5, value_for(5, 1), value_for(5, 2), "now");
+  check_owned(found, 5, value_for(5, 2), value_for(5, 2), "now");
+  const auto violations = found.violations();
+  ASSERT_EQ(violations.size(), 3u);
+  EXPECT_EQ(violations[0].kind, "missing key");
+  EXPECT_EQ(violations[1].kind, "unexpected key");
+  EXPECT_EQ(violations[2].kind, "wrong value");
+}
+
+TEST(Checks, ValuesEncodeTheirKey) {
+  oracle found;
+  check_consistent(found, 9, value_for(9, 123));
+  EXPECT_TRUE(found.clean());
+  check_consistent(found, 9, value_for(8, 123));
+  EXPECT_FALSE(found.clean());
+}
+
+// A map whose size() is off by one, the way a counter kept outside the lock drifts.
+struct drifting_size_map {
+  std::unordered_map<std::uint64_t, std::uint64_t> table;
+  std::size_t size() const { return table.size() + 1; }
+  bool empty() const { return false; }
+  std::unordered_map<std::uint64_t, std::uint64_t> snapshot() const { return table; }
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (const auto& [key, value] : table) visit(key, value);
+  }
+};
+
+TEST(Checks, WholeMapCatchesASizeThatDrifts) {
+  drifting_size_map map;
+  map.table.emplace(1, value_for(1, 0));
+  oracle found;
+  check_whole_map(map, found, std::size_t{1}, true);
+  const auto violations = found.violations();
+  ASSERT_FALSE(violations.empty());
+  EXPECT_EQ(violations[0].kind, "wrong size");
+  EXPECT_EQ(violations[0].count, 3u);  // against the bookkeeping, snapshot() and for_each
+}
+
+}  // namespace
+}  // namespace safemap::stress
