@@ -176,7 +176,7 @@ class GapReport:
     def plan(self, name):
         """How a variant runs: (production build, its expectation, the `sanitizer-report expect`
         part of the command, the stress arguments). Broken variants run exactly as their ctest
-        expectation test; correct ones as their stress test, with --workload correct_workload."""
+        expectation test; correct ones as their stress test of the workload correct_workload."""
         if self.local.variants[name]["broken"]:
             for build in self.production.values():
                 expectation, command = build.expectation_command(name)
@@ -185,11 +185,11 @@ class GapReport:
                     return build, expectation, expect, arguments
             raise UsageError(f"variant {name}: no expectation test in the tsan or asan build")
         build = self.production["tsan"]
-        test = next((t for t in build.commands if t.startswith(f"stress.{name}.")), None)
-        if test is None:
-            raise UsageError(f"variant {name}: no stress test in the tsan build")
-        expect, _, _ = stress_arguments(build.commands[test])
-        return build, None, expect, ["--workload", self.options.correct_workload]
+        test = f"stress.{name}.{self.options.correct_workload}.production"
+        if test not in build.commands:
+            raise UsageError(f"variant {name}: no test {test} in the tsan build")
+        expect, _, arguments = stress_arguments(build.commands[test])
+        return build, None, expect, arguments
 
     def commands(self, name, threads=None):
         """(local command, production command) of a variant, at its profiles' thread counts or

@@ -1,9 +1,11 @@
 # Registering map variants with the stress harness: one call per variant.
 #
-#   safemap_add_variant(NAME <name> HEADER <file> TYPE <c++ type> [LIBRARIES <targets>...])
+#   safemap_add_variant(NAME <name> HEADER <file> TYPE <c++ type> [LIBRARIES <targets>...]
+#                       [ARGS <stress arguments>...])
 #     A correct variant. Builds safemap-stress-<name> and registers, for every workload and both
 #     profiles, the ctest test stress.<name>.<workload>.<profile>, which passes only when
-#     `sanitizer-report expect --none` sees no finding at all and a clean exit.
+#     `sanitizer-report expect --none` sees no finding at all and a clean exit. ARGS go to every
+#     run after the profile, e.g. `--keys 512` for a map whose writes copy the whole table.
 #
 #   safemap_add_broken_variant(HEADER <file> [NAME <name>] [TYPE <c++ type>] [LIBRARIES ...])
 #     A planted bug. NAME defaults to the file's stem and TYPE to
@@ -97,7 +99,7 @@ function(_safemap_manifest_entry out name header type broken)
 endfunction()
 
 function(safemap_add_variant)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES;ARGS")
   if(NOT arg_NAME OR NOT arg_HEADER OR NOT arg_TYPE)
     message(FATAL_ERROR "safemap_add_variant: NAME, HEADER and TYPE are required")
   endif()
@@ -115,7 +117,7 @@ function(safemap_add_variant)
       add_test(NAME ${test}
         COMMAND $<TARGET_FILE:sanitizer-report> expect --none --source-root "${PROJECT_SOURCE_DIR}"
                 -- $<TARGET_FILE:safemap-stress-${arg_NAME}> --workload ${workload}
-                --profile ${profile})
+                --profile ${profile} ${arg_ARGS})
       set_tests_properties(${test} PROPERTIES
         LABELS "stress;${profile}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
     endforeach()
