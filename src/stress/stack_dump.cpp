@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <regex>
 #include <sstream>
 
@@ -34,8 +33,9 @@ backtrace_output capture_all_thread_backtraces(double timeout_s) {
       " -ex 'set print frame-arguments none' -ex 'set print entry-values no'"
       " -ex 'thread apply all bt' >" + path + " 2>/dev/null";
   const int status = std::system(command.c_str());
-  std::ifstream in{path};
-  std::string text{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
+  std::ostringstream contents;
+  if (std::ifstream in{path}; in) contents << in.rdbuf();
+  std::string text = std::move(contents).str();
   ::unlink(path);
   if (text.find("\nThread ") == std::string::npos && text.rfind("Thread ", 0) != 0) {
     return {.text = std::move(text),
