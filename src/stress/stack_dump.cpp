@@ -4,7 +4,8 @@
 #include <unistd.h>
 
 #include <cmath>
-#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -18,18 +19,24 @@ void allow_debugger_attach() {
 }
 
 backtrace_output capture_all_thread_backtraces(double timeout_s) {
+  // gdb writes to a file, not a pipe: it stops every thread of this process, the reader of a
+  // pipe included, and would block for good once the pipe is full (many threads, long names).
+  char path[] = "/tmp/safemap-stress-stacks-XXXXXX";
+  const int file = ::mkstemp(path);
+  if (file < 0) return {.text = {}, .failure = "cannot create a file for gdb's output in /tmp"};
+  ::close(file);
   // Arguments are left out: they are long, and a frame's function and line are what matter.
+  // `timeout -k` also ends a gdb that ignores the polite signal.
   const std::string command =
-      "timeout " + std::to_string(static_cast<int>(std::ceil(timeout_s))) +
+      "timeout -k 5 " + std::to_string(static_cast<int>(std::ceil(timeout_s))) +
       " gdb -nx -batch -p " + std::to_string(::getpid()) +
       " -ex 'set print frame-arguments none' -ex 'set print entry-values no'"
-      " -ex 'thread apply all bt' 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return {.text = {}, .failure = "cannot start gdb"};
-  std::string text;
-  char buffer[4096];
-  while (std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, read);
-  const int status = ::pclose(pipe);
+      " -ex 'thread apply all bt' >" + path + " 2>/dev/null";
+  const int status = std::system(command.c_str());
+  std::ostringstream contents;
+  if (std::ifstream in{path}; in) contents << in.rdbuf();
+  std::string text = std::move(contents).str();
+  ::unlink(path);
   if (text.find("\nThread ") == std::string::npos && text.rfind("Thread ", 0) != 0) {
     return {.text = std::move(text),
             .failure = "gdb printed no stacks (exit status " + std::to_string(status) +
