@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Runs each preset's workflow (configure, build, test), exactly as `cmake --workflow --preset X`
 # does for a person, and prints one summary line per preset.
-# Usage: ci/run-presets.sh [PRESET...]
-#   No argument: every workflow preset whose compiler is installed (others are listed as skipped).
+# Usage: ci/run-presets.sh [--all | PRESET...]
+#   No argument: the three flavours with their preferred compiler: default, asan, tsan.
+#   --all: every workflow preset (the gcc sanitizer and clang normal builds too) whose compiler
+#   is installed; the others are listed as skipped.
 #   Logs: build/logs/<preset>.log. Exit 0 when every preset that ran passed, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if (($# > 0)); then
+if [[ ${1:-} == --all ]]; then
+  mapfile -t presets < <(cmake --list-presets=workflow | sed -n 's/^  "\([^"]*\)".*/\1/p')
+elif (($# > 0)); then
   presets=("$@")
 else
-  mapfile -t presets < <(cmake --list-presets=workflow | sed -n 's/^  "\([^"]*\)".*/\1/p')
+  presets=(default asan tsan)
 fi
 
 # The compiler a preset names, read from CMake's own view of the preset.
