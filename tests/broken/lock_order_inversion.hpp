@@ -11,7 +11,7 @@
 // Works locally: two threads seldom take the two locks at the same moment.
 // EXPECT tsan: lock-order-inversion (potential deadlock) at @BUG
 // EXPECT watchdog(default,asan): deadlock at @BUG|@FIRST
-// RUN: --workload read_heavy
+// RUN: --workload read_heavy --ops 100000
 #pragma once
 
 #include <cstddef>
