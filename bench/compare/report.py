@@ -68,6 +68,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--full", action="store_true",
                         help="the complete matrix: 4x10^6 keys out of cache, more operations, "
                              "more repetitions, thread counts up to twice the cores")
+    parser.add_argument("--smoke", action="store_true",
+                        help="a toy matrix (seconds): checks the pipeline, not the maps")
     parser.add_argument("--repetitions", type=int, help="repetitions per measurement")
     parser.add_argument("--clock", choices=CLOCKS, default="thread",
                         help="headline throughput the ratios use (default: %(default)s)")
@@ -79,6 +81,10 @@ def parse_args() -> argparse.Namespace:
     if args.repetitions is not None and args.repetitions < 1:
         parser.error("--repetitions must be at least 1")
     return args
+
+
+SMOKE_MATRIX = ["--keys", "1000", "--threads", "1", "2", "--min-ops", "20000",
+                "--hot-keys", "100"]
 
 
 def main_matrix(full: bool, cores: int) -> list[str]:
@@ -388,7 +394,7 @@ def main() -> int:
     args = parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     cores = os.cpu_count() or 1
-    repetitions = args.repetitions or (5 if args.full else 3)
+    repetitions = args.repetitions or (5 if args.full else 1 if args.smoke else 3)
     binary_path = Path("bench") / "compare" / "safemap-compare"
     main_raw = args.out / "raw-default.json"
     sanitizer_raws = {directory.name: args.out / f"raw-{directory.name}.json"
@@ -401,8 +407,8 @@ def main() -> int:
             print(f"report: {binary} not found; build it first: cmake --preset default && "
                   "cmake --build --preset default --target safemap-compare", file=sys.stderr)
             return EXIT_USAGE
-        arguments = main_matrix(args.full, cores)
-        if args.filter or not args.full:
+        arguments = SMOKE_MATRIX if args.smoke else main_matrix(args.full, cores)
+        if args.filter or not (args.full or args.smoke):
             arguments.append(f"--benchmark_filter={args.filter or DEFAULT_FILTER}")
         run_benchmark(binary, arguments, main_raw, repetitions, "default build")
         for directory in args.harness_cost_dirs:
