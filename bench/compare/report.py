@@ -149,7 +149,8 @@ def summarise(rows: list[dict], cores: int) -> dict[tuple, dict]:
     for key, runs in repetitions.items():
         threads = key[3]
         active = min(threads, cores)
-        busy = [r["thread_wall_s"] - r["run_delay_s"] for r in runs]
+        # Never below the CPU time: guards against a kernel's coarse run-delay accounting.
+        busy = [max(r["thread_wall_s"] - r["run_delay_s"], r["cpu_s"]) for r in runs]
         figures[key] = {
             "thread": statistics.median(r["ops"] * active / b * 1e-6 for r, b in zip(runs, busy)),
             "cpu": statistics.median(r["ops"] * active / r["cpu_s"] * 1e-6 for r in runs),

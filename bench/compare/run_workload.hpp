@@ -145,14 +145,16 @@ void run_workload(benchmark::State& state, const workload& load) {
   for (auto _ : state) {
     auto& record = run->records[thread_index];
     const auto share = thread_share(run->stream, state.thread_index(), state.threads());
-    record.clock_before = read_thread_clock();
+    // The clock readings lie inside [start, finish], so run delay and CPU time never exceed
+    // the interval they are subtracted from or compared with.
     record.start = detail::clock::now();
+    record.clock_before = read_thread_clock();
     for (std::size_t round = 0; round < run->maps.size(); ++round) {
       if (round > 0) run->round_barrier.arrive_and_wait();
       record.found_sum += detail::replay(*run->maps[round], share);
     }
-    record.finish = detail::clock::now();
     record.clock_after = read_thread_clock();
+    record.finish = detail::clock::now();
   }
 
   if (thread_index == 0) {
