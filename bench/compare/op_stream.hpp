@@ -45,14 +45,16 @@ std::span<const op> op_stream(const workload& load);
 // How many insert_or_increment operations `stream` holds: the value sum they must leave behind.
 std::uint64_t count_increments(std::span<const op> stream);
 
-// The part of `stream` that thread `thread_index` of `thread_count` replays.
+// The part of `stream` that thread `thread_index` of `thread_count` replays: its contiguous
+// share, of which only the first 1/divisor when the map asks for less (see ops_divisor()).
 inline std::span<const op> thread_share(std::span<const op> stream, int thread_index,
-                                        int thread_count) {
+                                        int thread_count, std::uint64_t divisor = 1) {
   const auto begin = stream.size() * static_cast<std::size_t>(thread_index) /
                      static_cast<std::size_t>(thread_count);
   const auto end = stream.size() * static_cast<std::size_t>(thread_index + 1) /
                    static_cast<std::size_t>(thread_count);
-  return stream.subspan(begin, end - begin);
+  const auto length = (end - begin + divisor - 1) / divisor;
+  return stream.subspan(begin, length);
 }
 
 }  // namespace safemap::bench

@@ -296,6 +296,10 @@ def markdown(report: dict) -> str:
              f"{fmt(report['run_queue_share'] * 100 if report['run_queue_share'] is not None else None, 0)}% "
              "of our threads' time (where threads <= cores); that time is excluded from the "
              "thread clock.", ""]
+    for name, note in sorted(report["map_notes"].items()):
+        lines.append(f"- {name}: {note}")
+    if report["map_notes"]:
+        lines.append("")
     lines += ["## Targets", "", "| target | workload | keys | threads | map | figure | met |",
               "|---|---|---:|---:|---|---:|---|"]
     for target in report["targets"]:
@@ -428,6 +432,8 @@ def main() -> int:
     cores = int(context.get("num_cpus") or cores)
     roles = {key.removeprefix("role:"): value for key, value in context.items()
              if key.startswith("role:")}
+    map_notes = {key.removeprefix("note:"): value for key, value in context.items()
+                 if key.startswith("note:")}
     thread_counts = sorted({row["threads"] for row in rows})
     figures = summarise(rows, cores)
     scale_limits(figures, roles, thread_counts, cores)
@@ -446,7 +452,7 @@ def main() -> int:
 
     report = {
         "context": context, "clock": args.clock, "cores": cores, "repetitions": repetitions,
-        "thread_counts": thread_counts, "roles": roles,
+        "thread_counts": thread_counts, "roles": roles, "map_notes": map_notes,
         "run_queue_share": machine_noise(figures, cores),
         "results": [{"workload": w, "keys": k, "map": m, "threads": t, "role": roles.get(m),
                      **figure} for (w, k, m, t), figure in sorted(figures.items())],

@@ -50,6 +50,7 @@ struct alignas(64) thread_record {  // one cache line per thread: no false shari
   clock::time_point finish;
   thread_clock_reading clock_before;
   thread_clock_reading clock_after;
+  std::uint64_t ops = 0;
   std::uint64_t found_sum = 0;
 };
 
@@ -62,8 +63,12 @@ std::uint64_t replay(Adapter& map, std::span<const op> ops) {
       case op_kind::find_missing:
         if (const auto value = map.find(next.key)) found_sum += *value;
         break;
-      case op_kind::insert_or_increment: map.insert_or_increment(next.key); break;
-      case op_kind::insert_or_assign: map.insert_or_assign(next.key, next.key); break;
+      case op_kind::insert_or_increment:
+        if constexpr (Adapter::writable) map.insert_or_increment(next.key);
+        break;
+      case op_kind::insert_or_assign:
+        if constexpr (Adapter::writable) map.insert_or_assign(next.key, next.key);
+        break;
       case op_kind::erase:
         if constexpr (Adapter::supports_erase) map.erase(next.key);
         break;
@@ -82,6 +87,7 @@ struct shared_run {
       for (std::uint64_t index = 0; index < load.key_count; ++index) {
         if (present_at_start(load.start, index)) map.insert(key_of(index), index);
       }
+      if constexpr (finishes_prefill<Adapter>) map.finish_prefill();
     }
   }
 
@@ -99,8 +105,10 @@ void publish(benchmark::State& state, const workload& load, const shared_run<Ada
   double thread_wall_seconds = 0;
   double run_delay_seconds = 0;
   double cpu_seconds = 0;
+  std::uint64_t ops = 0;
   std::uint64_t found_sum = 0;
   for (const auto& record : run.records) {
+    ops += record.ops;
     first_start = std::min(first_start, record.start);
     last_finish = std::max(last_finish, record.finish);
     thread_wall_seconds += std::chrono::duration<double>(record.finish - record.start).count();
@@ -111,16 +119,20 @@ void publish(benchmark::State& state, const workload& load, const shared_run<Ada
   }
   benchmark::DoNotOptimize(found_sum);
   const double wall_seconds = std::chrono::duration<double>(last_finish - first_start).count();
-  const auto ops = static_cast<double>(run.stream.size() * run.maps.size());
-  state.counters["ops"] = ops;
+  state.counters["ops"] = static_cast<double>(ops);
   state.counters["wall_s"] = wall_seconds;
   state.counters["thread_wall_s"] = thread_wall_seconds;
   state.counters["run_delay_s"] = run_delay_seconds;
   state.counters["cpu_s"] = cpu_seconds;
-  state.counters["Mops_wall"] = ops / wall_seconds * 1e-6;
+  state.counters["Mops_wall"] = static_cast<double>(ops) / wall_seconds * 1e-6;
 
   if (!load.check_increments) return;
-  const auto expected = count_increments(run.stream);
+  std::uint64_t expected = 0;
+  const auto threads = static_cast<int>(run.records.size());
+  for (int thread = 0; thread < threads; ++thread) {
+    expected += count_increments(
+        thread_share(run.stream, thread, threads, ops_divisor<Adapter>()));
+  }
   for (const auto& map : run.maps) {
     if (const auto sum = map->value_sum(); sum != expected) {
       lost_updates_seen = true;
@@ -144,7 +156,8 @@ void run_workload(benchmark::State& state, const workload& load) {
 
   for (auto _ : state) {
     auto& record = run->records[thread_index];
-    const auto share = thread_share(run->stream, state.thread_index(), state.threads());
+    const auto share = thread_share(run->stream, state.thread_index(), state.threads(),
+                                    ops_divisor<Adapter>());
     // The clock readings lie inside [start, finish], so run delay and CPU time never exceed
     // the interval they are subtracted from or compared with.
     record.start = detail::clock::now();
@@ -153,6 +166,7 @@ void run_workload(benchmark::State& state, const workload& load) {
       if (round > 0) run->round_barrier.arrive_and_wait();
       record.found_sum += detail::replay(*run->maps[round], share);
     }
+    record.ops = share.size() * run->maps.size();
     record.clock_after = read_thread_clock();
     record.finish = detail::clock::now();
   }
@@ -163,15 +177,23 @@ void run_workload(benchmark::State& state, const workload& load) {
   }
 }
 
+// Which workloads a map takes part in, beyond what its adapter can express.
+struct participation {
+  bool read_only_workloads_only = false;  // e.g. copy-on-write maps, whose writes are O(n)
+  std::string note;                       // why, for the report
+};
+
 // Declares `Adapter`'s benchmarks, named "<workload>/<map>/keys:<N>" (Google Benchmark appends
 // "/threads:<T>"). `loads` must outlive benchmark::RunSpecifiedBenchmarks().
 template <map_adapter Adapter>
 void register_map(const std::string& map_name, map_role role, std::span<const workload> loads,
-                  std::span<const int> thread_counts) {
+                  std::span<const int> thread_counts, const participation& takes_part = {}) {
   static constexpr const char* role_names[] = {"safemap", "peer", "limit"};
   benchmark::AddCustomContext("role:" + map_name, role_names[static_cast<int>(role)]);
+  if (!takes_part.note.empty()) benchmark::AddCustomContext("note:" + map_name, takes_part.note);
   for (const workload& load : loads) {
     if (load.needs_erase && !Adapter::supports_erase) continue;
+    if (has_writes(load) && (!Adapter::writable || takes_part.read_only_workloads_only)) continue;
     const auto name = load.name + "/" + map_name + "/keys:" + std::to_string(load.key_count);
     auto* benchmark = benchmark::RegisterBenchmark(
         name.c_str(), [&load](benchmark::State& state) { run_workload<Adapter>(state, load); });

@@ -50,6 +50,10 @@ struct workload {
   bool check_increments = false;
 };
 
+inline bool has_writes(const workload& load) {
+  return load.mix.insert_or_increment + load.mix.insert_or_assign + load.mix.erase > 0;
+}
+
 // The matrix one run of the benchmark covers.
 struct matrix {
   std::vector<std::uint64_t> key_counts;

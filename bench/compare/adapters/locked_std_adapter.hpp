@@ -19,6 +19,7 @@ class locked_std_adapter {
 
  public:
   static constexpr bool thread_safe = true;
+  static constexpr bool writable = true;
   static constexpr bool supports_erase = true;
 
   std::optional<std::uint64_t> find(std::uint64_t key) const {

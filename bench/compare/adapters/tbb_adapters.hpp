@@ -16,6 +16,7 @@ class tbb_hash_map_adapter {
 
  public:
   static constexpr bool thread_safe = true;
+  static constexpr bool writable = true;
   static constexpr bool supports_erase = true;
 
   std::optional<std::uint64_t> find(std::uint64_t key) const {
@@ -52,6 +53,7 @@ class tbb_unordered_map_adapter {
 
  public:
   static constexpr bool thread_safe = true;
+  static constexpr bool writable = true;
   static constexpr bool supports_erase = false;  // only unsafe_erase exists
 
   std::optional<std::uint64_t> find(std::uint64_t key) const {

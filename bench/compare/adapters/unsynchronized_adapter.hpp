@@ -13,6 +13,7 @@ template <class Map>
 class unsynchronized_adapter {
  public:
   static constexpr bool thread_safe = false;
+  static constexpr bool writable = true;
   static constexpr bool supports_erase = true;
 
   std::optional<std::uint64_t> find(std::uint64_t key) const {
