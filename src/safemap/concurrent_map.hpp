@@ -11,7 +11,9 @@
 //   * Read-modify-write is one operation (update, upsert), so callers never write
 //     check-then-act sequences (find, then insert_or_assign) that lose updates between the two.
 //   * Callbacks must not call back into the same map; variants report that as a usage error
-//     (see reentry_guard.hpp) instead of deadlocking.
+//     (safemap::reentrant_call, see reentry_guard.hpp) instead of deadlocking.
+//   * A callback that throws leaves the map usable: its exception propagates to the caller and
+//     every lock the operation took is released.
 #pragma once
 
 #include <concepts>
@@ -25,11 +27,11 @@ template <class Map>
 using snapshot_t = std::unordered_map<typename Map::key_type, typename Map::mapped_type,
                                       typename Map::hasher, typename Map::key_equal>;
 
+// The read side alone: what a map that never changes after construction (frozen_map) can
+// promise honestly. concurrent_map refines it.
 template <class Map>
-concept concurrent_map =
-    std::default_initializable<Map> &&
-    requires(Map& map, const Map& const_map, const typename Map::key_type& key,
-             const typename Map::mapped_type& value) {
+concept readable_map =
+    requires(const Map& const_map, const typename Map::key_type& key) {
       typename Map::key_type;
       typename Map::mapped_type;
       typename Map::hasher;
@@ -41,6 +43,17 @@ concept concurrent_map =
       { const_map.size() } -> std::same_as<std::size_t>;
       { const_map.empty() } -> std::same_as<bool>;
 
+      // Whole-map access; each variant documents whether for_each sees a snapshot or a locked
+      // traversal.
+      { const_map.for_each([](const typename Map::key_type&, const typename Map::mapped_type&) {}) }
+          -> std::same_as<void>;
+      { const_map.snapshot() } -> std::same_as<snapshot_t<Map>>;
+    };
+
+template <class Map>
+concept concurrent_map =
+    readable_map<Map> && std::default_initializable<Map> &&
+    requires(Map& map, const typename Map::key_type& key, const typename Map::mapped_type& value) {
       // Writes. insert() adds only when absent; insert_or_assign() returns true when it added.
       { map.insert(key, value) } -> std::same_as<bool>;
       { map.insert_or_assign(key, value) } -> std::same_as<bool>;
@@ -57,12 +70,6 @@ concept concurrent_map =
         map.upsert(key, [] { return typename Map::mapped_type{}; },
                    [](typename Map::mapped_type&) {})
       } -> std::same_as<bool>;
-
-      // Whole-map access; each variant documents whether for_each sees a snapshot or a locked
-      // traversal.
-      { const_map.for_each([](const typename Map::key_type&, const typename Map::mapped_type&) {}) }
-          -> std::same_as<void>;
-      { const_map.snapshot() } -> std::same_as<snapshot_t<Map>>;
     };
 
 }  // namespace safemap

@@ -1,0 +1,105 @@
+// safemap::detail::locked_table — one std::unordered_map and the one Mutex that guards it.
+//
+// The building block of mutex_map, shared_mutex_map (one table) and sharded_map (one per shard):
+// every single-table operation is written here once, each under an RAII lock. Readers take a
+// shared lock when Mutex offers one (std::shared_mutex), the exclusive lock otherwise.
+// The table itself is reachable only through a lock: table(lock) takes the lock as proof, so a
+// caller that needs several tables locked at once (sharded_map's whole-map operations) cannot
+// touch one it has not locked.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <stdexcept>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+
+#include <safemap/detail/table_operations.hpp>
+
+namespace safemap::detail {
+
+template <class Mutex>
+concept shared_lockable = requires(Mutex& mutex) {
+  mutex.lock_shared();
+  mutex.unlock_shared();
+};
+
+template <class Key, class Value, class Hash, class KeyEqual, class Mutex>
+class locked_table {
+ public:
+  using table_type = std::unordered_map<Key, Value, Hash, KeyEqual>;
+  using read_lock =
+      std::conditional_t<shared_lockable<Mutex>, std::shared_lock<Mutex>, std::unique_lock<Mutex>>;
+  using write_lock = std::unique_lock<Mutex>;
+
+  [[nodiscard]] read_lock lock_for_reading() const { return read_lock{mutex_}; }
+  [[nodiscard]] write_lock lock_for_writing() { return write_lock{mutex_}; }
+
+  const table_type& table(const read_lock& proof) const {
+    require_owned(proof);
+    return table_;
+  }
+  table_type& table(const write_lock& proof) {
+    require_owned(proof);
+    return table_;
+  }
+
+  std::optional<Value> find(const Key& key) const {
+    auto lock = lock_for_reading();
+    return copy_of(table_, key);
+  }
+
+  bool contains(const Key& key) const {
+    auto lock = lock_for_reading();
+    return table_.contains(key);
+  }
+
+  std::size_t size() const {
+    auto lock = lock_for_reading();
+    return table_.size();
+  }
+
+  bool insert(const Key& key, Value&& value) {
+    auto lock = lock_for_writing();
+    return table_.try_emplace(key, std::move(value)).second;
+  }
+
+  bool insert_or_assign(const Key& key, Value&& value) {
+    auto lock = lock_for_writing();
+    return table_.insert_or_assign(key, std::move(value)).second;
+  }
+
+  bool erase(const Key& key) {
+    auto lock = lock_for_writing();
+    return table_.erase(key) > 0;
+  }
+
+  template <class Mutate>
+  bool update(const Key& key, Mutate& mutate) {
+    auto lock = lock_for_writing();
+    return update_in(table_, key, mutate);
+  }
+
+  template <class Make, class Mutate>
+  bool upsert(const Key& key, Make& make, Mutate& mutate) {
+    auto lock = lock_for_writing();
+    return upsert_in(table_, key, make, mutate);
+  }
+
+ private:
+  template <class Lock>
+  void require_owned(const Lock& proof) const {
+    if (proof.mutex() != &mutex_ || !proof.owns_lock()) {
+      throw std::logic_error{"safemap::detail::locked_table: table() needs a lock of this table"};
+    }
+  }
+
+  mutable Mutex mutex_;
+  table_type table_;
+};
+
+}  // namespace safemap::detail
