@@ -1,12 +1,12 @@
 #include <cstdint>
 
+#include <safemap/frozen_map.hpp>
 #include <safemap/mutex_map.hpp>
 #include <safemap/owner_thread_map.hpp>
 #include <safemap/read_mostly_map.hpp>
 #include <safemap/sharded_map.hpp>
 #include <safemap/shared_mutex_map.hpp>
 
-#include "adapters/frozen_adapter.hpp"
 #include "adapters/safemap_adapter.hpp"
 #include "register_maps.hpp"
 #include "run_workload.hpp"
@@ -36,10 +36,12 @@ void register_safemap_maps(std::span<const workload> loads, std::span<const int>
       "safemap::read_mostly_map", map_role::safemap, loads, thread_counts,
       {.read_only_workloads_only = true,
        .note = "copy-on-write: every write copies the whole table (O(n)), so it runs the "
-               "read-only workload only; 1% writes on 10^4 keys would take minutes"});
-  register_map<frozen_adapter>("safemap::frozen_map", map_role::safemap, loads, thread_counts,
-                               {.read_only_workloads_only = true,
-                                .note = "immutable after construction: read-only workload only"});
+               "read-only workload only (1% writes on 10^4 keys would take minutes); "
+               "prefilled by construction from a table"});
+  register_map<safemap_adapter<frozen_map<key, value>>>(
+      "safemap::frozen_map", map_role::safemap, loads, thread_counts,
+      {.read_only_workloads_only = true,
+       .note = "immutable after construction: read-only workload only"});
   register_map<owner_thread_adapter<owner_thread_map<key, value>>>(
       "safemap::owner_thread_map", map_role::safemap, loads, thread_counts,
       {.read_only_workloads_only = false,

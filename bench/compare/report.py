@@ -35,6 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 
 CLOCKS = ("thread", "cpu", "wall")
+NOISY_MACHINE = 0.2
 EXIT_USAGE = 2
 EXIT_INVARIANT = 3
 SANITIZER_OPTIONS = {  # as in presets/base.json's test presets: a finding fails the run
@@ -296,6 +297,11 @@ def markdown(report: dict) -> str:
              f"{fmt(report['run_queue_share'] * 100 if report['run_queue_share'] is not None else None, 0)}% "
              "of our threads' time (where threads <= cores); that time is excluded from the "
              "thread clock.", ""]
+    if (report["run_queue_share"] or 0) > NOISY_MACHINE:
+        lines += [f"**Warning:** other load took more than {NOISY_MACHINE:.0%} of our threads' "
+                  "time. Our threads then often ran one after another instead of together, so "
+                  "figures at 2+ threads understate contention (a single lock can look as if it "
+                  "scaled). Rerun when `uptime` shows a load below the core count.", ""]
     for name, note in sorted(report["map_notes"].items()):
         lines.append(f"- {name}: {note}")
     if report["map_notes"]:
