@@ -6,6 +6,8 @@
 
 #include <libcuckoo/cuckoohash_map.hh>
 
+#include "map_adapter.hpp"
+
 namespace safemap::bench {
 
 class cuckoo_adapter {
@@ -28,9 +30,7 @@ class cuckoo_adapter {
   }
   void erase(std::uint64_t key) { map_.erase(key); }
   std::uint64_t value_sum() const {
-    std::uint64_t sum = 0;
-    for (const auto& entry : map_.lock_table()) sum += entry.second;
-    return sum;
+    return sum_of_values(map_.lock_table());
   }
 
  private:

@@ -9,6 +9,8 @@
 #include <shared_mutex>
 #include <unordered_map>
 
+#include "map_adapter.hpp"
+
 namespace safemap::bench {
 
 template <class Mutex>
@@ -46,9 +48,7 @@ class locked_std_adapter {
   }
   std::uint64_t value_sum() const {
     std::lock_guard lock{mutex_};
-    std::uint64_t sum = 0;
-    for (const auto& entry : map_) sum += entry.second;
-    return sum;
+    return sum_of_values(map_);
   }
 
  private:

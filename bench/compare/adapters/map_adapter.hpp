@@ -42,6 +42,14 @@ concept map_adapter =
     } && (!Adapter::writable || writing_adapter<Adapter>) &&
     (!Adapter::supports_erase || erasable_adapter<Adapter>);
 
+// value_sum() of the maps that can be iterated as (key, value) pairs.
+template <class Entries>
+std::uint64_t sum_of_values(const Entries& entries) {
+  std::uint64_t sum = 0;
+  for (const auto& entry : entries) sum += entry.second;  // atomics: a load
+  return sum;
+}
+
 // Optional: finish_prefill(), called once after the last prefill insert and before the clock
 // starts (frozen_map builds its immutable table there).
 template <class Adapter>

@@ -8,6 +8,8 @@
 #include <oneapi/tbb/concurrent_hash_map.h>
 #include <oneapi/tbb/concurrent_unordered_map.h>
 
+#include "map_adapter.hpp"
+
 namespace safemap::bench {
 
 // tbb::concurrent_hash_map: per-element reader/writer locks held by accessors.
@@ -37,9 +39,7 @@ class tbb_hash_map_adapter {
   }
   void erase(std::uint64_t key) { map_.erase(key); }
   std::uint64_t value_sum() const {
-    std::uint64_t sum = 0;
-    for (const auto& entry : map_) sum += entry.second;
-    return sum;
+    return sum_of_values(map_);
   }
 
  private:
@@ -69,9 +69,7 @@ class tbb_unordered_map_adapter {
     slot(key).fetch_add(1, std::memory_order_relaxed);
   }
   std::uint64_t value_sum() const {
-    std::uint64_t sum = 0;
-    for (const auto& entry : map_) sum += entry.second.load(std::memory_order_relaxed);
-    return sum;
+    return sum_of_values(map_);
   }
 
  private:

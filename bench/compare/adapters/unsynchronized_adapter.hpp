@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "map_adapter.hpp"
+
 namespace safemap::bench {
 
 template <class Map>
@@ -28,9 +30,7 @@ class unsynchronized_adapter {
   void insert_or_increment(std::uint64_t key) { ++map_[key]; }
   void erase(std::uint64_t key) { map_.erase(key); }
   std::uint64_t value_sum() const {
-    std::uint64_t sum = 0;
-    for (const auto& entry : map_) sum += entry.second;
-    return sum;
+    return sum_of_values(map_);
   }
 
  private:
