@@ -5,7 +5,7 @@
 namespace safemap::bench {
 
 parse_outcome parse_matrix(int argc, char** argv) {
-  matrix config{.key_counts = {10'000, 1'000'000},
+  matrix config{.key_counts = {10'000, 500'000},
                 .thread_counts = {1, 2, 4},
                 .min_ops = 2'000'000,
                 .hot_keys = 1'000};

@@ -15,10 +15,10 @@ namespace safemap::bench {
 namespace {
 
 // owner_thread_map answers through a queue and two context switches per operation
-// (microseconds): it replays 1/100 of each stream so a measurement takes milliseconds.
+// (microseconds): it replays 1/1000 of each stream so a measurement takes milliseconds.
 template <class Map>
 struct owner_thread_adapter : safemap_adapter<Map> {
-  static constexpr std::uint64_t ops_divisor = 100;
+  static constexpr std::uint64_t ops_divisor = 1000;
 };
 
 }  // namespace
@@ -45,7 +45,7 @@ void register_safemap_maps(std::span<const workload> loads, std::span<const int>
   register_map<owner_thread_adapter<owner_thread_map<key, value>>>(
       "safemap::owner_thread_map", map_role::safemap, loads, thread_counts,
       {.read_only_workloads_only = false,
-       .note = "every operation is a request to the owner thread (microseconds): replays 1/100 "
+       .note = "every operation is a request to the owner thread (microseconds): replays 1/1000 "
                "of each stream"});
 }
 
