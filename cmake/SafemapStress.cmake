@@ -18,15 +18,20 @@
 #       // RUN: --workload read_heavy
 #     `EXPECT <detector>[(<flavours>)]: <kind> at @<MARKER>[|@<MARKER>...]` registers the test
 #     broken.<name>.<detector> in every build flavour (default, asan, tsan) that the detector
-#     watches (tsan: tsan; asan/ubsan/lsan: asan; watchdog/invariant: all three, or the listed
-#     ones). It runs the variant at the production profile with the RUN arguments under
+#     watches (tsan: tsan; asan/ubsan/lsan: asan; checked_map: default, where safemap::checked_map
+#     is the only net; watchdog/invariant: all three; or the listed ones). It runs the variant at the production profile with the RUN arguments under
 #     `sanitizer-report expect`, and passes only when a finding of that kind is located on a line
 #     carrying one of the markers (`// <- MARKER`) in this header, with project frames in its
 #     stacks. Absent, or located elsewhere: the test fails.
 #
-#   safemap_add_broken_variants(DIRECTORY <dir>)
+#   safemap_add_broken_variants(DIRECTORY <dir> [LIBRARIES <targets>...])
 #     Every <dir>/*.hpp, found again whenever a file is added: a new planted bug needs no line in
-#     any other file.
+#     any other file. LIBRARIES are linked to every one of them.
+#
+# Reports are located past the frames of the library and the harness (sanitizer-report --library
+# src/safemap --library src/stress): a race inside checked_map's table is the bug of the line that
+# called it unguarded. A bug whose effect only surfaces in library code (a lock that orders
+# nothing) names that file instead of markers: `// EXPECT tsan: data race at src/safemap/`.
 #
 # Every variant also lands in <build>/safemap-stress-variants.json, which `safemap-stress --list`
 # and the gap report read.
@@ -54,6 +59,13 @@ set(SAFEMAP_STRESS_PROFILES local production)
 # Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by
 # default) reports hangs long before; this only guards against the harness itself hanging.
 set(SAFEMAP_STRESS_TEST_TIMEOUT 300)
+
+# How every stress and expectation test reads its run's output. The library and the harness
+# (with the generated mains in the build folder) are never the variant's bug: reports point past
+# their frames to the variant's own line.
+set(SAFEMAP_STRESS_REPORT_OPTIONS --source-root "${PROJECT_SOURCE_DIR}"
+  --library "${PROJECT_SOURCE_DIR}/src/safemap" --library "${PROJECT_SOURCE_DIR}/src/stress"
+  --library "${PROJECT_BINARY_DIR}")
 
 # _safemap_variant_executable(<name> <header> <type> <declared line> <broken: true|false> <libs>)
 function(_safemap_variant_executable name header type line broken libraries)
@@ -115,7 +127,7 @@ function(safemap_add_variant)
     foreach(profile IN LISTS SAFEMAP_STRESS_PROFILES)
       set(test stress.${arg_NAME}.${workload}.${profile})
       add_test(NAME ${test}
-        COMMAND $<TARGET_FILE:sanitizer-report> expect --none --source-root "${PROJECT_SOURCE_DIR}"
+        COMMAND $<TARGET_FILE:sanitizer-report> expect --none ${SAFEMAP_STRESS_REPORT_OPTIONS}
                 -- $<TARGET_FILE:safemap-stress-${arg_NAME}> --workload ${workload}
                 --profile ${profile} ${arg_ARGS})
       set_tests_properties(${test} PROPERTIES
@@ -149,6 +161,25 @@ function(_safemap_marker_lines out header marker)
   set(${out} "${lines}" PARENT_SCOPE)
 endfunction()
 
+# _safemap_expected_lines(<out> <header> <relative> <@A|@B> <expect line>): the sorted lines
+# carrying `// <- A` or `// <- B`.
+function(_safemap_expected_lines out header relative where expect_line)
+  string(REPLACE "@" "" markers "${where}")
+  string(REPLACE "|" ";" markers "${markers}")
+  set(lines "")
+  foreach(marker IN LISTS markers)
+    _safemap_marker_lines(marker_lines "${header}" ${marker})
+    if(NOT marker_lines)
+      message(FATAL_ERROR "${relative}: `${expect_line}` names @${marker}, but no line carries "
+        "`// <- ${marker}`")
+    endif()
+    list(APPEND lines ${marker_lines})
+  endforeach()
+  list(SORT lines COMPARE NATURAL)
+  list(REMOVE_DUPLICATES lines)
+  set(${out} "${lines}" PARENT_SCOPE)
+endfunction()
+
 function(safemap_add_broken_variant)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES")
   get_filename_component(header "${arg_HEADER}" ABSOLUTE)
@@ -177,27 +208,30 @@ function(safemap_add_broken_variant)
     message(FATAL_ERROR "${relative}: a broken variant needs at least one `// EXPECT` line")
   endif()
   set(expect_regex
-    "^[ \t]*// EXPECT ([a-z]+)(\\(([a-z,]+)\\))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*)[ \t]*$")
+    "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")
   set(expectations "[]")
   set(first_line "")
   foreach(expect_line IN LISTS expect_lines)
     if(NOT expect_line MATCHES "${expect_regex}")
       message(FATAL_ERROR "${relative}: cannot read `${expect_line}`; the form is "
-        "`// EXPECT <detector>[(<flavour>,...)]: <kind> at @<MARKER>[|@<MARKER>...]`")
+        "`// EXPECT <detector>[(<flavour>,...)]: <kind> at @<MARKER>[|@<MARKER>...]` or "
+        "`... at <file or folder relative to the project root>`")
     endif()
     set(detector ${CMAKE_MATCH_1})
     set(flavours ${CMAKE_MATCH_3})
     set(kind "${CMAKE_MATCH_4}")
-    set(markers "${CMAKE_MATCH_5}")
+    set(where "${CMAKE_MATCH_5}")
     if(detector STREQUAL "tsan")
       set(default_flavours tsan)
     elseif(detector MATCHES "^(asan|ubsan|lsan)$")
       set(default_flavours asan)
+    elseif(detector STREQUAL "checked_map")
+      set(default_flavours default)
     elseif(detector MATCHES "^(watchdog|invariant)$")
       set(default_flavours default asan tsan)
     else()
       message(FATAL_ERROR "${relative}: unknown detector `${detector}` "
-        "(known: tsan asan ubsan lsan watchdog invariant)")
+        "(known: tsan asan ubsan lsan checked_map watchdog invariant)")
     endif()
     if(flavours)
       string(REPLACE "," ";" flavours "${flavours}")
@@ -205,31 +239,33 @@ function(safemap_add_broken_variant)
       set(flavours ${default_flavours})
     endif()
 
-    # @A|@B -> the lines carrying `// <- A` or `// <- B`.
-    string(REPLACE "@" "" markers "${markers}")
-    string(REPLACE "|" ";" markers "${markers}")
-    set(lines "")
-    foreach(marker IN LISTS markers)
-      _safemap_marker_lines(marker_lines "${header}" ${marker})
-      if(NOT marker_lines)
-        message(FATAL_ERROR "${relative}: `${expect_line}` names @${marker}, but no line carries "
-          "`// <- ${marker}`")
+    if(where MATCHES "^@")
+      _safemap_expected_lines(lines "${header}" "${relative}" "${where}" "${expect_line}")
+      list(JOIN lines "|" line_alternatives)
+      set(location "${relative_regex}:(${line_alternatives})( |$)")
+      set(expected_file "${relative}")
+    else()
+      # Any line of another project file or folder: for bugs whose effect surfaces in code they
+      # do not contain (a lock that orders nothing shows as races in the table code it guards).
+      if(NOT EXISTS "${PROJECT_SOURCE_DIR}/${where}")
+        message(FATAL_ERROR "${relative}: `${expect_line}` names ${where}, which is not a file "
+          "or folder under ${PROJECT_SOURCE_DIR}")
       endif()
-      list(APPEND lines ${marker_lines})
-    endforeach()
-    list(SORT lines COMPARE NATURAL)
-    list(REMOVE_DUPLICATES lines)
-    if(detector STREQUAL "invariant" AND NOT first_line)
+      set(lines "")
+      string(REGEX REPLACE "([][.+*?^$(){}|\\\\])" "\\\\\\1" where_regex "${where}")
+      set(location "^${where_regex}[^:]*:[0-9]+( |$)")
+      set(expected_file "${where}")
+    endif()
+    if(detector STREQUAL "invariant" AND NOT first_line AND lines)
       list(GET lines 0 first_line)
     endif()
-    list(JOIN lines "|" line_alternatives)
-    set(location "${relative_regex}:(${line_alternatives})( |$)")
 
     set(expectation "{}")
     string(JSON expectation SET "${expectation}" detector "\"${detector}\"")
     string(JSON expectation SET "${expectation}" kind "\"${kind}\"")
     string(REPLACE ";" "\", \"" flavour_items "${flavours}")
     string(JSON expectation SET "${expectation}" flavours "[\"${flavour_items}\"]")
+    string(JSON expectation SET "${expectation}" file "\"${expected_file}\"")
     string(REPLACE ";" ", " line_items "${lines}")
     string(JSON expectation SET "${expectation}" lines "[${line_items}]")
     string(JSON length LENGTH "${expectations}")
@@ -246,7 +282,7 @@ function(safemap_add_broken_variant)
     set(test broken.${name}.${detector})
     add_test(NAME ${test}
       COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
-              --stack-frames ${frames} --source-root "${PROJECT_SOURCE_DIR}"
+              --stack-frames ${frames} ${SAFEMAP_STRESS_REPORT_OPTIONS}
               -- $<TARGET_FILE:safemap-stress-${name}> --profile production ${run_args})
     set_tests_properties(${test} PROPERTIES
       LABELS "broken;${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
@@ -268,9 +304,9 @@ function(safemap_add_broken_variant)
 endfunction()
 
 function(safemap_add_broken_variants)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "DIRECTORY" "")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "DIRECTORY" "LIBRARIES")
   file(GLOB headers CONFIGURE_DEPENDS "${arg_DIRECTORY}/*.hpp")
   foreach(header IN LISTS headers)
-    safemap_add_broken_variant(HEADER "${header}")
+    safemap_add_broken_variant(HEADER "${header}" LIBRARIES ${arg_LIBRARIES})
   endforeach()
 endfunction()

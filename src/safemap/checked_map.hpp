@@ -11,7 +11,9 @@
 //     fatal error: concurrent map iteration and map write an iterator stepped over a map that a
 //                                                          writer is in, or that changed structure
 //   The report format and the exact limits of what is seen (best effort, like Go's) are in
-//   detail/checked_map_report.hpp and detail/checked_map_access.hpp.
+//   detail/checked_map_report.hpp and detail/checked_map_access.hpp. Under ThreadSanitizer the
+//   overlap checks step aside and TSan reports the misuse (with both stacks); the iteration
+//   check below stays on.
 // Iteration (single thread too): a write that changes the structure (adds a key, erases, clears,
 //   rehashes, reserves, swaps or assigns the table) makes every iterator made before it
 //   unusable: its next

@@ -13,7 +13,9 @@
 // Exception safety: construction is all-or-nothing; reads that throw (a throwing copy of V)
 //   change nothing.
 // Complexity: O(n) to build; find / contains O(1) average; size / empty O(1); for_each and
-//   snapshot O(n). Never waits.
+//   snapshot O(n). Never waits. The table is a flat open-addressing one
+//   (detail/flat_lookup_table.hpp): a lookup reads about one slot of one array, not a chain of
+//   nodes, so frozen_map reads at the speed of the fastest single-threaded tables.
 // for_each: iterates the one immutable table (trivially consistent).
 // Choose it: the data is fully known before threads start using it (configuration, lookup
 //   tables, dictionaries) — the fastest and simplest option there is. If it must change now
@@ -29,7 +31,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include <safemap/detail/table_operations.hpp>
+#include <safemap/detail/flat_lookup_table.hpp>
 
 namespace safemap {
 
@@ -44,29 +46,31 @@ class frozen_map {
 
   frozen_map() : frozen_map(table_type{}) {}
   explicit frozen_map(table_type table)
-      : table_{std::make_shared<const table_type>(std::move(table))} {}
+      : table_{std::make_shared<const lookup_table>(std::move(table))} {}
   frozen_map(std::initializer_list<std::pair<const Key, Value>> entries)
       : frozen_map(table_type(entries)) {}
   template <std::input_iterator Iterator, std::sentinel_for<Iterator> Sentinel>
   frozen_map(Iterator first, Sentinel last) : frozen_map(table_type(first, last)) {}
 
   std::optional<Value> find(const Key& key) const {
-    return detail::copy_of(*table_, key);
+    if (const Value* value = table_->find(key)) return *value;
+    return std::nullopt;
   }
 
-  bool contains(const Key& key) const { return table_->contains(key); }
+  bool contains(const Key& key) const { return table_->find(key) != nullptr; }
   std::size_t size() const { return table_->size(); }
-  bool empty() const { return table_->empty(); }
+  bool empty() const { return table_->size() == 0; }
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    for (const auto& [key, value] : *table_) visit(key, value);
+    table_->for_each(visit);
   }
 
-  table_type snapshot() const { return *table_; }
+  table_type snapshot() const { return table_->to_unordered_map(); }
 
  private:
-  std::shared_ptr<const table_type> table_;
+  using lookup_table = detail::flat_lookup_table<Key, Value, Hash, KeyEqual>;
+  std::shared_ptr<const lookup_table> table_;
 };
 
 }  // namespace safemap

@@ -16,6 +16,9 @@
 // Exception safety: strong for every write, update and upsert included: the callback runs on the
 //   private copy, so if it (or the copy) throws, nothing is published. Reads that throw (a
 //   throwing copy of V) leave their section through RAII.
+// Table: the published table is immutable, so it is a flat open-addressing one
+//   (detail/flat_lookup_table.hpp): a lookup reads about one slot of one array instead of a
+//   chain of nodes. Writers edit a std::unordered_map copy of it and rebuild the flat table.
 // Complexity: reads O(1) average and never wait; each write O(n) (copies the table) plus
 //   waiting for readers that began before it, so a for_each with a slow callback delays writers
 //   (never readers). Memory: up to two tables during a write.
@@ -36,6 +39,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include <safemap/detail/flat_lookup_table.hpp>
 #include <safemap/detail/read_epochs.hpp>
 #include <safemap/detail/table_operations.hpp>
 #include <safemap/reentry_guard.hpp>
@@ -50,9 +54,15 @@ class read_mostly_map {
   using hasher = Hash;
   using key_equal = KeyEqual;
 
+  using table_type = std::unordered_map<Key, Value, Hash, KeyEqual>;
+
   static constexpr std::string_view type_name{"safemap::read_mostly_map"};
 
-  read_mostly_map() : published_{std::make_unique<const table>().release()} {}
+  read_mostly_map() : read_mostly_map(table_type{}) {}
+  // Starts with `initial` published: one O(n) build, where n inserts would copy the table n
+  // times (each write is copy-on-write).
+  explicit read_mostly_map(table_type initial)
+      : published_{std::make_unique<const lookup_table>(std::move(initial)).release()} {}
   ~read_mostly_map() { delete published_.load(); }
 
   read_mostly_map(const read_mostly_map&) = delete;
@@ -61,13 +71,14 @@ class read_mostly_map {
   std::optional<Value> find(const Key& key) const {
     reentry_guard guard{this, type_name, "find"};
     auto section = epochs_.enter();
-    return detail::copy_of(*published_.load(), key);
+    if (const Value* value = published_.load()->find(key)) return *value;
+    return std::nullopt;
   }
 
   bool contains(const Key& key) const {
     reentry_guard guard{this, type_name, "contains"};
     auto section = epochs_.enter();
-    return published_.load()->contains(key);
+    return published_.load()->find(key) != nullptr;
   }
 
   std::size_t size() const {
@@ -81,36 +92,36 @@ class read_mostly_map {
   bool insert(const Key& key, Value value) {
     reentry_guard guard{this, type_name, "insert"};
     std::lock_guard writer{writer_mutex_};
-    if (current_for_writer().contains(key)) return false;
-    return publish_edited([&](table& next) { return next.try_emplace(key, std::move(value)).second; });
+    if (current_for_writer().find(key) != nullptr) return false;
+    return publish_edited([&](table_type& next) { return next.try_emplace(key, std::move(value)).second; });
   }
 
   bool insert_or_assign(const Key& key, Value value) {
     reentry_guard guard{this, type_name, "insert_or_assign"};
     std::lock_guard writer{writer_mutex_};
     return publish_edited(
-        [&](table& next) { return next.insert_or_assign(key, std::move(value)).second; });
+        [&](table_type& next) { return next.insert_or_assign(key, std::move(value)).second; });
   }
 
   bool erase(const Key& key) {
     reentry_guard guard{this, type_name, "erase"};
     std::lock_guard writer{writer_mutex_};
-    if (!current_for_writer().contains(key)) return false;
-    return publish_edited([&](table& next) { return next.erase(key) > 0; });
+    if (current_for_writer().find(key) == nullptr) return false;
+    return publish_edited([&](table_type& next) { return next.erase(key) > 0; });
   }
 
   void clear() {
     reentry_guard guard{this, type_name, "clear"};
     std::lock_guard writer{writer_mutex_};
-    publish(std::make_unique<table>());
+    publish(std::make_unique<const lookup_table>(table_type{}));
   }
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
     reentry_guard guard{this, type_name, "update"};
     std::lock_guard writer{writer_mutex_};
-    if (!current_for_writer().contains(key)) return false;
-    return publish_edited([&](table& next) { return detail::update_in(next, key, mutate); });
+    if (current_for_writer().find(key) == nullptr) return false;
+    return publish_edited([&](table_type& next) { return detail::update_in(next, key, mutate); });
   }
 
   template <class Make, class Mutate>
@@ -118,45 +129,45 @@ class read_mostly_map {
     reentry_guard guard{this, type_name, "upsert"};
     std::lock_guard writer{writer_mutex_};
     return publish_edited(
-        [&](table& next) { return detail::upsert_in(next, key, make, mutate); });
+        [&](table_type& next) { return detail::upsert_in(next, key, make, mutate); });
   }
 
   template <class Visit>
   void for_each(Visit&& visit) const {
     reentry_guard guard{this, type_name, "for_each"};
     auto section = epochs_.enter();
-    for (const auto& [key, value] : *published_.load()) visit(key, value);
+    published_.load()->for_each(visit);
   }
 
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
     reentry_guard guard{this, type_name, "snapshot"};
     auto section = epochs_.enter();
-    return *published_.load();
+    return published_.load()->to_unordered_map();
   }
 
  private:
-  using table = std::unordered_map<Key, Value, Hash, KeyEqual>;
+  using lookup_table = detail::flat_lookup_table<Key, Value, Hash, KeyEqual>;
 
   // Only with writer_mutex_ held: no one else can replace (and free) the published table.
-  const table& current_for_writer() const { return *published_.load(); }
+  const lookup_table& current_for_writer() const { return *published_.load(); }
 
   // Copies the published table, applies edit to the copy, publishes it; edit's result is
   // returned. If the copy or edit throws, nothing is published (strong guarantee).
   template <class Edit>
   bool publish_edited(Edit edit) {
-    auto next = std::make_unique<table>(current_for_writer());
-    const bool result = edit(*next);
-    publish(std::move(next));
+    auto next = current_for_writer().to_unordered_map();
+    const bool result = edit(next);
+    publish(std::make_unique<const lookup_table>(std::move(next)));
     return result;
   }
 
-  void publish(std::unique_ptr<table> next) {
-    std::unique_ptr<const table> old{published_.exchange(next.release())};
+  void publish(std::unique_ptr<const lookup_table> next) {
+    std::unique_ptr<const lookup_table> old{published_.exchange(next.release())};
     epochs_.wait_for_readers();  // only now may `old` be freed (when it leaves scope)
   }
 
   mutable detail::read_epochs epochs_;
-  std::atomic<const table*> published_;
+  std::atomic<const lookup_table*> published_;
   std::mutex writer_mutex_;
 };
 

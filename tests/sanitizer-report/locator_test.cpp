@@ -48,11 +48,31 @@ TEST(locator, location_is_the_first_project_frame_of_the_first_stack_that_has_on
   raw.stacks.push_back(stack{"access", {at("/usr/include/c++/12/x.h"), at("/p/src/b.cpp", "g()")}});
   const locator source{"/p"};
   source.mark_project_frames(raw);
-  const auto where = locator::locate(raw);
+  const auto where = source.locate(raw);
   ASSERT_TRUE(where);
   EXPECT_EQ(where->file, "src/b.cpp");
   EXPECT_EQ(where->function, "g()");
   EXPECT_FALSE(raw.stacks[0].frames[0].project_file);
+}
+
+TEST(locator, location_skips_library_directories_when_the_stack_leaves_them) {
+  report raw;
+  raw.stacks.push_back(stack{"access", {at("/usr/include/c++/12/x.h"),
+                                        at("/p/src/safemap/checked_map.hpp", "insert()"),
+                                        at("/p/tests/broken/user.hpp", "user()")}});
+  const locator source{"/p", {"src/safemap"}};
+  source.mark_project_frames(raw);
+  auto where = source.locate(raw);
+  ASSERT_TRUE(where);
+  EXPECT_EQ(where->file, "tests/broken/user.hpp");
+
+  raw.stacks[0].frames.pop_back();  // only library frames: the first of them
+  where = source.locate(raw);
+  ASSERT_TRUE(where);
+  EXPECT_EQ(where->file, "src/safemap/checked_map.hpp");
+
+  const locator absolute{"/p", {"/p/src/safemap/"}};
+  EXPECT_EQ(absolute.locate(raw)->file, "src/safemap/checked_map.hpp");
 }
 
 TEST(locator, default_root_is_the_git_top_level) {

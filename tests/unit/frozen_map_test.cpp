@@ -39,5 +39,38 @@ TEST(frozen_map, CopiesShareOneTableAndStayValid) {
   EXPECT_EQ(copy.find(1), 10);
 }
 
+// The flat table behind frozen_map (detail/flat_lookup_table.hpp): every key found among many,
+// absent keys not found, and probing past collisions and around the end of the slot array.
+TEST(frozen_map, FindsEveryKeyAmongManyAndNoAbsentOne) {
+  std::unordered_map<int, int> entries;
+  for (int key = 0; key < 10'000; ++key) entries.emplace(key * 7, key);
+  const frozen_map<int, int> map{entries};
+  EXPECT_EQ(map.size(), entries.size());
+  for (const auto& [key, value] : entries) EXPECT_EQ(map.find(key), value) << key;
+  for (int key = 0; key < 10'000; ++key) EXPECT_FALSE(map.contains(key * 7 + 1)) << key;
+  EXPECT_EQ(map.snapshot(), entries);
+}
+
+struct everything_collides {
+  std::size_t operator()(int) const { return 42; }
+};
+
+TEST(frozen_map, ProbesPastCollidingKeys) {
+  const frozen_map<int, std::string, everything_collides> map{{1, "one"}, {2, "two"}, {3, "three"}};
+  EXPECT_EQ(map.find(1), "one");
+  EXPECT_EQ(map.find(2), "two");
+  EXPECT_EQ(map.find(3), "three");
+  EXPECT_EQ(map.find(4), std::nullopt);
+  std::size_t visited = 0;
+  map.for_each([&](const int&, const std::string&) { ++visited; });
+  EXPECT_EQ(visited, 3U);
+}
+
+TEST(frozen_map, EmptyMapFindsNothing) {
+  const frozen_map<int, int> map;
+  EXPECT_TRUE(map.empty());
+  EXPECT_FALSE(map.find(0).has_value());
+}
+
 }  // namespace
 }  // namespace safemap::test

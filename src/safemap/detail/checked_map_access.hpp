@@ -29,6 +29,10 @@
 //     after operator[] returned; `it->second = v`) are outside every operation and are not seen.
 //   * A racing thread can still corrupt the table and crash before a check runs; the first
 //     thread to notice poisons the word, so every other thread stops at its next operation.
+// Under ThreadSanitizer the checks for overlapping operations step aside (the word is still kept,
+// and iterator invalidation is still checked): TSan sees every overlap they would, with both
+// threads' stacks, and two detectors racing to report the same misuse made neither reliable
+// (measured: TSan's report first in 19 of 20 runs, checked_map's in 1).
 #pragma once
 
 #include <atomic>
@@ -36,7 +40,21 @@
 
 #include <safemap/detail/checked_map_report.hpp>
 
+#if defined(__SANITIZE_THREAD__)
+#define SAFEMAP_DETAIL_THREAD_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SAFEMAP_DETAIL_THREAD_SANITIZER 1
+#endif
+#endif
+
 namespace safemap::detail {
+
+#ifdef SAFEMAP_DETAIL_THREAD_SANITIZER
+inline constexpr bool checks_overlapping_operations = false;
+#else
+inline constexpr bool checks_overlapping_operations = true;
+#endif
 
 class access_state {
  public:
@@ -46,14 +64,17 @@ class access_state {
   // iteration_during_write for the reads that start an iteration (begin, end), as in Go.
   word_type begin_read(misuse_site site, map_misuse reported_as) const noexcept {
     const word_type seen = word_.load(std::memory_order_relaxed);
-    if (seen & writer_inside) [[unlikely]] die(reported_as, site);
+    if (checks_overlapping_operations && (seen & writer_inside)) [[unlikely]] {
+      die(reported_as, site);
+    }
     keep_table_access_inside();
     return seen;
   }
 
   void end_read(word_type seen, misuse_site site, map_misuse reported_as) const noexcept {
     keep_table_access_inside();
-    if (word_.load(std::memory_order_relaxed) != seen) [[unlikely]] {
+    const bool changed = word_.load(std::memory_order_relaxed) != seen;
+    if (checks_overlapping_operations && changed) [[unlikely]] {
       die(reported_as, site);
     }
   }
@@ -61,7 +82,9 @@ class access_state {
   // Returns the word as the write found it, for end_write.
   word_type begin_write(misuse_site site) noexcept {
     const word_type seen = word_.load(std::memory_order_relaxed);
-    if (seen & writer_inside) [[unlikely]] die(map_misuse::concurrent_writes, site);
+    if (checks_overlapping_operations && (seen & writer_inside)) [[unlikely]] {
+      die(map_misuse::concurrent_writes, site);
+    }
     word_.store(seen | writer_inside, std::memory_order_relaxed);
     keep_table_access_inside();
     return seen;
@@ -69,7 +92,8 @@ class access_state {
 
   void end_write(word_type seen, bool structural, misuse_site site) noexcept {
     keep_table_access_inside();
-    if (word_.load(std::memory_order_relaxed) != (seen | writer_inside)) [[unlikely]] {
+    if (checks_overlapping_operations &&
+        word_.load(std::memory_order_relaxed) != (seen | writer_inside)) [[unlikely]] {
       die(map_misuse::concurrent_writes, site);
     }
     const auto writes = static_cast<std::uint32_t>(seen) + 2U;  // wraps within bits 1..31
@@ -88,7 +112,8 @@ class access_state {
   void check_iteration(std::uint32_t version, misuse_site site) const noexcept {
     keep_table_access_inside();
     const word_type now = word_.load(std::memory_order_relaxed);
-    if ((now & writer_inside) || structural_version_of(now) != version) [[unlikely]] {
+    const bool writer_now = checks_overlapping_operations && (now & writer_inside);
+    if (writer_now || structural_version_of(now) != version) [[unlikely]] {
       die(map_misuse::iteration_during_write, site);
     }
     keep_table_access_inside();

@@ -34,6 +34,7 @@ The command's own exit code is never passed through; expect names it.)";
 struct common_options {
   std::string format = "text";
   std::string source_root;
+  std::vector<std::string> library_directories;
 };
 
 void add_common_options(CLI::App& command, common_options& options) {
@@ -43,12 +44,18 @@ void add_common_options(CLI::App& command, common_options& options) {
   command.add_option("--source-root", options.source_root,
                      "Project source tree as the log's paths name it (a path prefix, compared "
                      "lexically; default: the git top level of the working directory)");
+  command.add_option("--library", options.library_directories,
+                     "A directory of the project's own libraries (relative to the source root; "
+                     "repeatable): a report is located at the first project frame outside them, "
+                     "e.g. the caller that misused src/safemap, not the library line that raced")
+      ->allow_extra_args(false);  // one directory per --library, so `-- COMMAND` stays intact
 }
 
 locator make_locator(const common_options& options) {
-  const auto here = std::filesystem::current_path();
-  if (options.source_root.empty()) return locator{default_source_root(here)};
-  return locator{std::filesystem::absolute(options.source_root)};
+  const auto root = options.source_root.empty()
+                        ? default_source_root(std::filesystem::current_path())
+                        : std::filesystem::absolute(options.source_root);
+  return locator{root, {options.library_directories.begin(), options.library_directories.end()}};
 }
 
 // Warns about every truncated report; true when there was one.

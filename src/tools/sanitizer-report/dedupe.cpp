@@ -40,7 +40,7 @@ std::vector<finding> deduplicate(std::vector<report> reports, const locator& sou
   std::unordered_map<std::string, std::size_t> index_of;
   for (report& raw : reports) {
     source.mark_project_frames(raw);
-    auto where = locator::locate(raw);
+    auto where = source.locate(raw);
     auto key = identity(raw, where);
     const auto [entry, inserted] = index_of.try_emplace(std::move(key), findings.size());
     if (inserted) {

@@ -39,7 +39,22 @@ bool is_sanitizer_function(std::string_view function) {
 
 }  // namespace
 
-locator::locator(const std::filesystem::path& source_root) : root_{normalise(source_root)} {}
+locator::locator(const std::filesystem::path& source_root,
+                 const std::vector<std::filesystem::path>& library_directories)
+    : root_{normalise(source_root)} {
+  for (const auto& directory : library_directories) {
+    std::string relative = normalise(directory);
+    if (directory.is_absolute()) relative = normalise(directory.lexically_relative(root_));
+    libraries_.push_back(relative + '/');
+  }
+}
+
+bool locator::in_library(const std::string& project_file) const {
+  for (const std::string& library : libraries_) {
+    if (project_file.starts_with(library)) return true;
+  }
+  return false;
+}
 
 std::optional<std::string> locator::project_file(const frame& entry) const {
   if (entry.file.empty() || entry.file.front() != '/') return std::nullopt;
@@ -58,15 +73,20 @@ void locator::mark_project_frames(report& raw) const {
   }
 }
 
-std::optional<location> locator::locate(const report& marked) {
+std::optional<location> locator::locate(const report& marked) const {
+  const frame* first_in_library = nullptr;
   for (const stack& trace : marked.stacks) {
     for (const frame& entry : trace.frames) {
-      if (entry.project_file) {
+      if (!entry.project_file) continue;
+      if (!in_library(*entry.project_file)) {
         return location{*entry.project_file, entry.line, entry.column, entry.function};
       }
+      if (!first_in_library) first_in_library = &entry;
     }
   }
-  return std::nullopt;
+  if (!first_in_library) return std::nullopt;
+  return location{*first_in_library->project_file, first_in_library->line,
+                  first_in_library->column, first_in_library->function};
 }
 
 std::filesystem::path default_source_root(const std::filesystem::path& start) {

@@ -5,6 +5,10 @@
 // /googletest/ or /_deps/). A report's location is the first project frame of its first stack
 // that has one. The source root may be any path prefix as printed in the log: pass the
 // directory the logged binaries were built from when it differs from this checkout.
+// Library directories (e.g. src/safemap) are project code that the report should point past:
+// a race inside checked_map's table is the caller's bug, so the location is the first project
+// frame outside them in any stack, and only when a report has no such frame, the first project
+// frame inside them.
 // Thread safety: const after construction. Complexity: O(frames x path length).
 #pragma once
 
@@ -12,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model.hpp"
 
@@ -19,7 +24,9 @@ namespace safemap::sanitizer_report {
 
 class locator {
  public:
-  explicit locator(const std::filesystem::path& source_root);
+  // library_directories: relative to the source root (or absolute, under it).
+  explicit locator(const std::filesystem::path& source_root,
+                   const std::vector<std::filesystem::path>& library_directories = {});
 
   // The file relative to the source root when the frame is project code.
   std::optional<std::string> project_file(const frame& entry) const;
@@ -27,13 +34,17 @@ class locator {
   // Sets project_file on every frame of the report.
   void mark_project_frames(report& raw) const;
 
-  // The first project frame of the first stack that has one (call mark_project_frames first).
-  static std::optional<location> locate(const report& marked);
+  // Where the report points (call mark_project_frames first): the first project frame outside
+  // the library directories, else the first project frame; stacks in the report's order.
+  std::optional<location> locate(const report& marked) const;
 
   const std::string& root() const { return root_; }
 
  private:
-  std::string root_;  // normalised, no trailing slash
+  bool in_library(const std::string& project_file) const;
+
+  std::string root_;                    // normalised, no trailing slash
+  std::vector<std::string> libraries_;  // relative to root_, each ending in '/'
 };
 
 // The directory the default source root is: the git top level of `start` (the nearest

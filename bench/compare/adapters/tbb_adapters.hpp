@@ -1,0 +1,86 @@
+// bench adapters for oneTBB's two concurrent maps, used the way TBB's documentation shows.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+
+#include <oneapi/tbb/concurrent_hash_map.h>
+#include <oneapi/tbb/concurrent_unordered_map.h>
+
+#include "map_adapter.hpp"
+
+namespace safemap::bench {
+
+// tbb::concurrent_hash_map: per-element reader/writer locks held by accessors.
+class tbb_hash_map_adapter {
+  using map_type = tbb::concurrent_hash_map<std::uint64_t, std::uint64_t>;
+
+ public:
+  static constexpr bool thread_safe = true;
+  static constexpr bool writable = true;
+  static constexpr bool supports_erase = true;
+
+  std::optional<std::uint64_t> find(std::uint64_t key) const {
+    map_type::const_accessor element;
+    if (!map_.find(element, key)) return std::nullopt;
+    return element->second;
+  }
+  void insert(std::uint64_t key, std::uint64_t value) { map_.insert({key, value}); }
+  void insert_or_assign(std::uint64_t key, std::uint64_t value) {
+    map_type::accessor element;
+    map_.insert(element, key);
+    element->second = value;
+  }
+  void insert_or_increment(std::uint64_t key) {
+    map_type::accessor element;
+    map_.insert(element, key);  // value-initialised to 0 when absent
+    ++element->second;
+  }
+  void erase(std::uint64_t key) { map_.erase(key); }
+  std::uint64_t value_sum() const {
+    return sum_of_values(map_);
+  }
+
+ private:
+  map_type map_;
+};
+
+// tbb::concurrent_unordered_map: lock-free insert and lookup, no concurrent erase; values are
+// atomics because the map itself does not guard them.
+class tbb_unordered_map_adapter {
+  using map_type = tbb::concurrent_unordered_map<std::uint64_t, std::atomic<std::uint64_t>>;
+
+ public:
+  static constexpr bool thread_safe = true;
+  static constexpr bool writable = true;
+  static constexpr bool supports_erase = false;  // only unsafe_erase exists
+
+  std::optional<std::uint64_t> find(std::uint64_t key) const {
+    const auto found = map_.find(key);
+    if (found == map_.end()) return std::nullopt;
+    return found->second.load(std::memory_order_relaxed);
+  }
+  void insert(std::uint64_t key, std::uint64_t value) { map_.emplace(key, value); }
+  void insert_or_assign(std::uint64_t key, std::uint64_t value) {
+    slot(key).store(value, std::memory_order_relaxed);
+  }
+  void insert_or_increment(std::uint64_t key) {
+    slot(key).fetch_add(1, std::memory_order_relaxed);
+  }
+  std::uint64_t value_sum() const {
+    return sum_of_values(map_);
+  }
+
+ private:
+  // Looks up first: emplace would allocate a node even when the key is present.
+  std::atomic<std::uint64_t>& slot(std::uint64_t key) {
+    const auto found = map_.find(key);
+    if (found != map_.end()) return found->second;
+    return map_.emplace(key, 0).first->second;
+  }
+
+  map_type map_;
+};
+
+}  // namespace safemap::bench
