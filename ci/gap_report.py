@@ -169,11 +169,42 @@ def stress_arguments(command):
     return command[:separator], command[separator + 1], command[separator + 2:]
 
 
+def short_function(name):
+    """`ns::cls<T, U>::find(K const&) const` -> `ns::cls::find`: template arguments and the
+    parameter list dropped, so a location fits on a line."""
+    depth, kept = 0, []
+    for char in name:
+        if char in "<(":
+            depth += 1
+        elif char in ">)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(char)
+    words = "".join(kept).replace(" const", "").split()
+    return words[-1] if words else ""  # the return type, if any, goes too
+
+
 def location_text(finding):
     location = finding.get("location") or {}
     if not location.get("file"):
         return ""
-    return f"{location['file']}:{location.get('line', 0)} {location.get('function', '')}".strip()
+    function = short_function(location.get("function", ""))
+    return f"{location['file']}:{location.get('line', 0)} {function}".strip()
+
+
+def declared_reason(header):
+    """A broken variant's `// Fails locally: ...` comment (with its indented continuation
+    lines): why it shows no gap, in the variant's own words. None when it declares none."""
+    reason, lines = None, pathlib.Path(header).read_text().splitlines()
+    for line in lines:
+        if reason is None:
+            if line.startswith("// Fails locally:"):
+                reason = line.removeprefix("// Fails locally:").strip()
+        elif line.startswith("//   "):
+            reason += " " + line[5:].strip()
+        else:
+            break
+    return reason
 
 
 class GapReport:
@@ -238,6 +269,8 @@ class GapReport:
             progress.step(f"{name}: production ({build.preset}) run {run_index + 1}/{options.runs}")
 
         broken = self.local.variants[name]["broken"]
+        header = self.local.variants[name]["header"]
+        row_verdict = verdict(broken, local, caught, options.runs)
         return {
             "variant": name,
             "broken": broken,
@@ -251,7 +284,8 @@ class GapReport:
                 "median_seconds": round(statistics.median(seconds), 2) if seconds else None,
                 "location": max(locations, key=locations.get) if locations else None,
             },
-            "verdict": verdict(broken, local, caught, options.runs),
+            "verdict": row_verdict,
+            "reason": declared_reason(header) if row_verdict.startswith("no gap") else None,
         }
 
     def sweep(self, names, progress):
@@ -320,7 +354,14 @@ def markdown(rows, options):
         location = row["production"].get("location") or ""
         lines.append(f"| {row['variant']} | {local_cell(row['local'])} | {production_cell(row)} | "
                      f"{'`' + location + '`' if location else ''} | {row['verdict']} |")
+    lines += [""] + reasons(rows)
     return "\n".join(lines) + "\n"
+
+
+def reasons(rows):
+    """Why a broken variant shows no gap, as its header declares it (or that it declares none)."""
+    return [f"- {row['variant']}: {row['reason'] or 'no `// Fails locally:` reason declared'}"
+            for row in rows if row["verdict"].startswith("no gap")]
 
 
 def terminal_table(rows):
@@ -335,7 +376,7 @@ def terminal_table(rows):
     for row in rows:
         if row["production"].get("location"):
             out.append(f"  {row['variant']}: located at {row['production']['location']}")
-    return "\n".join(out)
+    return "\n".join(out + reasons(rows))
 
 
 def chart(points, out_directory):
@@ -360,11 +401,12 @@ def chart(points, out_directory):
                      f"title '{name}: reported (sanitizer)'")
     svg = out_directory / "gap-chart.svg"
     script = "\n".join([
-        "set terminal svg size 900,520 dynamic background rgb 'white'",
+        # noenhanced: variant names keep their underscores (no subscripts).
+        "set terminal svg size 900,560 dynamic noenhanced background rgb 'white'",
         f"set output '{svg}'",
         "set title 'Works locally, dies in production: rate per thread count'",
         "set xlabel 'threads'", "set ylabel '% of runs'", "set logscale x 2",
-        "set yrange [0:105]", "set key outside right", "set grid",
+        "set yrange [0:105]", "set key below horizontal maxcols 2", "set grid",
         "plot " + ", ".join(plots),
     ])
     subprocess.run([gnuplot], input=script, text=True, check=True)

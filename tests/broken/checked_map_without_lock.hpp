@@ -8,7 +8,7 @@
 //   table or losing increments silently (compare unsynchronized_writes, the same bug on a plain
 //   std::unordered_map, which passes locally).
 // Caught locally: that is the point of checked_map, and the gap report's verdict for this
-//   variant is "dies loudly locally too". Under TSan the same bug is a data race at these lines
+//   variant is "safety net: dies loudly locally". Under TSan the same bug is a data race at these lines
 //   (the locator points past checked_map's own frames in src/safemap to the caller here).
 // EXPECT checked_map: concurrent map writes at @BUG
 // EXPECT tsan: data race at @BUG

@@ -8,6 +8,9 @@
 //   a value receiver copies the lock — the map is still unprotected").
 //   Every table access is then a race between copies (@RACE).
 // Works locally: code that passes one handle by reference (as the local test did) is fine.
+// Fails locally: the harness hands every thread its own copy, as production code did, so every
+//   write races even at 2 threads; the gap is between the field's by-reference local test and
+//   production, not between thread counts.
 // EXPECT tsan: data race at @RACE
 // RUN: --workload write_heavy
 #pragma once
