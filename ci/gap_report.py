@@ -148,12 +148,17 @@ def classify_local(exit_code, has_finding):
 
 
 def with_profile(arguments, profile, threads=None):
-    """The stress arguments with --profile replaced, and --threads set when given."""
+    """The stress arguments with --profile replaced, and --threads set when given. The local
+    profile also drops the variant's --ops and --duration (RUN lines raise them so production
+    catches the bug every time; a laptop test runs the local profile's own amount)."""
+    replaced = ["--profile", "-p", "--threads", "-t"]
+    if profile == "local":
+        replaced += ["--ops", "-n", "--duration", "-d"]
     kept, skip = [], False
     for argument in arguments:
         if skip:
             skip = False
-        elif argument in ("--profile", "-p", "--threads", "-t"):
+        elif argument in replaced:
             skip = True
         else:
             kept.append(argument)
