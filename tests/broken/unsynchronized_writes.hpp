@@ -18,7 +18,9 @@
 
 namespace safemap::broken {
 
-template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
+// Table: the unguarded map; checked_map_without_lock.hpp runs this same code on a checked_map.
+template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>,
+          class Table = std::unordered_map<Key, Value, Hash, KeyEqual>>
 class unsynchronized_writes {
  public:
   using key_type = Key;
@@ -64,10 +66,12 @@ class unsynchronized_writes {
   void for_each(Visit&& visit) const {
     for (const auto& [key, value] : table_) visit(key, value);  // <- BUG
   }
-  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const { return table_; }  // <- BUG
+  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
+    return {table_.begin(), table_.end()};  // <- BUG
+  }
 
  private:
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+  Table table_;
 };
 
 }  // namespace safemap::broken
