@@ -9,6 +9,10 @@ For every registered variant (tests/broken/*.hpp and the correct ones), K runs o
               (`sanitizer-report expect ...`): how often the declared finding is reported,
               the median time to the report, and the line it was located at.
 Correct variants run the same way with `expect --none`: they must stay silent in both.
+Verdicts: "gap reproduced" (local passes at least once, production always catches it), "safety
+net" (every local run that did not pass died with a report: checked_map), "no gap: fails locally
+too" (with the reason the variant's header declares in `// Fails locally:`), "MISSED in
+production"; correct variants: "clean" or "NOT CLEAN".
 A sweep then runs a few variants at several thread counts for the chart: how often the bug
 manifests in the normal build, and how often TSan reports it, against thread count.
 
