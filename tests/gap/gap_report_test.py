@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""The gap report's judgements (ci/gap_report.py): verdicts, the local profile's arguments, how
+a finding's location is shortened and where a variant's declared reason is read. The measuring
+itself needs the three builds and runs in the main job; these are its pure parts.
+Usage: gap_report_test.py <repository root>"""
+import pathlib
+import sys
+import tempfile
+import unittest
+
+ROOT = pathlib.Path(sys.argv.pop(1)).resolve()
+sys.path.insert(0, str(ROOT / "ci"))
+import gap_report  # noqa: E402  (the path above makes it importable)
+
+
+def local(passed=0, invariant=0, crash=0, crash_reported=0, hang=0):
+    return {"pass": passed, "invariant": invariant, "crash": crash,
+            "crash_reported": crash_reported, "hang": hang}
+
+
+class Verdict(unittest.TestCase):
+    def test_gap_reproduced_needs_a_silent_local_pass_and_every_production_run_caught(self):
+        self.assertEqual(gap_report.verdict(True, local(passed=1, invariant=4), 5, 5),
+                         "gap reproduced")
+        self.assertEqual(gap_report.verdict(True, local(passed=5), 4, 5), "MISSED in production")
+
+    def test_a_normal_build_that_dies_with_a_report_is_a_safety_net(self):
+        self.assertTrue(gap_report.verdict(True, local(passed=2, crash_reported=3), 5, 5)
+                        .startswith("safety net: dies loudly locally (3/5)"))
+        # A crash without a report is no safety net: that is the silent corruption we fight.
+        self.assertEqual(gap_report.verdict(True, local(passed=2, crash=3), 5, 5),
+                         "gap reproduced")
+
+    def test_failing_every_local_run_is_no_gap(self):
+        self.assertEqual(gap_report.verdict(True, local(hang=5), 5, 5),
+                         "no gap: fails locally too")
+
+    def test_correct_variants_are_clean_only_when_silent_everywhere(self):
+        self.assertEqual(gap_report.verdict(False, local(passed=5), 5, 5), "clean")
+        self.assertEqual(gap_report.verdict(False, local(passed=4, invariant=1), 5, 5),
+                         "NOT CLEAN")
+        self.assertEqual(gap_report.verdict(False, local(passed=5), 4, 5), "NOT CLEAN")
+
+
+class Arguments(unittest.TestCase):
+    RUN = ["--workload", "read_heavy", "--ops", "100000", "--profile", "production",
+           "--threads", "4,16,64"]
+
+    def test_local_runs_keep_the_workload_and_drop_the_production_amounts(self):
+        self.assertEqual(gap_report.with_profile(self.RUN, "local"),
+                         ["--workload", "read_heavy", "--profile", "local"])
+
+    def test_production_runs_keep_the_run_lines_amounts(self):
+        self.assertEqual(gap_report.with_profile(self.RUN, "production", 16),
+                         ["--workload", "read_heavy", "--ops", "100000", "--profile",
+                          "production", "--threads", "16"])
+
+    def test_runs_are_located_as_the_expectation_test_locates_them(self):
+        expect = ["sanitizer-report", "expect", "--kind", "data race", "--source-root", "/r",
+                  "--library", "/r/src/safemap", "--library", "/r/src/stress"]
+        self.assertEqual(gap_report.locating_options(expect),
+                         ["--source-root", "/r", "--library", "/r/src/safemap",
+                          "--library", "/r/src/stress"])
+
+
+class Locations(unittest.TestCase):
+    def test_function_names_lose_template_arguments_parameters_and_return_type(self):
+        self.assertEqual(gap_report.short_function(
+            "bool ns::map<unsigned long, std::hash<unsigned long>>::upsert<F>(K const&, F&&)"),
+            "ns::map::upsert")
+        self.assertEqual(gap_report.short_function("ns::map<int>::find(int const&) const"),
+                         "ns::map::find")
+
+    def test_a_finding_reads_file_line_function(self):
+        finding = {"location": {"file": "tests/broken/x.hpp", "line": 7,
+                                "function": "ns::x<int>::find(int) const"}}
+        self.assertEqual(gap_report.location_text(finding), "tests/broken/x.hpp:7 ns::x::find")
+        self.assertEqual(gap_report.location_text({"location": None}), "")
+
+
+class DeclaredReason(unittest.TestCase):
+    def header(self, text):
+        file = tempfile.NamedTemporaryFile("w", suffix=".hpp", delete=False)
+        file.write(text)
+        file.close()
+        self.addCleanup(pathlib.Path(file.name).unlink)
+        return file.name
+
+    def test_the_reason_and_its_continuation_lines_are_read(self):
+        path = self.header("// BUG: x\n// Fails locally: every run\n//   races.\n// EXPECT t\n")
+        self.assertEqual(gap_report.declared_reason(path), "every run races.")
+
+    def test_a_header_without_one_declares_none(self):
+        self.assertIsNone(gap_report.declared_reason(self.header("// BUG: x\n")))
+
+    def test_the_catalogue_declares_why_copied_handle_mutex_fails_locally(self):
+        reason = gap_report.declared_reason(ROOT / "tests/broken/copied_handle_mutex.hpp")
+        self.assertIn("own copy", reason)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
