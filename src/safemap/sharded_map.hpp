@@ -1,11 +1,8 @@
 // safemap::sharded_map — N independently locked std::unordered_maps ("shards"); a key lives in
 // the shard its hash picks, so operations on keys in different shards never wait for each other.
 //
-// Thread safety: single-key operations lock only their key's shard (shared for reads) and are
-//   linearizable. Each shard's lock is a detail::striped_shared_mutex: readers of one shard count
-//   themselves on per-thread cache lines, so concurrent lookups do not bounce the lock's line
-//   between cores (as std::shared_mutex's single reader count does); writers are preferred over
-//   newly arriving readers. Whole-map operations (size,
+// Thread safety: single-key operations lock only their key's shard (shared for reads, since each
+//   shard's lock is a std::shared_mutex) and are linearizable. Whole-map operations (size,
 //   clear, for_each, snapshot) lock every shard, always in ascending index order (so two of them
 //   cannot deadlock each other), and so are linearizable too. Callbacks calling back into the
 //   same map throw safemap::reentrant_call.
@@ -28,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <shared_mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,7 +36,6 @@
 #include <vector>
 
 #include <safemap/detail/locked_table.hpp>
-#include <safemap/detail/striped_shared_mutex.hpp>
 #include <safemap/reentry_guard.hpp>
 
 namespace safemap {
@@ -157,8 +154,7 @@ class sharded_map {
   }
 
  private:
-  using shard_table =
-      detail::locked_table<Key, Value, Hash, KeyEqual, detail::striped_shared_mutex>;
+  using shard_table = detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex>;
   struct alignas(cache_line_size) shard : shard_table {};
 
   static std::size_t checked_shard_count(std::size_t shard_count) {
