@@ -10,6 +10,10 @@
 // Complexity: average O(1) per single-key operation plus waiting on one shard; size / clear /
 //   for_each / snapshot are O(n + shard_count) and stop all writers while they run.
 // for_each: a locked traversal of all shards at once: a consistent state, writers wait.
+// Shard tables: a flat open-addressing table (detail/flat_table.hpp: a lookup is a multiply and
+//   about one slot of one array, not a division by a prime and a chain of nodes) when Key and
+//   Value move without throwing and Hash does not throw, which is what keeps the strong
+//   guarantee while entries move; std::unordered_map otherwise.
 // Layout: each shard sits on its own cache lines (alignas(cache_line_size)), so threads working
 //   in different shards do not slow each other through false sharing of the locks.
 // Values: move-only values work as in mutex_map.
@@ -35,6 +39,7 @@
 #include <utility>
 #include <vector>
 
+#include <safemap/detail/flat_table.hpp>
 #include <safemap/detail/locked_table.hpp>
 #include <safemap/reentry_guard.hpp>
 
@@ -154,7 +159,12 @@ class sharded_map {
   }
 
  private:
-  using shard_table = detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex>;
+  using table_type =
+      std::conditional_t<detail::flat_table_suits<Key, Value, Hash>,
+                         detail::flat_table<Key, Value, Hash, KeyEqual>,
+                         std::unordered_map<Key, Value, Hash, KeyEqual>>;
+  using shard_table =
+      detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex, table_type>;
   struct alignas(cache_line_size) shard : shard_table {};
 
   static std::size_t checked_shard_count(std::size_t shard_count) {
