@@ -175,10 +175,16 @@ class sharded_map {
     return shard_count;
   }
 
-  // The top bits of a multiplicative (Fibonacci) mix of the hash: std::hash of integers is the
-  // identity, and its low bits are also what each shard's table uses for its buckets.
+  // The top bits of the hash through MurmurHash3's 64-bit finalizer. Not the shard tables' own
+  // mix: std::hash of integers is the identity, std::unordered_map buckets by its low bits and
+  // flat_table homes a key by the top bits of hash * 0x9E37...; all keys of one shard share the
+  // bits that picked the shard, so picking it by either of those would crowd every key of a
+  // shard into a few buckets or one region of slots.
   std::size_t shard_index(const Key& key) const {
-    const auto mixed = static_cast<std::uint64_t>(hash_(key)) * 0x9E3779B97F4A7C15ULL;
+    auto mixed = static_cast<std::uint64_t>(hash_(key));
+    mixed = (mixed ^ (mixed >> 33)) * 0xFF51AFD7ED558CCDULL;
+    mixed = (mixed ^ (mixed >> 33)) * 0xC4CEB9FE1A85EC53ULL;
+    mixed ^= mixed >> 33;
     const int shift = 64 - std::countr_zero(shard_count_);
     return shift == 64 ? 0 : static_cast<std::size_t>(mixed >> shift);
   }
