@@ -61,14 +61,16 @@ class sharded_map {
 
   static constexpr std::string_view type_name{"safemap::sharded_map"};
 
-  // 32 shards per hardware thread, rounded up to a power of two, within [8, 1024]: two busy
-  // threads meet in one shard on about 1 operation in 32 x threads, and a meeting where one
+  // 16 shards per hardware thread, rounded up to a power of two, within [8, 1024]: two busy
+  // threads meet in one shard on about 1 operation in 16 x threads, and a meeting where one
   // writes puts the other to sleep in the kernel (microseconds), so with 4 per thread those
   // sleeps dominated the 2-thread benchmarks; still few enough that whole-map operations stay
-  // cheap (an empty shard is about two cache lines).
+  // cheap (an empty shard is about two cache lines). Whole-map operations hold every shard's
+  // lock: ThreadSanitizer tracks at most 64 locks held by one thread and hangs beyond that (a
+  // for_each calling another map holds shard_count + 1), so TSan builds want <= 32 shards per map.
   static std::size_t default_shard_count() {
     const std::size_t threads = std::max(1U, std::thread::hardware_concurrency());
-    return std::clamp<std::size_t>(std::bit_ceil(32 * threads), 8, 1024);
+    return std::clamp<std::size_t>(std::bit_ceil(16 * threads), 8, 1024);
   }
 
   sharded_map() : sharded_map(default_shard_count()) {}
