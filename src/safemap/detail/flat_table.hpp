@@ -5,8 +5,8 @@
 // Why: in std::unordered_map every lookup divides the hash by a prime bucket count (a 64-bit
 //   division, tens of cycles) and then follows two or three dependent pointers (bucket, node
 //   before, node); here it is a multiply, a shift and about 1.5 slots of one array (2.5 for a
-//   miss). That per-operation cost, not lock contention, is what separated sharded_map from
-//   tbb::concurrent_hash_map even on one thread.
+//   miss). That per-operation cost is what kept sharded_map behind tbb::concurrent_hash_map even
+//   on one thread.
 // Requirements (flat_table_suits): Key and Value are nothrow move constructible and Hash does not
 //   throw. Growing and erasing move entries between slots and rehash keys; if either could throw
 //   halfway, the table would be left half moved. Callers fall back to std::unordered_map (whose
