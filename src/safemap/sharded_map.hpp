@@ -10,6 +10,10 @@
 // Complexity: average O(1) per single-key operation plus waiting on one shard; size / clear /
 //   for_each / snapshot are O(n + shard_count) and stop all writers while they run.
 // for_each: a locked traversal of all shards at once: a consistent state, writers wait.
+// Shard tables: a flat open-addressing table (detail/flat_table.hpp: a lookup is a multiply and
+//   about one slot of one array, not a division by a prime and a chain of nodes) when Key and
+//   Value move without throwing and Hash does not throw, which is what keeps the strong
+//   guarantee while entries move; std::unordered_map otherwise.
 // Layout: each shard sits on its own cache lines (alignas(cache_line_size)), so threads working
 //   in different shards do not slow each other through false sharing of the locks.
 // Values: move-only values work as in mutex_map.
@@ -35,6 +39,7 @@
 #include <utility>
 #include <vector>
 
+#include <safemap/detail/flat_table.hpp>
 #include <safemap/detail/locked_table.hpp>
 #include <safemap/reentry_guard.hpp>
 
@@ -56,11 +61,16 @@ class sharded_map {
 
   static constexpr std::string_view type_name{"safemap::sharded_map"};
 
-  // Four shards per hardware thread, rounded up to a power of two, within [8, 1024]: enough
-  // that two busy threads rarely share a shard, few enough that whole-map operations stay cheap.
+  // 16 shards per hardware thread, rounded up to a power of two, within [8, 1024]: two busy
+  // threads meet in one shard on about 1 operation in 16 x threads, and a meeting where one
+  // writes puts the other to sleep in the kernel (microseconds), so with 4 per thread those
+  // sleeps dominated the 2-thread benchmarks; still few enough that whole-map operations stay
+  // cheap (an empty shard is about two cache lines). Whole-map operations hold every shard's
+  // lock: ThreadSanitizer tracks at most 64 locks held by one thread and hangs beyond that (a
+  // for_each calling another map holds shard_count + 1), so TSan builds want <= 32 shards per map.
   static std::size_t default_shard_count() {
     const std::size_t threads = std::max(1U, std::thread::hardware_concurrency());
-    return std::clamp<std::size_t>(std::bit_ceil(4 * threads), 8, 1024);
+    return std::clamp<std::size_t>(std::bit_ceil(16 * threads), 8, 1024);
   }
 
   sharded_map() : sharded_map(default_shard_count()) {}
@@ -154,7 +164,12 @@ class sharded_map {
   }
 
  private:
-  using shard_table = detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex>;
+  using table_type =
+      std::conditional_t<detail::flat_table_suits<Key, Value, Hash>,
+                         detail::flat_table<Key, Value, Hash, KeyEqual>,
+                         std::unordered_map<Key, Value, Hash, KeyEqual>>;
+  using shard_table =
+      detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex, table_type>;
   struct alignas(cache_line_size) shard : shard_table {};
 
   static std::size_t checked_shard_count(std::size_t shard_count) {
@@ -165,10 +180,16 @@ class sharded_map {
     return shard_count;
   }
 
-  // The top bits of a multiplicative (Fibonacci) mix of the hash: std::hash of integers is the
-  // identity, and its low bits are also what each shard's table uses for its buckets.
+  // The top bits of the hash through MurmurHash3's 64-bit finalizer. Not the shard tables' own
+  // mix: std::hash of integers is the identity, std::unordered_map buckets by its low bits and
+  // flat_table homes a key by the top bits of hash * 0x9E37...; all keys of one shard share the
+  // bits that picked the shard, so picking it by either of those would crowd every key of a
+  // shard into a few buckets or one region of slots.
   std::size_t shard_index(const Key& key) const {
-    const auto mixed = static_cast<std::uint64_t>(hash_(key)) * 0x9E3779B97F4A7C15ULL;
+    auto mixed = static_cast<std::uint64_t>(hash_(key));
+    mixed = (mixed ^ (mixed >> 33)) * 0xFF51AFD7ED558CCDULL;
+    mixed = (mixed ^ (mixed >> 33)) * 0xC4CEB9FE1A85EC53ULL;
+    mixed ^= mixed >> 33;
     const int shift = 64 - std::countr_zero(shard_count_);
     return shift == 64 ? 0 : static_cast<std::size_t>(mixed >> shift);
   }

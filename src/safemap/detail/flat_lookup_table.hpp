@@ -5,21 +5,22 @@
 // Why: a lookup in std::unordered_map is a modulo by a prime plus two or three dependent pointer
 // loads (bucket, node before, node); here it is a multiply, a shift and, on average, 1.5 slots
 // of one contiguous array (2.5 for a miss). The tables that are read far more than written
-// (frozen_map's) use it; tables that change in place keep std::unordered_map.
+// (frozen_map's, read_mostly_map's) use it; sharded_map's shards, which change in place, use the
+// mutable flat_table.
 // Thread safety: immutable after construction, so any number of threads may read it at once.
 // Exception safety: construction either completes or throws and frees everything (the source
 //   entries it already moved are lost with the source, which the caller handed over by value).
+// Slot arithmetic: detail/linear_probing.hpp (shared with the mutable flat_table).
 // Memory: capacity = bit_ceil(2 n) slots of std::optional<std::pair<Key, Value>>.
 #pragma once
 
-#include <algorithm>
-#include <bit>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include <safemap/detail/linear_probing.hpp>
 
 namespace safemap::detail {
 
@@ -65,18 +66,13 @@ class flat_lookup_table {
   }
 
  private:
-  // At most half full, so probe sequences stay short and always end at an empty slot.
   static std::size_t capacity_for(std::size_t entries) {
-    return std::bit_ceil(std::max<std::size_t>(2 * entries, 1));
+    return linear_probing::capacity_for(entries);
   }
-  static int shift_for(std::size_t capacity) { return 64 - std::countr_zero(capacity); }
+  static int shift_for(std::size_t capacity) { return linear_probing::shift_for(capacity); }
 
-  // The top bits of a multiplicative (Fibonacci) mix: std::hash of integers is the identity.
-  std::size_t home_of(const Key& key) const {
-    const auto mixed = static_cast<std::uint64_t>(hash_(key)) * 0x9E3779B97F4A7C15ULL;
-    return shift_ == 64 ? 0 : static_cast<std::size_t>(mixed >> shift_);
-  }
-  std::size_t next(std::size_t index) const { return (index + 1) & (slots_.size() - 1); }
+  std::size_t home_of(const Key& key) const { return linear_probing::home(hash_(key), shift_); }
+  std::size_t next(std::size_t index) const { return linear_probing::next(index, slots_.size()); }
 
   std::size_t free_slot_for(const Key& key) const {
     std::size_t index = home_of(key);

@@ -1,4 +1,6 @@
-// safemap::detail::locked_table — one std::unordered_map and the one Mutex that guards it.
+// safemap::detail::locked_table — one hash table and the one Mutex that guards it. The table is
+// a std::unordered_map unless the variant picks another with the same interface
+// (sharded_map's shards pick detail::flat_table where it suits the types).
 //
 // The building block of mutex_map, shared_mutex_map (one table) and sharded_map (one per shard):
 // every single-table operation is written here once, each under an RAII lock. Readers take a
@@ -28,10 +30,11 @@ concept shared_lockable = requires(Mutex& mutex) {
   mutex.unlock_shared();
 };
 
-template <class Key, class Value, class Hash, class KeyEqual, class Mutex>
+template <class Key, class Value, class Hash, class KeyEqual, class Mutex,
+          class Table = std::unordered_map<Key, Value, Hash, KeyEqual>>
 class locked_table {
  public:
-  using table_type = std::unordered_map<Key, Value, Hash, KeyEqual>;
+  using table_type = Table;
   using read_lock =
       std::conditional_t<shared_lockable<Mutex>, std::shared_lock<Mutex>, std::unique_lock<Mutex>>;
   using write_lock = std::unique_lock<Mutex>;

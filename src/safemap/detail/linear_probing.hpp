@@ -1,0 +1,34 @@
+// safemap::detail::linear_probing — the slot arithmetic shared by the flat (open-addressing)
+// tables, flat_lookup_table (immutable) and flat_table (mutable): a power-of-two array of slots
+// kept at most half full, so probe sequences stay short and always end at an empty slot.
+//
+// A key's home slot is taken from the top bits of a multiplicative (Fibonacci) mix of its hash:
+// std::hash of integers is the identity, so its own low bits would pile keys such as 0, 8, 16...
+// into a few slots. From home a probe steps one slot at a time, wrapping at the end.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+namespace safemap::detail::linear_probing {
+
+// Slots for `entries` entries: at least twice as many, a power of two.
+inline std::size_t capacity_for(std::size_t entries) {
+  return std::bit_ceil(std::max<std::size_t>(2 * entries, 1));
+}
+
+// The right shift that turns a 64-bit mix into a slot index of a `capacity`-slot array.
+inline int shift_for(std::size_t capacity) { return 64 - std::countr_zero(capacity); }
+
+inline std::size_t home(std::size_t hash, int shift) {
+  const auto mixed = static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL;
+  return shift == 64 ? 0 : static_cast<std::size_t>(mixed >> shift);
+}
+
+inline std::size_t next(std::size_t index, std::size_t capacity) {
+  return (index + 1) & (capacity - 1);
+}
+
+}  // namespace safemap::detail::linear_probing
