@@ -39,22 +39,11 @@
 #include <cstdint>
 
 #include <safemap/detail/checked_map_report.hpp>
-
-#if defined(__SANITIZE_THREAD__)
-#define SAFEMAP_DETAIL_THREAD_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define SAFEMAP_DETAIL_THREAD_SANITIZER 1
-#endif
-#endif
+#include <safemap/detail/sanitizer.hpp>
 
 namespace safemap::detail {
 
-#ifdef SAFEMAP_DETAIL_THREAD_SANITIZER
-inline constexpr bool checks_overlapping_operations = false;
-#else
-inline constexpr bool checks_overlapping_operations = true;
-#endif
+inline constexpr bool checks_overlapping_operations = !thread_sanitizer_build;
 
 class access_state {
  public:
