@@ -1,8 +1,11 @@
 // safemap::sharded_map — N independently locked std::unordered_maps ("shards"); a key lives in
 // the shard its hash picks, so operations on keys in different shards never wait for each other.
 //
-// Thread safety: single-key operations lock only their key's shard (shared for reads, since each
-//   shard's lock is a std::shared_mutex) and are linearizable. Whole-map operations (size,
+// Thread safety: single-key operations lock only their key's shard (shared for reads) and are
+//   linearizable. Each shard's lock is a detail::striped_shared_mutex: readers of one shard count
+//   themselves on per-thread cache lines, so concurrent lookups do not bounce the lock's line
+//   between cores (as std::shared_mutex's single reader count does); writers are preferred over
+//   newly arriving readers. Whole-map operations (size,
 //   clear, for_each, snapshot) lock every shard, always in ascending index order (so two of them
 //   cannot deadlock each other), and so are linearizable too. Callbacks calling back into the
 //   same map throw safemap::reentrant_call.
@@ -29,7 +32,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <shared_mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -42,6 +44,7 @@
 #include <safemap/detail/flat_table.hpp>
 #include <safemap/detail/locked_table.hpp>
 #include <safemap/detail/sanitizer.hpp>
+#include <safemap/detail/striped_shared_mutex.hpp>
 #include <safemap/reentry_guard.hpp>
 
 namespace safemap {
@@ -173,7 +176,7 @@ class sharded_map {
                          detail::flat_table<Key, Value, Hash, KeyEqual>,
                          std::unordered_map<Key, Value, Hash, KeyEqual>>;
   using shard_table =
-      detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex, table_type>;
+      detail::locked_table<Key, Value, Hash, KeyEqual, detail::striped_shared_mutex, table_type>;
   struct alignas(cache_line_size) shard : shard_table {};
 
   static std::size_t checked_shard_count(std::size_t shard_count) {

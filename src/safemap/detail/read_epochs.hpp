@@ -29,6 +29,8 @@
 #include <cstdint>
 #include <thread>
 
+#include <safemap/detail/thread_stripe.hpp>
+
 namespace safemap::detail {
 
 class read_epochs {
@@ -47,7 +49,7 @@ class read_epochs {
   };
 
   [[nodiscard]] section enter() {
-    stripe& mine = stripes_[this_thread_stripe()];
+    stripe& mine = stripes_[this_thread_stripe(stripe_count)];
     for (;;) {
       const std::uint64_t epoch = epoch_.load();
       std::atomic<std::int64_t>& readers = mine.readers[epoch & 1];
@@ -71,12 +73,6 @@ class read_epochs {
   struct alignas(64) stripe {
     std::array<std::atomic<std::int64_t>, 2> readers{};
   };
-
-  static std::size_t this_thread_stripe() {
-    static std::atomic<std::size_t> next_stripe{0};
-    thread_local const std::size_t stripe_index = next_stripe.fetch_add(1) % stripe_count;
-    return stripe_index;
-  }
 
   std::int64_t readers_in(std::size_t parity) const {
     std::int64_t total = 0;
