@@ -18,11 +18,13 @@
 #       // RUN: --workload read_heavy
 #     `EXPECT <detector>[(<flavours>)]: <kind> at @<MARKER>[|@<MARKER>...]` registers the test
 #     broken.<name>.<detector> in every build flavour (default, asan, tsan) that the detector
-#     watches (tsan: tsan; asan/ubsan/lsan: asan; checked_map: default, where safemap::checked_map
-#     is the only net; watchdog/invariant: all three; or the listed ones). It runs the variant at the production profile with the RUN arguments under
+#     watches (tsan: tsan; asan/ubsan/lsan: asan; checked_map: default, where
+#     safemap::checked_map is the only net; watchdog/invariant: all three; or the listed ones).
+#     It runs the variant at the production profile with the RUN arguments under
 #     `sanitizer-report expect`, and passes only when a finding of that kind is located on a line
-#     carrying one of the markers (`// <- MARKER`) in this header, with project frames in its
-#     stacks. Absent, or located elsewhere: the test fails.
+#     carrying one of the markers (`// <- MARKER`) in this header (or, for `at <file or folder>`,
+#     anywhere in that file or folder), with project frames in its stacks. Absent, or located
+#     elsewhere: the test fails.
 #
 #   safemap_add_broken_variants(DIRECTORY <dir> [LIBRARIES <targets>...])
 #     Every <dir>/*.hpp, found again whenever a file is added: a new planted bug needs no line in
@@ -66,6 +68,12 @@ set(SAFEMAP_STRESS_TEST_TIMEOUT 300)
 set(SAFEMAP_STRESS_REPORT_OPTIONS --source-root "${PROJECT_SOURCE_DIR}"
   --library "${PROJECT_SOURCE_DIR}/src/safemap" --library "${PROJECT_SOURCE_DIR}/src/stress"
   --library "${PROJECT_BINARY_DIR}")
+
+# _safemap_regex_escape(<out> <text>): text as a regular expression matching itself.
+function(_safemap_regex_escape out text)
+  string(REGEX REPLACE "([][.+*?^$(){}|\\\\])" "\\\\\\1" escaped "${text}")
+  set(${out} "${escaped}" PARENT_SCOPE)
+endfunction()
 
 # _safemap_variant_executable(<name> <header> <type> <declared line> <broken: true|false> <libs>)
 function(_safemap_variant_executable name header type line broken libraries)
@@ -193,7 +201,7 @@ function(safemap_add_broken_variant)
   endif()
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${header}")
   file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${header}")
-  string(REGEX REPLACE "([][.+*?^$(){}|\\\\])" "\\\\\\1" relative_regex "${relative}")
+  _safemap_regex_escape(relative_regex "${relative}")
 
   file(STRINGS "${header}" run_lines REGEX "^[ \t]*// RUN:")
   set(run_args "")
@@ -252,7 +260,7 @@ function(safemap_add_broken_variant)
           "or folder under ${PROJECT_SOURCE_DIR}")
       endif()
       set(lines "")
-      string(REGEX REPLACE "([][.+*?^$(){}|\\\\])" "\\\\\\1" where_regex "${where}")
+      _safemap_regex_escape(where_regex "${where}")
       set(location "^${where_regex}[^:]*:[0-9]+( |$)")
       set(expected_file "${where}")
     endif()

@@ -74,19 +74,21 @@ void locator::mark_project_frames(report& raw) const {
 }
 
 std::optional<location> locator::locate(const report& marked) const {
-  const frame* first_in_library = nullptr;
-  for (const stack& trace : marked.stacks) {
-    for (const frame& entry : trace.frames) {
-      if (!entry.project_file) continue;
-      if (!in_library(*entry.project_file)) {
-        return location{*entry.project_file, entry.line, entry.column, entry.function};
+  // The first project frame, in the report's stack order, that is (or may be) in a library.
+  const auto first_project_frame = [&](bool library_allowed) -> const frame* {
+    for (const stack& trace : marked.stacks) {
+      for (const frame& entry : trace.frames) {
+        if (entry.project_file && (library_allowed || !in_library(*entry.project_file))) {
+          return &entry;
+        }
       }
-      if (!first_in_library) first_in_library = &entry;
     }
-  }
-  if (!first_in_library) return std::nullopt;
-  return location{*first_in_library->project_file, first_in_library->line,
-                  first_in_library->column, first_in_library->function};
+    return nullptr;
+  };
+  const frame* chosen = first_project_frame(false);
+  if (!chosen) chosen = first_project_frame(true);
+  if (!chosen) return std::nullopt;
+  return location{*chosen->project_file, chosen->line, chosen->column, chosen->function};
 }
 
 std::filesystem::path default_source_root(const std::filesystem::path& start) {
