@@ -88,8 +88,7 @@ class locked_map {
 
   void clear() {
     reentry_guard guard{this, type_name, "clear"};
-    auto lock = table_.lock_for_writing();
-    table_.table(lock).clear();
+    table_.clear(table_.lock_for_writing());
   }
 
   template <class Mutate>
@@ -107,8 +106,7 @@ class locked_map {
   template <class Visit>
   void for_each(Visit&& visit) const {
     reentry_guard guard{this, type_name, "for_each"};
-    auto lock = table_.lock_for_reading();
-    for (const auto& [key, value] : table_.table(lock)) visit(key, value);
+    table_.for_each(table_.lock_for_reading(), visit);
   }
 
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {

@@ -1,25 +1,31 @@
-// safemap::sharded_map — N independently locked std::unordered_maps ("shards"); a key lives in
-// the shard its hash picks, so operations on keys in different shards never wait for each other.
+// safemap::sharded_map — N independently guarded hash tables ("shards"); a key lives in the
+// shard its hash picks, so operations on keys in different shards never wait for each other.
 //
-// Thread safety: single-key operations lock only their key's shard (shared for reads, since each
-//   shard's lock is a std::shared_mutex) and are linearizable. Whole-map operations (size,
-//   clear, for_each, snapshot) lock every shard, always in ascending index order (so two of them
-//   cannot deadlock each other), and so are linearizable too. Callbacks calling back into the
-//   same map throw safemap::reentrant_call.
+// Thread safety: single-key operations touch only their key's shard and are linearizable.
+//   Writes lock the shard. Reads depend on the types: for small trivially copyable keys and
+//   values (integers, pointers, small structs: detail/optimistic_table.hpp) a lookup takes no
+//   lock at all, it reads the shard under a sequence lock and retries if a write overlapped;
+//   otherwise it takes the shard's std::shared_mutex shared. Whole-map operations (size, clear,
+//   for_each, snapshot) lock every shard, always in ascending index order (so two of them cannot
+//   deadlock each other), and so are linearizable too. Callbacks calling back into the same map
+//   throw safemap::reentrant_call.
 // Exception safety: as mutex_map, per shard; a throwing hash throws before any lock is taken.
 // Complexity: average O(1) per single-key operation plus waiting on one shard; size / clear /
 //   for_each / snapshot are O(n + shard_count) and stop all writers while they run.
 // for_each: a locked traversal of all shards at once: a consistent state, writers wait.
-// Shard tables: a flat open-addressing table (detail/flat_table.hpp: a lookup is a multiply and
-//   about one slot of one array, not a division by a prime and a chain of nodes) when Key and
-//   Value move without throwing and Hash does not throw, which is what keeps the strong
-//   guarantee while entries move; std::unordered_map otherwise.
+// Shard tables: flat open-addressing ones (a lookup is a multiply and about one slot of one
+//   array, not a division by a prime and a chain of nodes): detail/optimistic_table.hpp where it
+//   suits the types, else detail/flat_table.hpp behind the lock when Key and Value move without
+//   throwing and Hash does not throw (which keeps the strong guarantee while entries move), else
+//   std::unordered_map. The optimistic shards keep the arrays they outgrow until the map is
+//   destroyed (together smaller than the live ones): a lock-free reader may still be reading one.
 // Layout: each shard sits on its own cache lines (alignas(cache_line_size)), so threads working
 //   in different shards do not slow each other through false sharing of the locks.
 // Values: move-only values work as in mutex_map.
 // Choose it: many threads doing single-key reads and writes on many distinct keys (caches,
-//   counters, session tables). Poor when all traffic hits one hot key (it serialises on that
-//   shard: count locally and merge instead) or when size / snapshot are on the hot path.
+//   counters, session tables), read-heavy or not. Poor when all writes hit one hot key (they
+//   serialise on that shard: count locally and merge instead) or when size / snapshot are on
+//   the hot path.
 #pragma once
 
 #include <algorithm>
@@ -41,6 +47,7 @@
 
 #include <safemap/detail/flat_table.hpp>
 #include <safemap/detail/locked_table.hpp>
+#include <safemap/detail/optimistic_table.hpp>
 #include <safemap/detail/sanitizer.hpp>
 #include <safemap/reentry_guard.hpp>
 
@@ -104,7 +111,7 @@ class sharded_map {
     std::size_t total = 0;
     auto locks = lock_all(&shard_table::lock_for_reading);
     for (std::size_t index = 0; index < shard_count_; ++index) {
-      total += shards_[index].table(locks[index]).size();
+      total += shards_[index].size(locks[index]);
     }
     return total;
   }
@@ -131,7 +138,7 @@ class sharded_map {
     reentry_guard guard{this, type_name, "clear"};
     auto locks = lock_all(&shard_table::lock_for_writing);
     for (std::size_t index = 0; index < shard_count_; ++index) {
-      shards_[index].table(locks[index]).clear();
+      shards_[index].clear(locks[index]);
     }
   }
 
@@ -152,7 +159,7 @@ class sharded_map {
     reentry_guard guard{this, type_name, "for_each"};
     auto locks = lock_all(&shard_table::lock_for_reading);
     for (std::size_t index = 0; index < shard_count_; ++index) {
-      for (const auto& [key, value] : shards_[index].table(locks[index])) visit(key, value);
+      shards_[index].for_each(locks[index], visit);
     }
   }
 
@@ -160,9 +167,9 @@ class sharded_map {
     reentry_guard guard{this, type_name, "snapshot"};
     std::unordered_map<Key, Value, Hash, KeyEqual> copy;
     auto locks = lock_all(&shard_table::lock_for_reading);
+    auto copy_entry = [&copy](const Key& key, const Value& value) { copy.emplace(key, value); };
     for (std::size_t index = 0; index < shard_count_; ++index) {
-      const auto& part = shards_[index].table(locks[index]);
-      copy.insert(part.begin(), part.end());
+      shards_[index].for_each(locks[index], copy_entry);
     }
     return copy;
   }
@@ -172,8 +179,10 @@ class sharded_map {
       std::conditional_t<detail::flat_table_suits<Key, Value, Hash>,
                          detail::flat_table<Key, Value, Hash, KeyEqual>,
                          std::unordered_map<Key, Value, Hash, KeyEqual>>;
-  using shard_table =
-      detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex, table_type>;
+  using shard_table = std::conditional_t<
+      detail::optimistic_table_suits<Key, Value, Hash>,
+      detail::optimistic_table<Key, Value, Hash, KeyEqual>,
+      detail::locked_table<Key, Value, Hash, KeyEqual, std::shared_mutex, table_type>>;
   struct alignas(cache_line_size) shard : shard_table {};
 
   static std::size_t checked_shard_count(std::size_t shard_count) {

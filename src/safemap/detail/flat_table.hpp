@@ -138,18 +138,13 @@ class flat_table {
     if (hole == slots_.size()) return 0;
     slots_[hole].reset();
     --size_;
-    // Backward shift: walk the run after the hole; an entry whose home is not between the hole
-    // and itself (cyclically) may move back into the hole, which keeps every entry reachable
-    // from its home without gaps.
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t index = next(hole); slots_[index]; index = next(index)) {
-      const std::size_t home = home_of(slots_[index]->first);
-      if (((index - home) & mask) >= ((index - hole) & mask)) {
-        slots_[hole].emplace(std::move(*slots_[index]));
-        slots_[index].reset();
-        hole = index;
-      }
-    }
+    linear_probing::close_gap(
+        hole, slots_.size(), [this](std::size_t index) { return slots_[index].has_value(); },
+        [this](std::size_t index) { return home_of(slots_[index]->first); },
+        [this](std::size_t from, std::size_t to) {
+          slots_[to].emplace(std::move(*slots_[from]));
+          slots_[from].reset();
+        });
     return 1;
   }
 

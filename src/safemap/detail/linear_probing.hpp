@@ -1,6 +1,7 @@
 // safemap::detail::linear_probing — the slot arithmetic shared by the flat (open-addressing)
-// tables, flat_lookup_table (immutable) and flat_table (mutable): a power-of-two array of slots
-// kept at most half full, so probe sequences stay short and always end at an empty slot.
+// tables: a power-of-two array of slots kept at most half full, so probe sequences stay short
+// and always end at an empty slot. Users: flat_lookup_table (immutable), flat_table (mutable,
+// behind a lock) and optimistic_table (mutable, read without a lock).
 //
 // A key's home slot is taken from the top bits of a multiplicative (Fibonacci) mix of its hash:
 // std::hash of integers is the identity, so its own low bits would pile keys such as 0, 8, 16...
@@ -29,6 +30,24 @@ inline std::size_t home(std::size_t hash, int shift) {
 
 inline std::size_t next(std::size_t index, std::size_t capacity) {
   return (index + 1) & (capacity - 1);
+}
+
+// Erase by backward shift, after the entry at `hole` was removed: walks the run after the hole;
+// an entry whose home is not cyclically between the hole and itself moves back into the hole
+// (move_entry(from, to) leaves `from` empty), which keeps every entry reachable from its home
+// without gaps, and without tombstones that would slow later lookups.
+// occupied(index) and home_at(index) read the table; the tables differ in how they store slots.
+template <class Occupied, class HomeAt, class MoveEntry>
+void close_gap(std::size_t hole, std::size_t capacity, Occupied occupied, HomeAt home_at,
+               MoveEntry move_entry) {
+  const std::size_t mask = capacity - 1;
+  for (std::size_t index = next(hole, capacity); occupied(index); index = next(index, capacity)) {
+    const std::size_t home = home_at(index);
+    if (((index - home) & mask) >= ((index - hole) & mask)) {
+      move_entry(index, hole);
+      hole = index;
+    }
+  }
 }
 
 }  // namespace safemap::detail::linear_probing

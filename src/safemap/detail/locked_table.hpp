@@ -30,6 +30,15 @@ concept shared_lockable = requires(Mutex& mutex) {
   mutex.unlock_shared();
 };
 
+// Throws unless proof is a lock that holds `mutex`: the check behind every operation that takes a
+// lock as proof of access (here and in optimistic_table).
+template <class Lock, class Mutex>
+void require_owned(const Lock& proof, const Mutex& mutex) {
+  if (proof.mutex() != &mutex || !proof.owns_lock()) {
+    throw std::logic_error{"safemap::detail: a table operation needs a lock of that table"};
+  }
+}
+
 template <class Key, class Value, class Hash, class KeyEqual, class Mutex,
           class Table = std::unordered_map<Key, Value, Hash, KeyEqual>>
 class locked_table {
@@ -43,12 +52,22 @@ class locked_table {
   [[nodiscard]] write_lock lock_for_writing() { return write_lock{mutex_}; }
 
   const table_type& table(const read_lock& proof) const {
-    require_owned(proof);
+    require_owned(proof, mutex_);
     return table_;
   }
-  table_type& table(const write_lock& proof) {
-    require_owned(proof);
-    return table_;
+
+  // Whole-table operations with the lock as proof, in the form optimistic_table offers them too,
+  // so sharded_map treats both kinds of shard alike.
+  std::size_t size(const read_lock& proof) const { return table(proof).size(); }
+
+  void clear(const write_lock& proof) {
+    require_owned(proof, mutex_);
+    table_.clear();
+  }
+
+  template <class Visit>
+  void for_each(const read_lock& proof, Visit& visit) const {
+    for (const auto& [key, value] : table(proof)) visit(key, value);
   }
 
   std::optional<Value> find(const Key& key) const {
@@ -94,13 +113,6 @@ class locked_table {
   }
 
  private:
-  template <class Lock>
-  void require_owned(const Lock& proof) const {
-    if (proof.mutex() != &mutex_ || !proof.owns_lock()) {
-      throw std::logic_error{"safemap::detail::locked_table: table() needs a lock of this table"};
-    }
-  }
-
   mutable Mutex mutex_;
   table_type table_;
 };
