@@ -50,6 +50,7 @@
 
 #include <safemap/detail/linear_probing.hpp>
 #include <safemap/detail/locked_table.hpp>
+#include <safemap/detail/spinning_mutex.hpp>
 
 namespace safemap::detail {
 
@@ -76,8 +77,8 @@ class optimistic_table {
                 "must not throw");
 
  public:
-  using read_lock = std::unique_lock<std::mutex>;
-  using write_lock = std::unique_lock<std::mutex>;
+  using read_lock = std::unique_lock<spinning_mutex>;
+  using write_lock = std::unique_lock<spinning_mutex>;
 
   optimistic_table() { publish(std::make_unique<slot_array>(1)); }
 
@@ -309,7 +310,7 @@ class optimistic_table {
 
   [[no_unique_address]] Hash hash_;
   [[no_unique_address]] KeyEqual equal_;
-  mutable std::mutex mutex_;
+  mutable spinning_mutex mutex_;
   std::atomic<std::uint64_t> sequence_{0};
   std::atomic<slot_array*> published_{nullptr};
   std::size_t size_ = 0;
