@@ -1,7 +1,8 @@
 // safemap::detail::optimistic_table — one hash table whose lookups take no lock and write no
-// shared memory, for small trivially copyable keys and values; writers serialise on a mutex.
-// sharded_map's shards use it where the types suit (optimistic_table_suits), locked_table
-// otherwise.
+// shared memory, for small trivially copyable keys and values; writers serialise on a mutex
+// that spins briefly before it sleeps (detail/spinning_mutex.hpp: a write here is a handful of
+// stores). sharded_map's shards use it where the types suit (optimistic_table_suits),
+// locked_table otherwise.
 //
 // Why: a reader lock, even a shared one, is an atomic read-modify-write of the lock's cache line,
 //   so two cores reading one shard pass that line back and forth on every lookup. Measured with
