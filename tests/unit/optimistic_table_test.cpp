@@ -89,12 +89,12 @@ TEST(optimistic_table, LookupsRacingShiftsAndGrowthSeeOnlyTheKeysOwnValue) {
   std::atomic<bool> writing{true};
   std::thread writer{[&] {
     std::mt19937_64 random{7};
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < 1000; ++round) {
       for (std::uint64_t key = 0; key < key_count; ++key) actual.insert(key, key_value(key));
       for (std::uint64_t key = 0; key < key_count; ++key) {
         if (random() % 2 == 0) actual.erase(key);
       }
-      if (round % 50 == 0) actual.clear(actual.lock_for_writing());
+      if (round % 100 == 0) actual.clear(actual.lock_for_writing());
     }
     writing = false;
   }};

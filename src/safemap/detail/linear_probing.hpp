@@ -23,9 +23,18 @@ inline std::size_t capacity_for(std::size_t entries) {
 // The right shift that turns a 64-bit mix into a slot index of a `capacity`-slot array.
 inline int shift_for(std::size_t capacity) { return 64 - std::countr_zero(capacity); }
 
+inline std::uint64_t mix(std::size_t hash) {
+  return static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL;
+}
+
 inline std::size_t home(std::size_t hash, int shift) {
-  const auto mixed = static_cast<std::uint64_t>(hash) * 0x9E3779B97F4A7C15ULL;
-  return shift == 64 ? 0 : static_cast<std::size_t>(mixed >> shift);
+  return shift == 64 ? 0 : static_cast<std::size_t>(mix(hash) >> shift);
+}
+
+// A non-zero byte of the mix that home() does not use (home takes the top bits): tables that
+// keep one control byte per slot compare it before they compare keys.
+inline std::uint8_t tag(std::size_t hash) {
+  return static_cast<std::uint8_t>(0x80 | (mix(hash) & 0x7F));
 }
 
 inline std::size_t next(std::size_t index, std::size_t capacity) {
