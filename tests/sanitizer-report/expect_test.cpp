@@ -63,6 +63,25 @@ TEST(expect, kind_is_matched_exactly) {
   EXPECT_FALSE(check(prefix, races(), {}).met);
 }
 
+// UBSan's kind is the runtime's words ("store to null pointer"); its class ("null pointer use")
+// names the check, so an expectation may use either.
+TEST(expect, ubsan_kind_or_class) {
+  const auto findings = deduplicate(
+      parse_log("/p/u.cpp:26:3: runtime error: store to null pointer of type 'int'\n"
+                "    #0 0x55 in clear_through(int*) /p/u.cpp:26:11\n",
+                "u.log"),
+      locator{"/p"});
+  expectation expected;
+  expected.location_pattern = R"(^u\.cpp:26 clear_through)";
+  for (const char* kind : {"store to null pointer", "null pointer use"}) {
+    expected.kind = kind;
+    const verdict result = check(expected, findings, {});
+    EXPECT_TRUE(result.met) << kind << ": " << result.explanation;
+  }
+  expected.kind = "store to";
+  EXPECT_FALSE(check(expected, findings, {}).met);
+}
+
 TEST(expect, none_needs_no_finding_and_a_clean_exit) {
   const expectation none;
   EXPECT_TRUE(check(none, {}, {}).met);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace safemap::sanitizer_report {
 namespace {
@@ -108,14 +109,76 @@ program output
   ASSERT_EQ(reports[0].stacks.size(), 1U);
   EXPECT_EQ(reports[0].stacks[0].frames.size(), 2U);
   EXPECT_EQ(reports[0].summary, "undefined-behavior /src/u.cpp:9:20 in");
-  EXPECT_EQ(reports[1].kind, "invalid shift exponent");
+  EXPECT_EQ(reports[1].kind, "shift exponent is too large");
+  EXPECT_EQ(reports[1].error_class, "invalid shift exponent");
   ASSERT_EQ(reports[1].stacks.size(), 1U);
   ASSERT_EQ(reports[1].stacks[0].frames.size(), 1U);
   EXPECT_EQ(reports[1].stacks[0].frames[0].file, "/src/u.cpp");
   EXPECT_EQ(reports[1].stacks[0].frames[0].line, 13);
   EXPECT_EQ(reports[1].stacks[0].frames[0].column, 12);
-  EXPECT_EQ(reports[2].kind, "insufficient object size");
-  for (const report& raw : reports) EXPECT_FALSE(raw.truncated);
+  EXPECT_EQ(reports[2].kind, "load of address with insufficient space for an object");
+  EXPECT_EQ(reports[2].error_class, "insufficient object size");
+  for (const report& raw : reports) {
+    EXPECT_FALSE(raw.truncated);
+    ASSERT_TRUE(raw.position);
+    EXPECT_EQ(raw.position->file, "/src/u.cpp");
+  }
+  EXPECT_EQ(reports[0].position->line, 9);
+  EXPECT_EQ(reports[0].position->column, 20);
+}
+
+// clang 19, -O1: a misaligned load prints the memory around the pointer, then its stack, whose
+// top frame has no line.
+TEST(parser, ubsan_stack_after_a_memory_dump_belongs_to_the_report) {
+  const auto reports = parse_log(R"(/src/u.cpp:18:12: runtime error: load of misaligned address 0x7ffc9c0a1e56 for type 'const int', which requires 4 byte alignment
+0x7ffc9c0a1e56: note: pointer points here
+ 01 01 01 01 01 01  01 01 01 01 01 01 01 01  70 1c 19 7d 91 55 00 00  18 43 d0 18 fc 7f 00 00  01 00
+             ^ 
+    #0 0x55917d192e6b in (anonymous namespace)::read_word(char const*, bool) /src/u.cpp
+    #1 0x55917d192e6b in main /src/u.cpp:34:28
+
+SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /src/u.cpp:18:12 
+word 16843009
+)",
+                                 "ubsan.log");
+  ASSERT_EQ(reports.size(), 1U);
+  const report& misaligned = reports.front();
+  EXPECT_EQ(misaligned.kind, "load of misaligned address");
+  EXPECT_EQ(misaligned.error_class, "misaligned pointer use");
+  EXPECT_EQ(misaligned.summary, "undefined-behavior /src/u.cpp:18:12");
+  ASSERT_EQ(misaligned.stacks.size(), 1U);
+  const std::vector<frame>& frames = misaligned.stacks[0].frames;
+  ASSERT_EQ(frames.size(), 2U);
+  EXPECT_EQ(frames[0].function, "(anonymous namespace)::read_word(char const*, bool)");
+  EXPECT_EQ(frames[0].line, 0) << "the runtime printed no line";
+  EXPECT_EQ(frames[1].line, 34);
+  ASSERT_GE(misaligned.messages.size(), 2U);
+  EXPECT_EQ(misaligned.messages[1], "0x7ffc9c0a1e56: note: pointer points here");
+  ASSERT_TRUE(misaligned.position);
+  EXPECT_EQ(misaligned.position->line, 18);
+  EXPECT_EQ(misaligned.position->column, 12);
+}
+
+// g++ 12 prints no SUMMARY for UBSan: the next runtime error, or other output, ends the report.
+TEST(parser, ubsan_memory_dump_without_summary_ends_at_the_next_report) {
+  const auto reports = parse_log(R"(/src/u.cpp:18:51: runtime error: load of misaligned address 0x7ffe for type 'const int', which requires 4 byte alignment
+0x7ffe: note: pointer points here
+ 01 01 01 01
+             ^ 
+    #0 0x55 in read_word /src/u.cpp:18
+/src/u.cpp:23:34: runtime error: store to misaligned address 0x7ffe for type 'int', which requires 4 byte alignment
+0x7ffe: note: pointer points here
+ 01 01 01 01
+             ^ 
+    #0 0x55 in write_word /src/u.cpp:23
+word 16843009
+)",
+                                 "ubsan.log");
+  ASSERT_EQ(reports.size(), 2U);
+  EXPECT_EQ(reports[0].stacks.at(0).frames.at(0).function, "read_word");
+  EXPECT_EQ(reports[1].kind, "store to misaligned address");
+  EXPECT_EQ(reports[1].stacks.at(0).frames.at(0).function, "write_word");
+  EXPECT_EQ(reports[1].stacks.at(0).frames.size(), 1U);
 }
 
 TEST(parser, harness_reports_follow_the_contract) {

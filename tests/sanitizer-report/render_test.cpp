@@ -96,6 +96,77 @@ TEST(render, sarif_percent_encodes_uris_and_relates_other_stacks) {
   EXPECT_EQ(result.at("stacks").size(), 2U);
 }
 
+const char* lineless_race = R"(WARNING: ThreadSanitizer: data race (pid=1)
+  Write of size 4 at 0x1 by thread T2:
+    #0 store_choice(int&, int) /p/a.cpp (x+0x1)
+    #1 set_first(int) /p/a.cpp:23:55 (x+0x1)
+SUMMARY: ThreadSanitizer: data race
+WARNING: ThreadSanitizer: data race (pid=1)
+  Write of size 4 at 0x1 by thread T2:
+    #0 store_choice(int&, int) /p/b.cpp (x+0x1)
+SUMMARY: ThreadSanitizer: data race
+)";
+
+TEST(render, a_location_passed_over_lineless_frames_says_so_and_none_prints_line_zero) {
+  const auto findings = findings_of(lineless_race);
+  ASSERT_EQ(findings.size(), 2U);
+  const std::string text = render_text(findings);
+  EXPECT_NE(text.find("  at a.cpp:23:55 set_first(int)\n"
+                      "  (frame #1, the first project frame with a line: #0 store_choice(int&, int) has none)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  at b.cpp store_choice(int&, int)\n  (no project frame has a line)\n"),
+            std::string::npos)
+      << text;
+  const std::string github = render_github(findings);
+  EXPECT_NE(github.find("::error file=a.cpp,line=23,col=55,"), std::string::npos) << github;
+  EXPECT_NE(github.find("::error file=b.cpp,title="), std::string::npos) << github;
+  EXPECT_NE(github.find("%0A(no project frame has a line)"), std::string::npos) << github;
+  const auto json = nlohmann::json::parse(render_json(findings));
+  EXPECT_TRUE(json.at(1).at("location").at("line").is_null());
+  EXPECT_TRUE(json.at(1).at("location").at("column").is_null());
+  EXPECT_TRUE(json.at(1).at("stacks").at(0).at("frames").at(0).at("line").is_null());
+  EXPECT_EQ(json.at(0).at("location").at("passed_over").at(0).at("function"), "store_choice(int&, int)");
+  const auto sarif = nlohmann::json::parse(render_sarif(findings, {"/p"}));
+  const auto& lineless = sarif.at("runs").at(0).at("results").at(1).at("locations").at(0);
+  EXPECT_FALSE(lineless.at("physicalLocation").contains("region"));
+  EXPECT_EQ(lineless.at("logicalLocations").at(0).at("fullyQualifiedName"), "store_choice(int&, int)");
+  EXPECT_EQ(render_markdown(findings).find(":0"), std::string::npos);
+}
+
+const char* stack_overflow = R"(==1==ERROR: AddressSanitizer: stack-buffer-overflow on address 0x7fc4 at pc 0x55 bp 0x7ffe sp 0x7ffe
+READ of size 4 at 0x7fc4 thread T0
+    #0 0x55 in overflow(int) /p/a.cpp:31:10
+Address 0x7fc4 is located in stack of thread T0 at offset 48 in frame
+    #0 0x55 in main /p/a.cpp:51
+
+  This frame has 1 object(s):
+    [32, 48) 'values' (line 29) <== Memory access at offset 48 overflows this variable
+HINT: this may be a false positive if your program uses some custom stack unwind mechanism, swapcontext or vfork
+SUMMARY: AddressSanitizer: stack-buffer-overflow /p/a.cpp:31:10 in overflow(int)
+)";
+
+// What the text format shows, the annotation and the SARIF message say too: the title, the
+// runtime's own header, the access, and the report's lines.
+TEST(render, messages_say_what_happened) {
+  const auto findings = findings_of(stack_overflow);
+  const auto sarif = nlohmann::json::parse(render_sarif(findings, {"/p"}));
+  const std::string message =
+      sarif.at("runs").at(0).at("results").at(0).at("message").at("text").get<std::string>();
+  EXPECT_EQ(message,
+            "stack-buffer-overflow in overflow(int)\n"
+            "stack-buffer-overflow on address 0x7fc4\n"
+            "read of size 4 by thread T0 at a.cpp:31:10 overflow(int)\n"
+            "This frame has 1 object(s):\n"
+            "[32, 48) 'values' (line 29) <== Memory access at offset 48 overflows this variable\n"
+            "HINT: this may be a false positive if your program uses some custom stack unwind mechanism, swapcontext or vfork");
+  EXPECT_NE(render_github(findings).find("%0A[32, 48) 'values' (line 29)"), std::string::npos);
+  // A TSan header says no more than the kind and its pid: not repeated.
+  const auto race = nlohmann::json::parse(render_sarif(findings_of(odd_race), {"/p"}));
+  EXPECT_EQ(race.at("runs").at(0).at("results").at(0).at("message").at("text").get<std::string>().find("pid="),
+            std::string::npos);
+}
+
 TEST(render, formats_by_name) {
   EXPECT_EQ(parse_format("sarif"), output_format::sarif);
   EXPECT_EQ(parse_format("markdown"), output_format::markdown);

@@ -31,11 +31,14 @@ def main() -> int:
         errors.append("no results")
         print("no results in the SARIF log", file=sys.stderr)
     for result in results:
-        # GitHub code scanning needs a location with a line for an inline alert.
-        region = result["locations"][0]["physicalLocation"]["region"]
-        if region["startLine"] < 1:
+        # GitHub code scanning needs a location with a line for an inline alert; a finding whose
+        # frames have no line names the file and the function, never a line below 1.
+        location = result["locations"][0]
+        region = location["physicalLocation"].get("region")
+        usable = region["startLine"] >= 1 if region else "logicalLocations" in location
+        if not usable:
             errors.append(result)
-            print(f"result without a usable line: {result['ruleId']}", file=sys.stderr)
+            print(f"result without a usable line or function: {result['ruleId']}", file=sys.stderr)
     print(f"{len(results)} results, {len(errors)} problems")
     return 1 if errors else 0
 

@@ -147,10 +147,13 @@ int run_cli(int argc, char** argv) {
       "expect", "Run COMMAND and check its output holds the expected finding (or none)");
   add_common_options(*expect_command, expect_options);
   auto* kind_option = expect_command->add_option(
-      "--kind", kind, "Expected kind, exact: 'data race', 'heap-use-after-free', ...");
+      "--kind", kind,
+      "Expected kind, exact: 'data race', 'heap-use-after-free', 'store to null pointer', ...; "
+      "for UBSan also its class ('null pointer use')");
   auto* location_option = expect_command->add_option(
       "--location", expected.location_pattern,
-      "ECMAScript regex searched in the finding's 'FILE:LINE FUNCTION'");
+      "ECMAScript regex searched in the finding's 'FILE:LINE FUNCTION' ('FILE FUNCTION' when no "
+      "project frame has a line)");
   expect_command->add_option("--min-count", expected.min_count, "Reports the finding must merge")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

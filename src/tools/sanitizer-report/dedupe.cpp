@@ -13,22 +13,30 @@ bool is_thread_creation(const stack& trace) {
          trace.title.find("created at") != std::string::npos;
 }
 
-std::string frame_key(const std::string& file, int line) {
-  return file + ":" + std::to_string(line);
+// A place by its line, or where the runtime printed none, by its function.
+std::string place_key(const std::string& file, int line, const std::string& function) {
+  return line > 0 ? file + ":" + std::to_string(line) : file + " " + function;
+}
+
+// The project frames of a stack down to the first that has a line: frames without one say
+// little on their own, so the frame below them tells two reports apart.
+void add_located_frames(const stack& trace, std::vector<std::string>& located) {
+  for (const frame& entry : trace.frames) {
+    if (!entry.project_file) continue;
+    located.push_back(place_key(*entry.project_file, entry.line, entry.function));
+    if (entry.line > 0) return;
+  }
 }
 
 std::string identity(const report& marked, const std::optional<location>& where) {
   std::vector<std::string> located;
   for (const stack& trace : marked.stacks) {
-    if (is_thread_creation(trace)) continue;
-    const auto first = std::find_if(trace.frames.begin(), trace.frames.end(),
-                                    [](const frame& entry) { return entry.project_file.has_value(); });
-    if (first != trace.frames.end()) located.push_back(frame_key(*first->project_file, first->line));
+    if (!is_thread_creation(trace)) add_located_frames(trace, located);
   }
   std::sort(located.begin(), located.end());
   located.erase(std::unique(located.begin(), located.end()), located.end());
   std::string key = marked.sanitizer + '\n' + marked.kind + '\n';
-  key += where ? frame_key(where->file, where->line) : std::string{"?"};
+  key += where ? place_key(where->file, where->line, where->function) : std::string{"?"};
   for (const std::string& entry : located) key += '\n' + entry;
   return key;
 }

@@ -29,7 +29,7 @@ verdict check(const expectation& expected, const std::vector<finding>& findings,
       "'" + *expected.kind + "' at /" + expected.location_pattern + "/";
   std::string near_misses;
   for (const finding& found : findings) {
-    if (found.first.kind != *expected.kind) continue;
+    if (found.first.kind != *expected.kind && found.first.error_class != *expected.kind) continue;
     const std::string where = location_string(found);
     if (!found.where || !std::regex_search(where, pattern)) {
       near_misses += " at '" + (found.where ? where : std::string{"<no project frame>"}) + "';";

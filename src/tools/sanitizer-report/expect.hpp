@@ -15,7 +15,7 @@
 namespace safemap::sanitizer_report {
 
 struct expectation {
-  std::optional<std::string> kind;  // nothing: expect no finding at all (--none)
+  std::optional<std::string> kind;  // the kind, or a UBSan class; nothing: no finding (--none)
   std::string location_pattern;     // ECMAScript regex searched in `FILE:LINE FUNCTION`
   std::size_t min_count = 1;
   std::size_t min_project_frames = 1;

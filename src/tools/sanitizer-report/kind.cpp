@@ -1,7 +1,6 @@
 #include "kind.hpp"
 
 #include <array>
-#include <utility>
 
 #include "text_util.hpp"
 
@@ -13,6 +12,14 @@ std::string_view strip_pid(std::string_view text) {
   const auto at = text.rfind(" (pid=");
   if (at != std::string_view::npos && text.ends_with(')')) return text.substr(0, at);
   return text;
+}
+
+// ASan names the bug type first when details follow: `strcpy-param-overlap: memory ranges ..`,
+// `negative-size-param: (size=-5)`. A type is one word.
+std::string_view asan_bug_type_before_details(std::string_view text) {
+  const auto colon = text.find(": ");
+  if (colon == std::string_view::npos || contains(text.substr(0, colon), " ")) return text;
+  return text.substr(0, colon);
 }
 
 // ASan appends where and how: `heap-use-after-free on address 0x.. at pc 0x.. bp ..`,
@@ -28,55 +35,42 @@ std::string_view strip_asan_details(std::string_view text) {
   return trim(text);
 }
 
+// A word that only this run prints: an address, a pid or tid, a thread id (`T0`, `T12345)`).
+bool is_run_specific(std::string_view word) {
+  if (contains(word, "0x") || contains(word, "pid=") || contains(word, "tid=")) return true;
+  if (word.starts_with('(')) return contains(word, " T") && contains(word, "thread");
+  if (word.size() < 2 || word[0] != 'T') return false;
+  std::size_t digits = 1;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  return digits > 1 && word.substr(digits).find_first_not_of("):,") == std::string_view::npos;
+}
+
+// Whatever kind of header is left, it ends before the first word of this run.
+std::string_view before_run_specific_words(std::string_view text) {
+  for (std::string_view word : words(text)) {
+    if (is_run_specific(word)) {
+      text = trim(text.substr(0, static_cast<std::size_t>(word.data() - text.data())));
+      break;
+    }
+  }
+  while (text.ends_with(':') || text.ends_with(',')) text.remove_suffix(1);
+  return trim(text);
+}
+
 // ASan's header wording where it differs from the bug type its SUMMARY line names.
 std::string_view asan_bug_type(std::string_view text) {
   if (text == "attempting double-free") return "double-free";
   if (text == "attempting free") return "bad-free";
+  if (text == "requested allocation size") return "allocation-size-too-big";
   return text;
-}
-
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
 }
 
 }  // namespace
 
 std::string normalise_kind(std::string_view header_text) {
-  return std::string{asan_bug_type(strip_asan_details(trim(strip_pid(trim(header_text)))))};
-}
-
-std::string classify_runtime_error(std::string_view message) {
-  // Ordered: the first rule whose text occurs in the message names the class. Classes follow
-  // the -fsanitize=... check that prints the message, in words.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> rules{{
-      {"signed integer overflow", "signed integer overflow"},
-      {"unsigned integer overflow", "unsigned integer overflow"},
-      {"negation of", "signed integer overflow"},
-      {"division of", "signed integer overflow"},
-      {"division by zero", "division by zero"},
-      {"shift exponent", "invalid shift exponent"},
-      {"left shift of", "invalid shift base"},
-      {"out of bounds for type", "index out of bounds"},
-      {"not a valid value for type 'bool'", "invalid bool load"},
-      {"not a valid value for type", "invalid enum load"},
-      {"does not point to an object of type", "dynamic type mismatch"},
-      {"null pointer passed as argument", "invalid null argument"},
-      {"null pointer returned from function", "invalid null return"},
-      {"null pointer", "null pointer use"},
-      {"misaligned address", "misaligned pointer use"},
-      {"with insufficient space for an object of type", "insufficient object size"},
-      {"reached the end of a value-returning function", "missing return"},
-      {"reached an unreachable program point", "unreachable call"},
-      {"is outside the range of representable values", "float cast overflow"},
-      {"pointer index expression", "pointer overflow"},
-      {"applying non-zero offset", "pointer overflow"},
-      {"implicit conversion from type", "implicit conversion"},
-  }};
-  for (const auto& [text, error_class] : rules) {
-    if (contains(message, text)) return std::string{error_class};
-  }
-  // An unknown message: its words before the first `:` (or the whole message) are the class.
-  return std::string{trim(message.substr(0, message.find(':')))};
+  std::string_view text = asan_bug_type_before_details(trim(strip_pid(trim(header_text))));
+  text = before_run_specific_words(strip_asan_details(text));
+  return std::string{asan_bug_type(text)};
 }
 
 }  // namespace safemap::sanitizer_report

@@ -1,7 +1,11 @@
 #include "locator.hpp"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <system_error>
+
+#include "text_util.hpp"
 
 namespace safemap::sanitizer_report {
 namespace {
@@ -10,10 +14,6 @@ std::string normalise(const std::filesystem::path& path) {
   std::string text = path.lexically_normal().generic_string();
   while (text.size() > 1 && text.ends_with('/')) text.pop_back();
   return text;
-}
-
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
 }
 
 // Code that is never the project's own, wherever the source root is.
@@ -35,6 +35,23 @@ bool is_sanitizer_function(std::string_view function) {
     if (function.starts_with(prefix)) return true;
   }
   return false;
+}
+
+// The same file as printed twice: identical, or one a relative path the other ends with (UBSan
+// prints the path as compiled, the symbolizer an absolute one).
+bool same_file(std::string_view first, std::string_view second) {
+  if (first.size() < second.size()) std::swap(first, second);
+  return !second.empty() && first.ends_with(second) &&
+         (first.size() == second.size() || first[first.size() - second.size() - 1] == '/');
+}
+
+// From the first frame `allowed` accepts: the first of them that has a line, else that first.
+template <typename Allowed>
+std::vector<frame>::const_iterator first_with_line(const stack& trace, Allowed allowed) {
+  const auto first = std::find_if(trace.frames.begin(), trace.frames.end(), allowed);
+  const auto lined = std::find_if(first, trace.frames.end(),
+                                  [&](const frame& entry) { return allowed(entry) && entry.line > 0; });
+  return lined == trace.frames.end() ? first : lined;
 }
 
 }  // namespace
@@ -73,22 +90,41 @@ void locator::mark_project_frames(report& raw) const {
   }
 }
 
-std::optional<location> locator::locate(const report& marked) const {
-  // The first project frame, in the report's stack order, that is (or may be) in a library.
-  const auto first_project_frame = [&](bool library_allowed) -> const frame* {
-    for (const stack& trace : marked.stacks) {
-      for (const frame& entry : trace.frames) {
-        if (entry.project_file && (library_allowed || !in_library(*entry.project_file))) {
-          return &entry;
-        }
-      }
-    }
-    return nullptr;
+std::optional<location> locator::locate_in(const std::vector<stack>& stacks,
+                                           bool library_allowed) const {
+  const auto allowed = [&](const frame& entry) {
+    return entry.project_file && (library_allowed || !in_library(*entry.project_file));
   };
-  const frame* chosen = first_project_frame(false);
-  if (!chosen) chosen = first_project_frame(true);
-  if (!chosen) return std::nullopt;
-  return location{*chosen->project_file, chosen->line, chosen->column, chosen->function};
+  for (const stack& trace : stacks) {
+    const auto chosen = first_with_line(trace, allowed);
+    if (chosen == trace.frames.end()) continue;
+    location where{*chosen->project_file, chosen->line, chosen->column, chosen->function,
+                   chosen->index, {}};
+    const auto first = std::find_if(trace.frames.begin(), chosen, allowed);
+    std::copy_if(first, chosen, std::back_inserter(where.passed_over), allowed);
+    return where;
+  }
+  return std::nullopt;
+}
+
+std::optional<location> locator::locate(const report& marked) const {
+  const std::vector<stack>* stacks = &marked.stacks;
+  std::vector<stack> at_runtime_error;
+  if (marked.position && !marked.stacks.empty() && !marked.stacks[0].frames.empty() &&
+      same_file(marked.stacks[0].frames[0].file, marked.position->file)) {
+    at_runtime_error = marked.stacks;
+    at_runtime_error[0].frames[0].line = marked.position->line;
+    at_runtime_error[0].frames[0].column = marked.position->column;
+    stacks = &at_runtime_error;
+  }
+  if (auto outside = locate_in(*stacks, false)) return outside;
+  return locate_in(*stacks, true);
+}
+
+const frame* located_frame(const stack& trace) {
+  const auto chosen =
+      first_with_line(trace, [](const frame& entry) { return entry.project_file.has_value(); });
+  return chosen == trace.frames.end() ? nullptr : &*chosen;
 }
 
 std::filesystem::path default_source_root(const std::filesystem::path& start) {

@@ -4,8 +4,9 @@ namespace safemap::sanitizer_report {
 
 std::string location_string(const finding& found) {
   if (!found.where) return {};
-  return found.where->file + ":" + std::to_string(found.where->line) + " " +
-         found.where->function;
+  std::string text = found.where->file;
+  if (found.where->line > 0) text += ":" + std::to_string(found.where->line);
+  return text + " " + found.where->function;
 }
 
 std::size_t project_frame_count(const finding& found) {

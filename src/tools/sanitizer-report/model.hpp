@@ -10,7 +10,8 @@
 namespace safemap::sanitizer_report {
 
 // One line of a stack trace: `#3 0x55d3 in func(args) /path/file.cpp:12:5` or the TSan form
-// `#3 func(args) /path/file.cpp:12:5 (exe+0x1234)`. Missing parts are empty / 0.
+// `#3 func(args) /path/file.cpp:12:5 (exe+0x1234)`. Missing parts are empty / 0: line 0 means
+// the runtime printed no line (clang does so for inlined or merged code at -O1), never a line.
 struct frame {
   int index = 0;
   std::string function;  // empty when the runtime printed <null>
@@ -31,7 +32,8 @@ struct stack {
 // One raw report, as printed by a sanitizer runtime or by the stress harness.
 struct report {
   std::string sanitizer;  // ThreadSanitizer, AddressSanitizer, ..., SafemapWatchdog
-  std::string kind;       // normalised: "data race", "heap-use-after-free", ...
+  std::string kind;  // normalised, the same in every run: "data race", "store to null pointer"
+  std::string error_class;  // UBSan: the check's class beside its kind ("null pointer use")
   std::string header;     // the text after `<Name>: ` as printed
   std::vector<std::string> messages;  // non-stack lines inside the report
   std::vector<stack> stacks;
@@ -39,14 +41,17 @@ struct report {
   bool truncated = false;  // input ended (or a new report began) before its SUMMARY line
   std::string log;         // the log it came from ("-" for stdin)
   std::size_t log_line = 0;  // 1-based line of its header in that log
+  std::optional<frame> position;  // UBSan: the file:line:col its runtime error line names
 };
 
-// Where a finding points: the first project frame (see locator.hpp).
+// Where a finding points: the first project frame with a line (see locator.hpp).
 struct location {
   std::string file;  // relative to the source root
-  int line = 0;
+  int line = 0;      // 0: no project frame of its stack has a line; the function locates it
   int column = 0;
   std::string function;
+  int frame_index = 0;             // the `#N` of its frame
+  std::vector<frame> passed_over;  // the project frames above it that have no line
 };
 
 // One located, deduplicated report: the first occurrence plus how often it was seen.
@@ -56,8 +61,8 @@ struct finding {
   std::size_t count = 1;
 };
 
-// `FILE:LINE FUNCTION`, the string expect's --location regex is matched against; empty when the
-// finding has no location.
+// `FILE:LINE FUNCTION` (`FILE FUNCTION` without a line), the string expect's --location regex is
+// matched against; empty when the finding has no location.
 std::string location_string(const finding& found);
 
 // Frames of all stacks that lie in the project.

@@ -112,13 +112,14 @@ class log_parser {
     if (const auto error = parse_runtime_error(line)) {
       finish(true);
       begin("UndefinedBehaviorSanitizer", error->message, line_number);
-      current_->kind = classify_runtime_error(error->message);
+      current_->kind = runtime_error_kind(error->message);
+      current_->error_class = classify_runtime_error(error->message);
       current_->messages.emplace_back(error->message);
-      runtime_error_position_ = error->position;
+      current_->position = error->position;
       return;
     }
     if (!current_) return;
-    if (runtime_error_position_) {
+    if (current_->position) {
       feed_runtime_error(line);
     } else {
       feed_report(line);
@@ -139,14 +140,23 @@ class log_parser {
     current_->log_line = line_number;
   }
 
-  // UBSan: frames right after the runtime error line, then an optional SUMMARY line.
+  // UBSan: frames right after the runtime error line, then an optional SUMMARY line. Before the
+  // frames, a `note:` line may introduce a dump of the memory involved: indented lines of bytes,
+  // a caret under the byte, a label (`vptr for 'Base'`).
   void feed_runtime_error(std::string_view line) {
     if (auto parsed = parse_frame_line(line)) {
       if (current_->stacks.empty()) current_->stacks.emplace_back();
       current_->stacks.back().frames.push_back(std::move(*parsed));
+      in_note_ = false;
       return;
     }
     if (trim(line).empty()) return;
+    if (current_->stacks.empty() && contains(line, ": note: ")) {
+      if (current_->messages.size() < max_messages) current_->messages.emplace_back(trim(line));
+      in_note_ = true;
+      return;
+    }
+    if (in_note_ && (line.starts_with(' ') || line.starts_with('\t'))) return;
     if (const auto summary = parse_summary(line)) {
       current_->summary = std::string{*summary};
       finish(false);
@@ -189,25 +199,23 @@ class log_parser {
   void finish(bool without_summary) {
     if (!current_) return;
     flush_pending_title();
-    if (runtime_error_position_) {
-      if (current_->stacks.empty()) {
-        current_->stacks.push_back(stack{"runtime error", {std::move(*runtime_error_position_)}});
-      }
+    if (current_->position) {
+      if (current_->stacks.empty()) current_->stacks.push_back(stack{"runtime error", {*current_->position}});
     } else if (without_summary) {
       current_->truncated = true;
     }
     reports_.push_back(std::move(*current_));
     current_.reset();
-    runtime_error_position_.reset();
     stack_open_ = false;
+    in_note_ = false;
   }
 
   std::string_view log_name_;
   std::vector<report> reports_;
   std::optional<report> current_;
-  std::optional<frame> runtime_error_position_;  // set while a UBSan report is open
   std::optional<std::string> pending_title_;
   bool stack_open_ = false;
+  bool in_note_ = false;  // a UBSan report's `note:` dump is being read
 };
 
 }  // namespace

@@ -4,7 +4,8 @@
 // (Name one word: ThreadSanitizer, AddressSanitizer, LeakSanitizer, SafemapWatchdog, ...) or at
 // a UBSan line `file:line:col: runtime error: <message>`. It holds message lines and stacks (a
 // title line followed by frame lines) and ends at its `SUMMARY: ` line; a UBSan runtime error
-// ends with its frames (and optional SUMMARY). A report that reaches the end of the input, or
+// (its position kept) ends with its frames (and optional SUMMARY), which may follow a `note:`
+// line and the memory dump under it. A report that reaches the end of the input, or
 // the next header, without its SUMMARY is returned with `truncated` set.
 // Thread safety: pure function. Complexity: O(size of the log); no regular expressions.
 #pragma once

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "access.hpp"
+#include "locator.hpp"
 #include "model.hpp"
 
 namespace safemap::sanitizer_report {
@@ -17,15 +18,22 @@ std::string headline(const finding& found);
 std::string position(const frame& entry);
 std::string position(const location& where);
 
-// The first project frame of a stack, or nullptr.
-const frame* first_project_frame(const stack& trace);
-
-// The memory accesses the report's stacks describe, each with its first project frame
-// (nullptr when the stack has none): the two racing accesses of a data race.
+// The memory accesses the report's stacks describe, each with its located frame (see
+// locator.hpp; nullptr when the stack has no project frame): the two racing accesses of a race.
 std::vector<std::pair<memory_access, const frame*>> accesses(const report& raw);
 
-// One paragraph for annotations: "data race in bump() (3 reports)", the report's first
-// message, and one line per memory access.
+// How the location was chosen, when it is not simply the first project frame: "no project frame
+// has a line", or "frame #1, the first project frame with a line: #0 store_choice() has none";
+// empty otherwise.
+std::string location_note(const location& where);
+
+// The header as printed, without ASan's registers, when it says more than the kind
+// ("strcpy-param-overlap: memory ranges [..) and [..) overlap"); empty when it is the kind, with
+// its pid, or the first message.
+std::string header_detail(const report& raw);
+
+// What happened, for annotations and SARIF messages: "data race in bump() (3 reports)", the
+// location note, the header detail, one line per memory access, then the report's messages.
 std::vector<std::string> explanation(const finding& found);
 
 }  // namespace safemap::sanitizer_report

@@ -1,5 +1,5 @@
 // github: GitHub Actions workflow commands; each finding becomes an error annotation at its
-// location, shown inline on the pull request.
+// location, shown inline on the pull request (on the file, when the location has no line).
 #include "render.hpp"
 #include "render_common.hpp"
 
@@ -29,9 +29,11 @@ std::string render_github(const std::vector<finding>& findings) {
   for (const finding& found : findings) {
     out += "::error ";
     if (found.where) {
-      out += "file=" + escape(found.where->file, true) +
-             ",line=" + std::to_string(found.where->line);
-      if (found.where->column > 0) out += ",col=" + std::to_string(found.where->column);
+      out += "file=" + escape(found.where->file, true);
+      if (found.where->line > 0) out += ",line=" + std::to_string(found.where->line);
+      if (found.where->line > 0 && found.where->column > 0) {
+        out += ",col=" + std::to_string(found.where->column);
+      }
       out += ',';
     }
     out += "title=" + escape(headline(found), true) + "::";

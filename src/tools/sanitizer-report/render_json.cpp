@@ -9,12 +9,15 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// Lines and columns start at 1; 0 is none printed.
+json number_or_null(int value) { return value > 0 ? json(value) : json(nullptr); }
+
 json frame_json(const frame& entry) {
   return json{{"index", entry.index},
               {"function", entry.function},
               {"file", entry.file},
-              {"line", entry.line},
-              {"column", entry.column},
+              {"line", number_or_null(entry.line)},
+              {"column", number_or_null(entry.column)},
               {"module", entry.module},
               {"project_file", entry.project_file ? json(*entry.project_file) : json(nullptr)}};
 }
@@ -23,10 +26,14 @@ json finding_json(const finding& found) {
   const report& raw = found.first;
   json location = nullptr;
   if (found.where) {
+    json passed_over = json::array();
+    for (const frame& entry : found.where->passed_over) passed_over.push_back(frame_json(entry));
     location = json{{"file", found.where->file},
-                    {"line", found.where->line},
-                    {"column", found.where->column},
-                    {"function", found.where->function}};
+                    {"line", number_or_null(found.where->line)},
+                    {"column", number_or_null(found.where->column)},
+                    {"function", found.where->function},
+                    {"frame", found.where->frame_index},
+                    {"passed_over", std::move(passed_over)}};
   }
   json race = json::array();
   for (const auto& [access, where] : accesses(raw)) {
@@ -45,6 +52,7 @@ json finding_json(const finding& found) {
   }
   return json{{"sanitizer", raw.sanitizer},
               {"kind", raw.kind},
+              {"class", raw.error_class.empty() ? json(nullptr) : json(raw.error_class)},
               {"location", std::move(location)},
               {"count", found.count},
               {"project_frames", project_frame_count(found)},

@@ -1,6 +1,6 @@
 // sarif: SARIF 2.1.0 for GitHub code scanning. One rule per sanitizer and kind; each finding is
-// a result at its location, with the first project frame of every other stack as a related
-// location and every stack as a SARIF stack.
+// a result at its location, with the located frame of every other stack as a related location
+// and every stack as a SARIF stack.
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -97,7 +97,7 @@ json result(const finding& found, std::size_t rule_index) {
     }
     const std::string title = trace.title.empty() ? std::string{"stack"} : trace.title;
     stacks.push_back(json{{"message", json{{"text", title}}}, {"frames", std::move(frames)}});
-    if (const frame* top = first_project_frame(trace); top && &trace != &found.first.stacks.front()) {
+    if (const frame* top = located_frame(trace); top && &trace != &found.first.stacks.front()) {
       json place = frame_location(*top);
       place["id"] = related.size();
       place["message"] = json{{"text", title}};

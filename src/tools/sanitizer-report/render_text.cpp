@@ -11,6 +11,7 @@ void append_finding(std::string& out, const finding& found) {
   out += '\n';
   if (found.where) {
     out += "  at " + position(*found.where) + " " + found.where->function + '\n';
+    if (std::string note = location_note(*found.where); !note.empty()) out += "  (" + note + ")\n";
   } else {
     out += "  at <no frame inside the source root>\n";
   }
