@@ -1,7 +1,7 @@
-// checked_map_misuse <scenario>: real threads misusing one shared checked_map, the way the seeds'
-// Go programs misuse a Go map. checked_map must notice and abort with Go's message and a stack
-// naming the function below that made the call; expect_misuse_report.cmake runs each scenario
-// ten times and counts how often it did.
+// checked_map_misuse <scenario>: real threads misusing one shared checked_map, the way Go
+// programs misuse an unguarded Go map. checked_map must notice and abort with Go's message and
+// a stack naming the function below that made the call; expect_misuse_report.cmake runs each
+// scenario ten times and counts how often it did.
 //   writes      four threads insert and erase              -> concurrent map writes
 //   read-write  one thread writes, three threads find      -> concurrent map read and map write
 //   iterate     one thread writes, two threads range-for   -> concurrent map iteration and map write

@@ -1,4 +1,4 @@
-// example::spinlock_map — the worked example of README "Use this template": a team's own
+// example::spinlock_map — the worked example of the fork path (docs/fork.md): a team's own
 // component put under the safemap harness by exactly the documented steps (this header, plus one
 // safemap_add_variant() line in tests/stress/CMakeLists.txt). Nothing else was edited for it.
 //

@@ -1,26 +1,32 @@
 #!/usr/bin/env python3
 """The gap report's judgements (ci/gap_report.py): verdicts, the local profile's arguments, how
-a finding's location is shortened and where a variant's declared reason is read. The measuring
+a finding's location is shortened, and the declared reason a variant's manifest entry carries
+(cmake/SafemapStress.cmake reads it from the header; the report prints it). The measuring
 itself needs the three builds and runs in the main job; these are its pure parts.
-Usage: gap_report_test.py <repository root>"""
+Usage: gap_report_test.py <repository root> <build>/safemap-stress-variants.json <cmake>"""
+import json
 import pathlib
+import subprocess
 import sys
 import tempfile
 import unittest
 
 ROOT = pathlib.Path(sys.argv.pop(1)).resolve()
+MANIFEST = {variant["name"]: variant
+            for variant in json.loads(pathlib.Path(sys.argv.pop(1)).read_text())["variants"]}
+CMAKE = sys.argv.pop(1)
 sys.path.insert(0, str(ROOT / "ci"))
 import gap_report  # noqa: E402  (the path above makes it importable)
 
 
-def local(passed=0, invariant=0, crash=0, crash_reported=0, hang=0):
-    return {"pass": passed, "invariant": invariant, "crash": crash,
+def local(passed=0, oracle=0, crash=0, crash_reported=0, hang=0):
+    return {"pass": passed, "oracle": oracle, "crash": crash,
             "crash_reported": crash_reported, "hang": hang}
 
 
 class Verdict(unittest.TestCase):
     def test_gap_reproduced_needs_a_silent_local_pass_and_every_production_run_caught(self):
-        self.assertEqual(gap_report.verdict(True, local(passed=1, invariant=4), 5, 5),
+        self.assertEqual(gap_report.verdict(True, local(passed=1, oracle=4), 5, 5),
                          "gap reproduced")
         self.assertEqual(gap_report.verdict(True, local(passed=5), 4, 5), "MISSED in production")
 
@@ -37,9 +43,20 @@ class Verdict(unittest.TestCase):
 
     def test_correct_variants_are_clean_only_when_silent_everywhere(self):
         self.assertEqual(gap_report.verdict(False, local(passed=5), 5, 5), "clean")
-        self.assertEqual(gap_report.verdict(False, local(passed=4, invariant=1), 5, 5),
+        self.assertEqual(gap_report.verdict(False, local(passed=4, oracle=1), 5, 5),
                          "NOT CLEAN")
         self.assertEqual(gap_report.verdict(False, local(passed=5), 4, 5), "NOT CLEAN")
+
+
+class LocalOutcome(unittest.TestCase):
+    def test_each_exit_code_of_the_driver_has_its_column(self):
+        self.assertEqual(gap_report.classify_local(0, False), "pass")
+        self.assertEqual(gap_report.classify_local(3, False), "oracle")  # invariant violated
+        self.assertEqual(gap_report.classify_local(5, False), "oracle")  # not linearizable
+        self.assertEqual(gap_report.classify_local(4, False), "hang")
+        self.assertEqual(gap_report.classify_local("timeout", False), "hang")
+        self.assertEqual(gap_report.classify_local(-11, True), "crash_reported")
+        self.assertEqual(gap_report.classify_local(-11, False), "crash")
 
 
 class Arguments(unittest.TestCase):
@@ -76,26 +93,43 @@ class Locations(unittest.TestCase):
                                 "function": "ns::x<int>::find(int) const"}}
         self.assertEqual(gap_report.location_text(finding), "tests/broken/x.hpp:7 ns::x::find")
         self.assertEqual(gap_report.location_text({"location": None}), "")
+        lineless = {"location": {"file": "tests/broken/x.hpp", "line": None, "function": "ns::x::find"}}
+        self.assertEqual(gap_report.location_text(lineless), "tests/broken/x.hpp ns::x::find")
 
 
 class DeclaredReason(unittest.TestCase):
-    def header(self, text):
-        file = tempfile.NamedTemporaryFile("w", suffix=".hpp", delete=False)
-        file.write(text)
-        file.close()
-        self.addCleanup(pathlib.Path(file.name).unlink)
-        return file.name
+    def declared(self, text):
+        """What the manifest says a header with this text declares (cmake -P, the real parser)."""
+        with tempfile.NamedTemporaryFile("w", suffix=".hpp") as header:
+            header.write(text)
+            header.flush()
+            shown = subprocess.run([CMAKE, f"-DHEADER={header.name}", "-P",
+                                    str(ROOT / "tests/gap/fails_locally.cmake")],
+                                   capture_output=True, text=True, check=True)
+        return json.loads(shown.stderr)
 
     def test_the_reason_and_its_continuation_lines_are_read(self):
-        path = self.header("// BUG: x\n// Fails locally: every run\n//   races.\n// EXPECT t\n")
-        self.assertEqual(gap_report.declared_reason(path), "every run races.")
+        self.assertEqual(self.declared("// BUG: x\n// Fails locally: every run\n//   races.\n"
+                                       "// EXPECT t\n//   not this\n"), "every run races.")
+
+    def test_quotes_backslashes_and_semicolons_survive(self):
+        self.assertEqual(self.declared('// Fails locally: a "b"; c\\d\n'), 'a "b"; c\\d')
 
     def test_a_header_without_one_declares_none(self):
-        self.assertIsNone(gap_report.declared_reason(self.header("// BUG: x\n")))
+        self.assertIsNone(self.declared("// BUG: x\n//   Fails locally: indented\n"))
 
     def test_the_catalogue_declares_why_copied_handle_mutex_fails_locally(self):
-        reason = gap_report.declared_reason(ROOT / "tests/broken/copied_handle_mutex.hpp")
+        reason = MANIFEST["copied_handle_mutex"]["fails_locally"]
         self.assertIn("own copy", reason)
+        self.assertIn("by-reference local test", reason)  # from a continuation line
+        self.assertIsNone(MANIFEST["unsynchronized_writes"]["fails_locally"])
+
+    def test_the_report_prints_the_reason_or_that_none_is_declared(self):
+        rows = [{"variant": "a", "verdict": "no gap: fails locally too", "reason": "it races"},
+                {"variant": "b", "verdict": "no gap: fails locally too", "reason": None},
+                {"variant": "c", "verdict": "gap reproduced", "reason": None}]
+        self.assertEqual(gap_report.reasons(rows),
+                         ["- a: it races", "- b: no `// Fails locally:` reason declared"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""docs.facts: each fact the docs share with the code has one source, and the docs agree with it.
+
+  exit codes   the table in docs/architecture.md against the enum in src/stress/exit_code.hpp
+               (code and name of every row), the sanitizer row against TSAN_OPTIONS' exitcode in
+               presets/base.json, every other exit constant in the tree (EXIT_* in Python,
+               `constexpr int exit_*` in C++: its value must be in the table, and a name that
+               matches an enumerator's must have its value), and each tool's --help list of
+               codes against the rows that say the tool returns them;
+  workloads    the table in docs/harness.md against the enum in src/stress/workload.hpp, the
+               all_workloads list, the names in src/stress/workload.cpp and
+               SAFEMAP_STRESS_WORKLOADS in cmake/SafemapStress.cmake;
+  detectors    the table in docs/harness.md against the detectors (and their default build
+               flavours) cmake/SafemapStress.cmake accepts, and its "known:" error message;
+  profiles     the table in docs/harness.md against src/stress/profile.cpp and the test presets'
+               SAFEMAP_STRESS_PROFILE_<NAME> overrides in presets/base.json;
+  catalogue    the table in docs/catalogue.md against the broken variants of the manifest
+               (written by cmake/SafemapStress.cmake, the one reader of the header format) and
+               tests/broken/*.hpp: one row each, naming every detector its EXPECT lines declare;
+  excerpt      every gap-table row README.md shows is a row of docs/gap-report.md's table.
+Adding a workload, a detector, an exit code or a broken variant means editing the code and the
+docs table; this check says where they disagree.
+Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
+Exit 0 all agree; 1 disagreements (each printed); 2 bad usage or unreadable input.
+"""
+import ast
+import json
+import pathlib
+import re
+import sys
+
+FLAVOURS = ("default", "asan", "tsan")
+# The tools whose --help lists exit codes, by the name the exit-code table uses for them.
+TOOL_HELP = {
+    "safemap-stress": "src/stress/options.cpp",
+    "sanitizer-report": "src/tools/sanitizer-report/cli.cpp",
+    "bench/compare/report.py": "bench/compare/report.py",
+}
+CONSTANT_FOLDERS = ("src", "ci", "bench", "tests", "cmake")
+
+
+class Unreadable(Exception):
+    pass
+
+
+def code_names(cell):
+    return re.findall(r"`([^`]+)`", cell)
+
+
+def table(text, first_header, where):
+    """The rows (lists of cells) of the first Markdown table whose first header cell is
+    first_header; raises Unreadable when there is none."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.lstrip().startswith("|") and cells[0] == first_header:
+            rows = []
+            for row in lines[index + 2:]:
+                if not row.lstrip().startswith("|"):
+                    break
+                rows.append([cell.strip() for cell in row.strip().strip("|").split("|")])
+            return rows
+    raise Unreadable(f"{where}: no table whose first column is '{first_header}'")
+
+
+def read(root, relative):
+    path = root / relative
+    if not path.is_file():
+        raise Unreadable(f"{relative} is missing")
+    return path.read_text()
+
+
+def words(name):
+    return [word for word in name.lower().removeprefix("exit_").split("_") if word]
+
+
+def same_meaning(a, b):
+    """exit_no_progress ~ EXIT_NO_PROGRESS, EXIT_INVARIANT ~ exit_invariant_violated: one name's
+    words are a run of the other's."""
+    short, long = sorted((words(a), words(b)), key=len)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+class Facts:
+    def __init__(self, root, manifest):
+        self.root, self.manifest = root, manifest
+        self.problems = []
+        self.checked = 0
+
+    def expect_equal(self, what, documented, actual, source):
+        """documented and actual are sets; each difference is a problem naming both sides."""
+        self.checked += 1
+        if missing := sorted(actual - documented):
+            self.problems.append(f"{what}: lacks {missing}, which {source} has")
+        if extra := sorted(documented - actual):
+            self.problems.append(f"{what}: has {extra}, which {source} does not")
+
+    # --- exit codes ---------------------------------------------------------------------------
+
+    def exit_codes(self):
+        text = read(self.root, "src/stress/exit_code.hpp")
+        enum = re.search(r"enum\s+exit_code[^{]*\{([^}]*)\}", text)
+        if not enum:
+            raise Unreadable("src/stress/exit_code.hpp: no `enum exit_code { ... }`")
+        defined = {name: int(value) for name, value in re.findall(r"(\w+)\s*=\s*(\d+)", enum[1])}
+        rows = table(read(self.root, "docs/architecture.md"), "code", "docs/architecture.md")
+        documented, sanitizer, returned_by = {}, {}, {}
+        for row in rows:
+            code = int(row[0])
+            returned_by[code] = row[3] if len(row) > 3 else ""
+            names = [name for name in code_names(row[1]) if name.startswith("exit_")]
+            exitcode = re.search(r"exitcode=(\d+)", row[1])
+            if names:
+                documented[names[0]] = code
+            elif exitcode:
+                sanitizer[code] = int(exitcode[1])
+        self.expect_equal("exit codes (name = code) in docs/architecture.md",
+                          {f"{n} = {c}" for n, c in documented.items()},
+                          {f"{n} = {c}" for n, c in defined.items()}, "src/stress/exit_code.hpp")
+        presets = json.loads(read(self.root, "presets/base.json"))
+        tsan = {int(code) for preset in presets.get("testPresets", [])
+                for code in re.findall(r"exitcode=(\d+)",
+                                       preset.get("environment", {}).get("TSAN_OPTIONS", ""))}
+        self.expect_equal("the ThreadSanitizer exit code in docs/architecture.md",
+                          {code for code, value in sanitizer.items() if code == value}, tsan,
+                          "TSAN_OPTIONS in presets/base.json")
+        codes = set(returned_by)
+        for source, name, value in self.exit_constants():
+            self.checked += 1
+            if value not in codes:
+                self.problems.append(f"{source}: {name} = {value} is no exit code of the table in "
+                                     f"docs/architecture.md")
+            for enumerator, code in defined.items():
+                if same_meaning(name, enumerator) and value != code:
+                    self.problems.append(f"{source}: {name} = {value}, but {enumerator} = {code} "
+                                         f"in src/stress/exit_code.hpp")
+        for tool, relative in TOOL_HELP.items():
+            listed = self.help_codes(relative)
+            claimed = {code for code, cell in returned_by.items()
+                       if "every tool" in cell or tool in code_names(cell)}
+            self.expect_equal(f"the exit codes `{tool}` returns (docs/architecture.md)", claimed,
+                              listed, f"its --help ({relative})")
+
+    def exit_constants(self):
+        """(file, name, value) of every exit-code constant outside src/stress/exit_code.hpp."""
+        for folder in CONSTANT_FOLDERS:
+            for path in sorted((self.root / folder).rglob("*")):
+                if path.suffix not in (".py", ".cpp", ".hpp") or not path.is_file():
+                    continue
+                relative, text = str(path.relative_to(self.root)), path.read_text(errors="replace")
+                if path.suffix == ".py" and "EXIT_" in text:
+                    yield from ((relative, n, v) for n, v in python_constants(text))
+                elif path.suffix != ".py":
+                    for name, value in re.findall(r"constexpr\s+int\s+(exit_\w+)\s*=\s*(\d+)\s*;",
+                                                  text):
+                        yield relative, name, int(value)
+
+    def help_codes(self, relative):
+        """The codes a tool's `Exit codes:` help text lists (`N word` pairs)."""
+        text = read(self.root, relative)
+        start = text.find("Exit codes:")
+        if start < 0:
+            raise Unreadable(f"{relative}: no 'Exit codes:' help text")
+        end = re.compile(r'"\s*[};)]|\)"|"""').search(text, start)
+        block = text[start + len("Exit codes:"):end.start() if end else None]
+        return {int(code) for code in re.findall(r"(?<![\w.])(\d+)\s+(?=[a-z(])", block)}
+
+    # --- workloads, detectors, profiles -------------------------------------------------------
+
+    def workloads(self):
+        header = read(self.root, "src/stress/workload.hpp")
+        enum = re.search(r"enum\s+class\s+workload\s*\{([^}]*)\}", header)
+        listed = re.search(r"all_workloads\s*\{([^}]*)\}", header)
+        if not enum or not listed:
+            raise Unreadable("src/stress/workload.hpp: no `enum class workload` or all_workloads")
+        defined = re.findall(r"^\s*(\w+)\s*,?", re.sub(r"//[^\n]*", "", enum[1]), re.MULTILINE)
+        names = re.findall(r'case\s+workload::(\w+):\s*return\s+"(\w+)"',
+                           read(self.root, "src/stress/workload.cpp"))
+        cmake = re.search(r"set\(SAFEMAP_STRESS_WORKLOADS([^)]*)\)",
+                          read(self.root, "cmake/SafemapStress.cmake"))
+        if not cmake:
+            raise Unreadable("cmake/SafemapStress.cmake: no set(SAFEMAP_STRESS_WORKLOADS ...)")
+        documented = [code_names(row[0])[0] for row in
+                      table(read(self.root, "docs/harness.md"), "workload", "docs/harness.md")]
+        actual = set(defined)
+        self.expect_equal("workloads in docs/harness.md", set(documented), actual,
+                          "the enum in src/stress/workload.hpp")
+        self.expect_equal("all_workloads in src/stress/workload.hpp",
+                          set(re.findall(r"workload::(\w+)", listed[1])), actual, "its enum")
+        self.expect_equal("workload names in src/stress/workload.cpp",
+                          {f"{e}: {n}" for e, n in names}, {f"{e}: {e}" for e in actual},
+                          "the enum in src/stress/workload.hpp")
+        self.expect_equal("SAFEMAP_STRESS_WORKLOADS in cmake/SafemapStress.cmake",
+                          set(cmake[1].split()), actual, "the enum in src/stress/workload.hpp")
+
+    def detectors(self):
+        cmake = read(self.root, "cmake/SafemapStress.cmake")
+        accepted = {}
+        for single, several, flavours in re.findall(
+                r'if\(detector (?:STREQUAL "(\w+)"|MATCHES "\^\(([\w|]+)\)\$")\)\s*'
+                r'set\(default_flavours ([\w ]+)\)', cmake):
+            for name in ([single] if single else several.split("|")):
+                accepted[name] = " ".join(sorted(flavours.split()))
+        known = re.search(r"\(known: ([\w ]+)\)", cmake)
+        if not accepted or not known:
+            raise Unreadable("cmake/SafemapStress.cmake: cannot read the detectors it accepts "
+                             "(`if(detector STREQUAL ...)` + `set(default_flavours ...)`) or its "
+                             "'(known: ...)' message")
+        documented = {}
+        for row in table(read(self.root, "docs/harness.md"), "detector", "docs/harness.md"):
+            flavours = [word.strip() for word in row[1].split(",")]
+            documented[code_names(row[0])[0]] = " ".join(sorted(flavours))
+        self.expect_equal("detectors and their build flavours in docs/harness.md",
+                          {f"{d}: {f}" for d, f in documented.items()},
+                          {f"{d}: {f}" for d, f in accepted.items()}, "cmake/SafemapStress.cmake")
+        self.expect_equal("the '(known: ...)' detectors of cmake/SafemapStress.cmake",
+                          set(known[1].split()), set(accepted), "its detector branches")
+
+    def profiles(self):
+        builtin = {}
+        for name, threads, ops in re.findall(
+                r'\.name\s*=\s*"(\w+)",\s*\.threads\s*=\s*\{([\d,\s]*)\},\s*\.ops\s*=\s*(\d+)',
+                read(self.root, "src/stress/profile.cpp")):
+            builtin[name] = {"threads": [int(t) for t in threads.split(",")], "ops": int(ops)}
+        if not builtin:
+            raise Unreadable("src/stress/profile.cpp: cannot read the built-in profiles")
+        overrides = {}
+        for preset in json.loads(read(self.root, "presets/base.json")).get("testPresets", []):
+            flavour = preset["name"].removeprefix("stress-")
+            for variable, value in preset.get("environment", {}).items():
+                if variable.startswith("SAFEMAP_STRESS_PROFILE_"):
+                    profile = variable.removeprefix("SAFEMAP_STRESS_PROFILE_").lower()
+                    overrides[(profile, flavour)] = json.loads(value)
+        documented, actual = set(), set()
+        for profile, settings in builtin.items():
+            for flavour in FLAVOURS:
+                merged = {**settings, **overrides.get((profile, flavour), {})}
+                actual.add(f"{profile} in {flavour}: threads {merged['threads']}, "
+                           f"ops {merged['ops']}")
+        for row in table(read(self.root, "docs/harness.md"), "profile", "docs/harness.md"):
+            flavours = FLAVOURS if row[1] == "all" else [f.strip() for f in row[1].split(",")]
+            threads = [int(t) for t in row[2].split(",")]
+            for flavour in flavours:
+                documented.add(f"{code_names(row[0])[0]} in {flavour}: threads {threads}, "
+                               f"ops {int(row[3])}")
+        self.expect_equal("profiles in docs/harness.md", documented, actual,
+                          "src/stress/profile.cpp with the overrides of presets/base.json")
+
+    # --- the catalogue and the README's excerpt -----------------------------------------------
+
+    def catalogue(self):
+        try:
+            variants = json.loads(self.manifest.read_text())["variants"]
+        except (OSError, ValueError, KeyError) as error:
+            raise Unreadable(f"{self.manifest}: {error} (configure a preset first)") from error
+        broken = {v["name"]: v for v in variants if v.get("broken")}
+        headers = {path.stem for path in (self.root / "tests/broken").glob("*.hpp")}
+        self.expect_equal("broken variants in the manifest", set(broken), headers,
+                          "tests/broken/*.hpp (re-configure)")
+        rows = {code_names(row[0])[0]: row[2] for row in
+                table(read(self.root, "docs/catalogue.md"), "broken variant", "docs/catalogue.md")}
+        self.expect_equal("broken variants in docs/catalogue.md", set(rows), set(broken),
+                          "the manifest (tests/broken/*.hpp)")
+        for name in sorted(set(broken) - set(rows)):
+            summary = pathlib.Path(broken[name]["header"]).read_text().splitlines()[0]
+            found = "; ".join(f"{e['detector']}: {e['kind']}" for e in broken[name]["expectations"])
+            self.problems.append(f"  a row to start from: | `{name}` | "
+                                 f"{summary.partition(' — ')[2] or summary} | {found} |")
+        for name in sorted(set(rows) & set(broken)):
+            for expectation in broken[name]["expectations"]:
+                self.checked += 1
+                if not re.search(rf"(?<!\w){expectation['detector']}(?!\w)", rows[name]):
+                    self.problems.append(f"docs/catalogue.md: the row of {name} does not name "
+                                         f"the detector {expectation['detector']} its header "
+                                         f"declares")
+
+    def readme_excerpt(self):
+        header = "variant"
+        full = {"|".join(row) for row in table(read(self.root, "docs/gap-report.md"), header,
+                                                "docs/gap-report.md")}
+        for row in table(read(self.root, "README.md"), header, "README.md"):
+            self.checked += 1
+            if "|".join(row) not in full:
+                self.problems.append(f"README.md: the gap-table row of {row[0]} is not a row of "
+                                     f"docs/gap-report.md's table (one measurement, one source)")
+
+
+def python_constants(source):
+    """(name, value) of the module-level EXIT_* = int assignments of Python source."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = []
+    for node in tree.body:
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            pairs = (zip(target.elts, node.value.elts)
+                     if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple)
+                     else [(target, node.value)])
+            for name, value in pairs:
+                if (isinstance(name, ast.Name) and name.id.startswith("EXIT_")
+                        and isinstance(value, ast.Constant) and isinstance(value.value, int)):
+                    found.append((name.id, value.value))
+    return found
+
+
+def main(argv):
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    facts = Facts(pathlib.Path(argv[1]).resolve(), pathlib.Path(argv[2]))
+    try:
+        for check in (facts.exit_codes, facts.workloads, facts.detectors, facts.profiles,
+                      facts.catalogue, facts.readme_excerpt):
+            check()
+    except (Unreadable, ValueError, IndexError) as error:
+        print(f"docs.facts: cannot check: {error}", file=sys.stderr)
+        return 2
+    for problem in facts.problems:
+        print(problem)
+    print(f"docs.facts: {facts.checked} comparisons, {len(facts.problems)} problem(s)")
+    return 1 if facts.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
