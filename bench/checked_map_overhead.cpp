@@ -4,7 +4,7 @@
 //   increment              map[key] += 1 on present keys (a write that changes no structure)
 //   insert_fresh           try_emplace of new keys into a reserved map, then clear()
 //   iterate                a range-for over the whole map
-// The ratio of each checked_map row to the std row above it is the overhead (README).
+// The ratio of each checked_map row to the std row above it is the overhead (docs/library.md).
 #include <safemap/checked_map.hpp>
 
 #include <benchmark/benchmark.h>

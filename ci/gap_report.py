@@ -3,7 +3,8 @@
 
 For every registered variant (tests/broken/*.hpp and the correct ones), K runs of:
   local       the normal build (preset `default`), the `local` profile (2 threads, short):
-              how often the bug passes silently, fails an invariant, crashes or hangs;
+              how often the bug passes silently, is found by an oracle (invariant or
+              linearizability), crashes or hangs;
   production  the sanitizer build that declares the bug (`tsan`, or `asan` for memory bugs),
               the `production` profile, run exactly as its ctest expectation test runs it
               (`sanitizer-report expect ...`): how often the declared finding is reported,
@@ -11,8 +12,8 @@ For every registered variant (tests/broken/*.hpp and the correct ones), K runs o
 Correct variants run the same way with `expect --none`: they must stay silent in both.
 Verdicts: "gap reproduced" (local passes at least once, production always catches it), "safety
 net" (every local run that did not pass died with a report: checked_map), "no gap: fails locally
-too" (with the reason the variant's header declares in `// Fails locally:`), "MISSED in
-production"; correct variants: "clean" or "NOT CLEAN".
+too" (with the reason the variant's header declares in `// Fails locally:`, which the manifest
+carries), "MISSED in production"; correct variants: "clean" or "NOT CLEAN".
 A sweep then runs a few variants at several thread counts for the chart: how often the bug
 manifests in the normal build, and how often TSan reports it, against thread count.
 
@@ -37,7 +38,8 @@ import tempfile
 import time
 
 EXIT_OK, EXIT_GAP_NOT_SHOWN, EXIT_BAD_USAGE = 0, 1, 2
-EXIT_INVARIANT, EXIT_NO_PROGRESS = 3, 4  # the stress driver's codes (README, "Exit codes")
+# The stress driver's codes (src/stress/exit_code.hpp).
+EXIT_INVARIANT, EXIT_NO_PROGRESS, EXIT_NOT_LINEARIZABLE = 3, 4, 5
 
 
 class UsageError(Exception):
@@ -144,8 +146,8 @@ def findings_in(expect, output):
 def classify_local(exit_code, has_finding):
     if exit_code == 0:
         return "pass"
-    if exit_code == EXIT_INVARIANT:
-        return "invariant"
+    if exit_code in (EXIT_INVARIANT, EXIT_NOT_LINEARIZABLE):
+        return "oracle"
     if exit_code in (EXIT_NO_PROGRESS, "timeout"):
         return "hang"
     return "crash_reported" if has_finding else "crash"
@@ -197,23 +199,10 @@ def location_text(finding):
     location = finding.get("location") or {}
     if not location.get("file"):
         return ""
-    function = short_function(location.get("function", ""))
-    return f"{location['file']}:{location.get('line', 0)} {function}".strip()
-
-
-def declared_reason(header):
-    """A broken variant's `// Fails locally: ...` comment (with its indented continuation
-    lines): why it shows no gap, in the variant's own words. None when it declares none."""
-    reason, lines = None, pathlib.Path(header).read_text().splitlines()
-    for line in lines:
-        if reason is None:
-            if line.startswith("// Fails locally:"):
-                reason = line.removeprefix("// Fails locally:").strip()
-        elif line.startswith("//   "):
-            reason += " " + line[5:].strip()
-        else:
-            break
-    return reason
+    function = short_function(location.get("function") or "")
+    line = location.get("line")  # null when no project frame had a line
+    where = f"{location['file']}:{line}" if line else location["file"]
+    return f"{where} {function}".strip()
 
 
 class GapReport:
@@ -255,10 +244,11 @@ class GapReport:
         build, expectation, expect, _ = self.plan(name)
         local_command, command = self.commands(name)
 
-        local = {"pass": 0, "invariant": 0, "crash": 0, "crash_reported": 0, "hang": 0}
+        local = {"pass": 0, "oracle": 0, "crash": 0, "crash_reported": 0, "hang": 0}
         for run_index in range(options.runs):
             exit_code, _, output = run(local_command, self.local.environment, options.timeout)
-            has_finding = exit_code not in (0, EXIT_INVARIANT, EXIT_NO_PROGRESS) and bool(
+            has_finding = exit_code not in (0, EXIT_INVARIANT, EXIT_NO_PROGRESS,
+                                            EXIT_NOT_LINEARIZABLE) and bool(
                 findings_in(expect, output))
             local[classify_local(exit_code, has_finding)] += 1
             progress.step(f"{name}: local run {run_index + 1}/{options.runs}")
@@ -278,7 +268,6 @@ class GapReport:
             progress.step(f"{name}: production ({build.preset}) run {run_index + 1}/{options.runs}")
 
         broken = self.local.variants[name]["broken"]
-        header = self.local.variants[name]["header"]
         row_verdict = verdict(broken, local, caught, options.runs)
         return {
             "variant": name,
@@ -294,7 +283,9 @@ class GapReport:
                 "location": max(locations, key=locations.get) if locations else None,
             },
             "verdict": row_verdict,
-            "reason": declared_reason(header) if row_verdict.startswith("no gap") else None,
+            # The header's `// Fails locally:` text, as cmake/SafemapStress.cmake read it.
+            "reason": (self.local.variants[name].get("fails_locally")
+                       if row_verdict.startswith("no gap") else None),
         }
 
     def sweep(self, names, progress):
@@ -335,7 +326,7 @@ def verdict(broken, local, production_hits, runs):
 
 def local_cell(local):
     loud = f" ({local['crash_reported']} with report)" if local["crash_reported"] else ""
-    return (f"{local['pass']} pass / {local['invariant']} invariant / "
+    return (f"{local['pass']} pass / {local['oracle']} oracle / "
             f"{local['crash'] + local['crash_reported']} crash{loud} / {local['hang']} hang")
 
 

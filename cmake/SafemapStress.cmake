@@ -16,11 +16,16 @@
 #       // EXPECT tsan: data race at @BUG
 #       // EXPECT watchdog(default,asan): deadlock at @RELOCK
 #       // RUN: --workload read_heavy
+#       // RUN(invariant): --ops 100000
+#       // Fails locally: why this bug shows no gap, when it fails a laptop test too
+#       //   (continuation lines indented by three spaces)
 #     `EXPECT <detector>[(<flavours>)]: <kind> at @<MARKER>[|@<MARKER>...]` registers the test
 #     broken.<name>.<detector> in every build flavour (default, asan, tsan) that the detector
 #     watches (tsan: tsan; asan/ubsan/lsan: asan; checked_map: default, where
-#     safemap::checked_map is the only net; watchdog/invariant: all three; or the listed ones).
-#     It runs the variant at the production profile with the RUN arguments under
+#     safemap::checked_map is the only net; watchdog/invariant/linearizability: all three; or
+#     the listed ones).
+#     It runs the variant at the production profile with the RUN arguments (every `RUN:` line,
+#     then the `RUN(<detector>):` lines of that detector) under
 #     `sanitizer-report expect`, and passes only when a finding of that kind is located on a line
 #     carrying one of the markers (`// <- MARKER`) in this header (or, for `at <file or folder>`,
 #     anywhere in that file or folder), with project frames in its stacks. Absent, or located
@@ -36,7 +41,8 @@
 # nothing) names that file instead of markers: `// EXPECT tsan: data race at src/safemap/`.
 #
 # Every variant also lands in <build>/safemap-stress-variants.json, which `safemap-stress --list`
-# and the gap report read.
+# and the gap report read: this module is the one reader of a broken header's declarations, and
+# the manifest carries them (expectations with their run_args, fails_locally) to everything else.
 #
 # Include this module in each directory that registers variants (its settings are directory
 # variables; the functions are global).
@@ -55,7 +61,7 @@ endif()
 
 # Every workload and profile the driver knows (src/stress/workload.hpp, src/stress/profile.cpp).
 set(SAFEMAP_STRESS_WORKLOADS read_heavy write_heavy iterate_while_writing resize_storm
-  hot_key_counters erase_churn clear_while_writing)
+  hot_key_counters erase_churn clear_while_writing shared_keys)
 set(SAFEMAP_STRESS_PROFILES local production)
 
 # Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by
@@ -75,12 +81,11 @@ function(_safemap_regex_escape out text)
   set(${out} "${escaped}" PARENT_SCOPE)
 endfunction()
 
-# _safemap_variant_executable(<name> <header> <type> <declared line> <broken: true|false> <libs>)
-function(_safemap_variant_executable name header type line broken libraries)
+# _safemap_variant_executable(<name> <header> <type> <broken: true|false> <libs>)
+function(_safemap_variant_executable name header type broken libraries)
   set(SAFEMAP_VARIANT_NAME "${name}")
   set(SAFEMAP_VARIANT_HEADER "${header}")
   set(SAFEMAP_VARIANT_TYPE "${type}")
-  set(SAFEMAP_VARIANT_LINE "${line}")
   set(SAFEMAP_VARIANT_BROKEN "${broken}")
   set(source "${CMAKE_CURRENT_BINARY_DIR}/safemap_variants/${name}.cpp")
   configure_file("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/safemap_variant_main.cpp.in" "${source}" @ONLY)
@@ -92,6 +97,7 @@ endfunction()
 
 # Adds one variant's entry (a JSON object) to the manifest written when configuring ends.
 function(_safemap_manifest_add entry)
+  string(REPLACE ";" "\\;" entry "${entry}")  # a `;` in a text must not split the list
   set_property(GLOBAL APPEND PROPERTY SAFEMAP_STRESS_VARIANTS "${entry}")
   get_property(deferred GLOBAL PROPERTY _SAFEMAP_STRESS_MANIFEST_DEFERRED)
   if(NOT deferred)
@@ -127,7 +133,7 @@ function(safemap_add_variant)
   if(NOT EXISTS "${header}")
     message(FATAL_ERROR "safemap_add_variant(${arg_NAME}): no such header ${header}")
   endif()
-  _safemap_variant_executable(${arg_NAME} "${header}" "${arg_TYPE}" 1 false "${arg_LIBRARIES}")
+  _safemap_variant_executable(${arg_NAME} "${header}" "${arg_TYPE}" false "${arg_LIBRARIES}")
   _safemap_manifest_entry(entry ${arg_NAME} "${header}" "${arg_TYPE}" false)
   _safemap_manifest_add("${entry}")
 
@@ -188,6 +194,42 @@ function(_safemap_expected_lines out header relative where expect_line)
   set(${out} "${lines}" PARENT_SCOPE)
 endfunction()
 
+# _safemap_run_arguments(<out> <header> <detector>): the arguments of the header's `// RUN:` lines
+# (detector empty) or of its `// RUN(<detector>):` lines, in order.
+function(_safemap_run_arguments out header detector)
+  if(detector)
+    set(prefix "// RUN\\(${detector}\\):")
+  else()
+    set(prefix "// RUN:")
+  endif()
+  file(STRINGS "${header}" run_lines REGEX "^[ \t]*${prefix}")
+  set(arguments "")
+  foreach(run_line IN LISTS run_lines)
+    string(REGEX REPLACE "^[ \t]*${prefix}[ \t]*" "" run_line "${run_line}")
+    separate_arguments(words UNIX_COMMAND "${run_line}")
+    list(APPEND arguments ${words})
+  endforeach()
+  set(${out} "${arguments}" PARENT_SCOPE)
+endfunction()
+
+# _safemap_fails_locally(<out> <header>): the header's `// Fails locally:` comment and its
+# continuation lines (`//   ...`) as one JSON string, or null when it declares none: why the bug
+# shows no gap, in the variant's own words (the gap report prints it).
+function(_safemap_fails_locally out header)
+  file(READ "${header}" content)
+  string(REGEX MATCH "\n// Fails locally:[^\n]*(\n//   [^\n]*)*" found "\n${content}")
+  if(NOT found)
+    set(${out} null PARENT_SCOPE)
+    return()
+  endif()
+  string(REGEX REPLACE "^\n// Fails locally:" "" reason "${found}")
+  string(REGEX REPLACE "[ \t]*\n//   [ \t]*" " " reason "${reason}")
+  string(STRIP "${reason}" reason)
+  string(REPLACE "\\" "\\\\" reason "${reason}")
+  string(REPLACE "\"" "\\\"" reason "${reason}")
+  set(${out} "\"${reason}\"" PARENT_SCOPE)
+endfunction()
+
 function(safemap_add_broken_variant)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES")
   get_filename_component(header "${arg_HEADER}" ABSOLUTE)
@@ -203,13 +245,7 @@ function(safemap_add_broken_variant)
   file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${header}")
   _safemap_regex_escape(relative_regex "${relative}")
 
-  file(STRINGS "${header}" run_lines REGEX "^[ \t]*// RUN:")
-  set(run_args "")
-  foreach(run_line IN LISTS run_lines)
-    string(REGEX REPLACE "^[ \t]*// RUN:[ \t]*" "" run_line "${run_line}")
-    separate_arguments(words UNIX_COMMAND "${run_line}")
-    list(APPEND run_args ${words})
-  endforeach()
+  _safemap_run_arguments(run_args "${header}" "")
 
   file(STRINGS "${header}" expect_lines REGEX "^[ \t]*// EXPECT ")
   if(NOT expect_lines)
@@ -218,7 +254,6 @@ function(safemap_add_broken_variant)
   set(expect_regex
     "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")
   set(expectations "[]")
-  set(first_line "")
   foreach(expect_line IN LISTS expect_lines)
     if(NOT expect_line MATCHES "${expect_regex}")
       message(FATAL_ERROR "${relative}: cannot read `${expect_line}`; the form is "
@@ -235,11 +270,11 @@ function(safemap_add_broken_variant)
       set(default_flavours asan)
     elseif(detector STREQUAL "checked_map")
       set(default_flavours default)
-    elseif(detector MATCHES "^(watchdog|invariant)$")
+    elseif(detector MATCHES "^(watchdog|invariant|linearizability)$")
       set(default_flavours default asan tsan)
     else()
       message(FATAL_ERROR "${relative}: unknown detector `${detector}` "
-        "(known: tsan asan ubsan lsan checked_map watchdog invariant)")
+        "(known: tsan asan ubsan lsan checked_map watchdog invariant linearizability)")
     endif()
     if(flavours)
       string(REPLACE "," ";" flavours "${flavours}")
@@ -264,9 +299,6 @@ function(safemap_add_broken_variant)
       set(location "^${where_regex}[^:]*:[0-9]+( |$)")
       set(expected_file "${where}")
     endif()
-    if(detector STREQUAL "invariant" AND NOT first_line AND lines)
-      list(GET lines 0 first_line)
-    endif()
 
     set(expectation "{}")
     string(JSON expectation SET "${expectation}" detector "\"${detector}\"")
@@ -276,38 +308,41 @@ function(safemap_add_broken_variant)
     string(JSON expectation SET "${expectation}" file "\"${expected_file}\"")
     string(REPLACE ";" ", " line_items "${lines}")
     string(JSON expectation SET "${expectation}" lines "[${line_items}]")
+
+    _safemap_run_arguments(detector_args "${header}" "${detector}")
+    set(test_args ${run_args} ${detector_args})
+    if(test_args)
+      list(JOIN test_args "\", \"" test_arg_items)
+      string(JSON expectation SET "${expectation}" run_args "[\"${test_arg_items}\"]")
+    else()
+      string(JSON expectation SET "${expectation}" run_args "[]")
+    endif()
     string(JSON length LENGTH "${expectations}")
     string(JSON expectations SET "${expectations}" ${length} "${expectation}")
 
     if(NOT SAFEMAP_BUILD_FLAVOUR IN_LIST flavours)
       continue()
     endif()
-    # An invariant report has one frame (the variant's line); the others carry whole stacks.
+    # The oracles' reports carry one frame per operation involved (the member functions behind
+    # them); the others carry whole stacks.
     set(frames 2)
-    if(detector STREQUAL "invariant")
+    if(detector MATCHES "^(invariant|linearizability)$")
       set(frames 1)
     endif()
     set(test broken.${name}.${detector})
     add_test(NAME ${test}
       COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
               --stack-frames ${frames} ${SAFEMAP_STRESS_REPORT_OPTIONS}
-              -- $<TARGET_FILE:safemap-stress-${name}> --profile production ${run_args})
+              -- $<TARGET_FILE:safemap-stress-${name}> --profile production ${test_args})
     set_tests_properties(${test} PROPERTIES
       LABELS "broken;${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
   endforeach()
 
-  if(NOT first_line)
-    set(first_line 1)
-  endif()
-  _safemap_variant_executable(${name} "${header}" "${type}" ${first_line} true "${arg_LIBRARIES}")
+  _safemap_variant_executable(${name} "${header}" "${type}" true "${arg_LIBRARIES}")
   _safemap_manifest_entry(entry ${name} "${header}" "${type}" true)
   string(JSON entry SET "${entry}" expectations "${expectations}")
-  list(JOIN run_args "\", \"" run_items)
-  if(run_args)
-    string(JSON entry SET "${entry}" run_args "[\"${run_items}\"]")
-  else()
-    string(JSON entry SET "${entry}" run_args "[]")
-  endif()
+  _safemap_fails_locally(fails_locally "${header}")
+  string(JSON entry SET "${entry}" fails_locally "${fails_locally}")
   _safemap_manifest_add("${entry}")
 endfunction()
 

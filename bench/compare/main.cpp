@@ -2,7 +2,7 @@
 // single-threaded limits, all workloads in one binary and one run. Google Benchmark flags
 // (--benchmark_repetitions, --benchmark_filter, --benchmark_out, ...) pass through; the matrix
 // is set with the options of matrix_options.cpp. bench/compare/report.py runs it and turns the
-// JSON into the comparison table; see the README.
+// JSON into the comparison table; see docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 
 #include <string>

@@ -29,7 +29,7 @@ parse_outcome parse_matrix(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return {.config = std::nullopt, .exit_code = app.exit(error) == 0 ? 0 : 2};  // 2: bad usage (README's table)
+    return {.config = std::nullopt, .exit_code = app.exit(error) == 0 ? 0 : 2};  // 2: bad usage (docs/architecture.md)
   }
   return {.config = config, .exit_code = 0};
 }

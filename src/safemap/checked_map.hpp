@@ -25,7 +25,7 @@
 // Exception safety: std::unordered_map's. The checks are RAII scopes, so a throwing hash, equal,
 //   allocation or at() never leaves the map marked as being written.
 // Complexity: std::unordered_map's, plus a few loads and compares of one word per operation and
-//   per iterator step (measured in bench/checked_map_overhead.cpp; figure in the README).
+//   per iterator step (measured in bench/checked_map_overhead.cpp; figure in docs/library.md).
 // Not here: node handles (extract, merge), heterogeneous lookup, the local bucket iterators.
 // Choose it: instead of std::unordered_map wherever a map is meant to be single-owner, in
 //   production builds too, so that the day it is shared by mistake you get a report naming the

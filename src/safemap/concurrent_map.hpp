@@ -64,7 +64,8 @@ concept concurrent_map =
       // update(k, fn): fn(V&) runs on the present value under the map's guard; false if absent.
       { map.update(key, [](typename Map::mapped_type&) {}) } -> std::same_as<bool>;
       // upsert(k, make, fn): inserts make() when absent (returns true), otherwise runs fn(V&)
-      // on the present value (returns false). The seeds' `counts[key]++` is
+      // on the present value (returns false). Go's racy `counts[key]++` from many goroutines,
+      // done safely, is
       //   map.upsert(key, [] { return 1; }, [](int& count) { ++count; });
       {
         map.upsert(key, [] { return typename Map::mapped_type{}; },

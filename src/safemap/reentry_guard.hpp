@@ -12,7 +12,7 @@
 // How: an intrusive stack of the calls the current thread is inside, linked through the guards
 // themselves (they live on the stack of the operations that created them), with the innermost
 // one in a thread_local pointer. No allocation; entering walks the (almost always empty) chain,
-// so the cost is one thread_local load and store per operation (measured: see README).
+// so the cost is one thread_local load and store per operation (measured: docs/library.md).
 // Calling a *different* map from a callback is allowed; lock ordering between maps is the
 // caller's business, as it is for any two mutexes.
 #pragma once

@@ -6,7 +6,7 @@
 //                            [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
 //                            [--json FILE] [--progress auto|live|periodic|off] [--describe]
 //
-// Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress; sanitizers exit with theirs.
+// Exit codes: src/stress/exit_code.hpp (docs/architecture.md); sanitizers exit with theirs.
 #pragma once
 
 #include <concepts>
@@ -21,6 +21,7 @@
 #include "stress/options.hpp"
 #include "stress/round.hpp"
 #include "stress/session.hpp"
+#include "stress/shared_keys.hpp"
 #include "stress/variant_info.hpp"
 #include "stress/workloads.hpp"
 
@@ -36,6 +37,7 @@ round_stats run_workload(workload kind, const round_plan& plan, progress_board& 
     case workload::hot_key_counters: return run_round<hot_key_counters<Map>, Map>(plan, board, found);
     case workload::erase_churn: return run_round<erase_churn<Map>, Map>(plan, board, found);
     case workload::clear_while_writing: return run_round<clear_while_writing<Map>, Map>(plan, board, found);
+    case workload::shared_keys: return run_round<shared_keys<Map>, Map>(plan, board, found);
   }
   return {};
 }
@@ -57,7 +59,7 @@ int run_variant(int argc, char** argv, const variant_info& variant) {
     for (workload kind : options.workloads) {
       for (unsigned threads : options.settings.threads) {
         const auto plan = run.begin_round(kind, threads);
-        oracle found;
+        oracle found{operation_sites::of<Map>()};
         const auto stats = run_workload<Map>(kind, plan, run.board(), found);
         if (const auto stop = run.end_round(kind, plan, stats, found)) return *stop;
       }

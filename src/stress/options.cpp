@@ -36,9 +36,10 @@ std::vector<workload> chosen_workloads(const std::vector<std::string>& names) {
 parsed_command_line parse_command_line(int argc, const char* const* argv,
                                        const variant_info& variant) {
   CLI::App app{"Stress-test the map variant " + std::string{variant.name} +
-               ": run workloads on many threads, check invariants, watch for hangs.\n"
+               ": run workloads on many threads, check invariants and linearizability, watch for "
+               "hangs.\n"
                "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress "
-               "(deadlock/livelock); sanitizer exit codes pass through."};
+               "(deadlock/livelock), 5 not linearizable; sanitizer exit codes pass through."};
   std::vector<std::string> workload_names{"all"};
   std::string profile_name = "local";
   std::vector<unsigned> threads;

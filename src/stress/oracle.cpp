@@ -4,14 +4,20 @@
 
 namespace safemap::stress {
 
-void oracle::report(std::string_view kind, std::string message) {
+void oracle::report(std::string_view kind, std::string message, operation_kind shown_by) {
   std::lock_guard lock{mutex_};
   auto found = std::ranges::find(violations_, kind, &violation::kind);
   if (found == violations_.end()) {
-    violations_.push_back({.kind = std::string{kind}, .first_message = std::move(message), .count = 1});
+    violations_.push_back(
+        {.kind = std::string{kind}, .first_message = std::move(message), .count = 1, .shown_by = shown_by});
   } else {
     ++found->count;
   }
+}
+
+void oracle::report_linearizability(stress::report finding) {
+  std::lock_guard lock{mutex_};
+  histories_.push_back(std::move(finding));
 }
 
 std::vector<violation> oracle::violations() const {
@@ -19,9 +25,25 @@ std::vector<violation> oracle::violations() const {
   return violations_;
 }
 
+std::vector<stress::report> oracle::linearizability_findings() const {
+  std::lock_guard lock{mutex_};
+  return histories_;
+}
+
+stress::report oracle::invariant_report(const violation& broken) const {
+  std::string message = broken.first_message;
+  if (broken.count > 1) message += " (and " + std::to_string(broken.count - 1) + " more like it)";
+  stress::report finding{.tool = "SafemapInvariant", .kind = broken.kind, .messages = {message}, .stacks = {}};
+  if (auto site = sites_.frame_of(broken.shown_by)) {
+    finding.stacks.push_back({.title = "Shown by the result of " + std::string{name_of(broken.shown_by)} + ":",
+                              .frames = {std::move(*site)}});
+  }
+  return finding;
+}
+
 bool oracle::clean() const {
   std::lock_guard lock{mutex_};
-  return violations_.empty();
+  return violations_.empty() && histories_.empty();
 }
 
 }  // namespace safemap::stress

@@ -9,8 +9,8 @@
 namespace safemap::stress {
 namespace {
 
-// Normal-build values, measured on 2 cores (README "Profiles"): `local` passes most broken
-// variants silently, `production` makes them fail.
+// Normal-build values, measured on 2 cores (docs/harness.md, "Profiles"): `local` passes most
+// broken variants silently, `production` makes them fail.
 std::vector<profile> builtin_profiles() {
   return {
       {.name = "local", .threads = {2}, .ops = 2000, .duration_s = 10, .keys = 1024,

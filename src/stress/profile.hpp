@@ -3,7 +3,7 @@
 //
 // The numbers are built in for a normal build. A test preset replaces any of them for its build
 // through the environment, as JSON holding the fields to change, e.g. the tsan presets set
-//   SAFEMAP_STRESS_PROFILE_PRODUCTION={"threads":[4,16,64],"ops":3000}
+//   SAFEMAP_STRESS_PROFILE_PRODUCTION={"threads":[4,16,64],"ops":2000}
 // because ThreadSanitizer runs 5-15x slower and needs fewer operations to see a race.
 #pragma once
 

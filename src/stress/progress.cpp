@@ -9,9 +9,11 @@ void progress_board::slot::record_thread_id() {
   thread_id_.store(static_cast<int>(::syscall(SYS_gettid)), std::memory_order_relaxed);
 }
 
-std::uint64_t progress_board::total() const {
+std::uint64_t progress_board::total() const { return slots_.front().ops() + workers_total(); }
+
+std::uint64_t progress_board::workers_total() const {
   std::uint64_t sum = 0;
-  for (const auto& each : slots_) sum += each.ops();
+  for (auto it = slots_.begin() + 1; it != slots_.end(); ++it) sum += it->ops();
   return sum;
 }
 

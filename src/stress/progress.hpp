@@ -32,7 +32,8 @@ class progress_board {
   slot& worker(unsigned index) { return slots_.at(index + 1); }
   slot& coordinator() { return slots_.front(); }  // preloading and checking between rounds
 
-  std::uint64_t total() const;
+  std::uint64_t total() const;          // everything: what the watchdog watches
+  std::uint64_t workers_total() const;  // the workers' operations alone
   std::vector<int> worker_thread_ids() const;
 
   void set_stage(std::string stage);  // what runs now, for the progress line

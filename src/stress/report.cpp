@@ -34,19 +34,4 @@ std::string format_report(const report& finding) {
   return out.str();
 }
 
-report invariant_report(const violation& broken, const variant_info& variant) {
-  std::string message = broken.first_message;
-  if (broken.count > 1) message += " (and " + std::to_string(broken.count - 1) + " more like it)";
-  frame located;
-  located.function = variant.name;
-  located.file = variant.source_file;
-  located.line = variant.declared_line;
-  report finding;
-  finding.tool = "SafemapInvariant";
-  finding.kind = broken.kind;
-  finding.messages = {message};
-  finding.stacks = {{.title = "Variant " + std::string{variant.name} + ":", .frames = {located}}};
-  return finding;
-}
-
 }  // namespace safemap::stress

@@ -1,6 +1,6 @@
-// Sanitizer-style reports for the harness's own detectors (SafemapWatchdog, SafemapInvariant), in
-// the format sanitizer-report parses (REPORT_CONTRACT.md), so a hang or a lost update becomes a
-// finding with a location exactly like a ThreadSanitizer data race does:
+// Sanitizer-style reports for the harness's own detectors (SafemapWatchdog, SafemapInvariant,
+// SafemapLinearizability), in the form sanitizer-report parses (docs/architecture.md, "The
+// report form"), so a hang or a lost update becomes a finding located like a TSan data race:
 //
 //   ==PID==ERROR: SafemapWatchdog: deadlock
 //     no progress for 5 s; stacks of all threads follow
@@ -12,9 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "stress/oracle.hpp"
-#include "stress/variant_info.hpp"
 
 namespace safemap::stress {
 
@@ -32,16 +29,12 @@ struct stack {
 };
 
 struct report {
-  std::string tool;  // one word: SafemapWatchdog, SafemapInvariant
+  std::string tool;  // one word: SafemapWatchdog, SafemapInvariant, SafemapLinearizability
   std::string kind;
   std::vector<std::string> messages;
   std::vector<stack> stacks;
 };
 
 std::string format_report(const report& finding);
-
-// One violation of an invariant, located at the variant's declared line: the oracle knows that
-// updates were lost, not which line lost them, so the variant's declaration says where to look.
-report invariant_report(const violation& broken, const variant_info& variant);
 
 }  // namespace safemap::stress

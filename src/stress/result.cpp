@@ -6,6 +6,16 @@
 #include <nlohmann/json.hpp>
 
 namespace safemap::stress {
+namespace {
+
+// The detector a report's tool is, in the words EXPECT lines use.
+std::string detector_of(const std::string& tool) {
+  if (tool == "SafemapWatchdog") return "watchdog";
+  if (tool == "SafemapLinearizability") return "linearizability";
+  return "invariant";
+}
+
+}  // namespace
 
 result_recorder::result_recorder(const variant_info& variant, const run_options& options)
     : variant_{variant.name}, source_{variant.source_file}, broken_{variant.broken},
@@ -26,18 +36,24 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
   std::uint64_t ops = 0;
   double seconds = 0;
   for (const auto& round : rounds_) {
-    rounds.push_back({{"workload", round.workload},
-                      {"threads", round.threads},
-                      {"ops", round.ops},
-                      {"seconds", round.seconds},
-                      {"ops_per_s", round.seconds > 0 ? static_cast<double>(round.ops) / round.seconds : 0.0}});
+    nlohmann::json entry = {{"workload", round.workload},
+                            {"threads", round.threads},
+                            {"ops", round.ops},
+                            {"seconds", round.seconds},
+                            {"ops_per_s", round.seconds > 0 ? static_cast<double>(round.ops) / round.seconds : 0.0}};
+    if (round.histories) {
+      entry["linearizability"] = {{"operations", round.histories->operations},
+                                  {"segments", round.histories->segments},
+                                  {"undecided", round.histories->undecided}};
+    }
+    rounds.push_back(std::move(entry));
     most_threads = std::max(most_threads, round.threads);
     ops += round.ops;
     seconds += round.seconds;
   }
   nlohmann::json found = nullptr;
   if (finding != nullptr) {
-    found = {{"detector", finding->tool == "SafemapWatchdog" ? "watchdog" : "invariant"},
+    found = {{"detector", detector_of(finding->tool)},
              {"kind", finding->kind},
              {"message", finding->messages.empty() ? "" : finding->messages.front()}};
   }

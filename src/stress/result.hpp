@@ -2,9 +2,11 @@
 //   {"variant": "unlocked_reads", "broken": true, "source": "/…/unlocked_reads.hpp",
 //    "profile": "production", "seed": 42, "workloads": ["read_heavy"],
 //    "rounds": [{"workload": "read_heavy", "threads": 4, "ops": 80000, "seconds": 0.1,
-//                "ops_per_s": 800000}],
+//                "ops_per_s": 800000,
+//                "linearizability": {"operations": 80004, "segments": 5000, "undecided": 0}}],
 //    "threads": 64, "ops_per_s": 750000, "verdict": "pass" | "invariant" | "deadlock" | …,
-//    "finding": null | {"detector": "invariant", "kind": "lost update", "message": "…"},
+//    "finding": null | {"detector": "invariant" | "linearizability" | "watchdog",
+//                       "kind": "lost update", "message": "…"},
 //    "exit_code": 0}
 // Written when the run ends by itself: pass, invariant violated, watchdog. A sanitizer that
 // halts the process first leaves no file; its report on stderr is the result then.
@@ -18,6 +20,7 @@
 
 #include "stress/options.hpp"
 #include "stress/report.hpp"
+#include "stress/round.hpp"
 #include "stress/variant_info.hpp"
 
 namespace safemap::stress {
@@ -27,6 +30,7 @@ struct round_result {
   unsigned threads = 0;
   std::uint64_t ops = 0;
   double seconds = 0;
+  std::optional<history_totals> histories;  // what the linearizability check covered
 };
 
 // Thread-safe: the watchdog finishes the result from its own thread.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <latch>
 #include <memory>
+#include <optional>
 #include <random>
 #include <thread>
 #include <type_traits>
@@ -104,9 +105,17 @@ void exercise_every_operation(Map& map) {
   map.clear();
 }
 
+// What a workload that records its history checked (shared_keys.hpp).
+struct history_totals {
+  std::uint64_t operations = 0;  // recorded and checked
+  std::uint64_t segments = 0;
+  std::uint64_t undecided = 0;  // key histories the checker's budget could not decide
+};
+
 struct round_stats {
   std::uint64_t ops = 0;
   double seconds = 0;
+  std::optional<history_totals> histories;
 };
 
 // Workload<Map> is constructed from (plan, slot, oracle) and has prepare(progress slot),
@@ -119,7 +128,7 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
   workload.prepare(board.coordinator());
 
   std::latch start{plan.threads};
-  const auto ops_before = board.total();
+  const auto ops_before = board.workers_total();
   const auto began = steady_clock::now();
   {
     std::vector<std::jthread> workers;
@@ -133,9 +142,11 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
       });
     }
   }
-  const round_stats stats{.ops = board.total() - ops_before,
-                          .seconds = std::chrono::duration<double>(steady_clock::now() - began).count()};
+  round_stats stats{.ops = board.workers_total() - ops_before,
+                    .seconds = std::chrono::duration<double>(steady_clock::now() - began).count(),
+                    .histories = std::nullopt};
   workload.verify();
+  if constexpr (requires { workload.checked(); }) stats.histories = workload.checked();
   return stats;
 }
 

@@ -53,25 +53,35 @@ round_plan session::begin_round(workload kind, unsigned threads) {
 std::optional<int> session::end_round(workload kind, const round_plan& plan, const round_stats& stats,
                                       const oracle& found) {
   result_.add_round({.workload = std::string{name_of(kind)}, .threads = plan.threads, .ops = stats.ops,
-                     .seconds = stats.seconds});
+                     .seconds = stats.seconds, .histories = stats.histories});
+  char line[512];
+  int length = std::snprintf(line, sizeof line, "%llu ops in %.3f s (%.0f ops/s)",
+                             static_cast<unsigned long long>(stats.ops), stats.seconds,
+                             stats.seconds > 0 ? static_cast<double>(stats.ops) / stats.seconds : 0.0);
+  if (const auto& checked = stats.histories) {
+    std::snprintf(line + length, sizeof line - static_cast<std::size_t>(length),
+                  "; linearizability checked %llu operations in %llu segments (%llu key histories "
+                  "undecided)",
+                  static_cast<unsigned long long>(checked->operations),
+                  static_cast<unsigned long long>(checked->segments),
+                  static_cast<unsigned long long>(checked->undecided));
+  }
+  const auto histories = found.linearizability_findings();
   const auto violations = found.violations();
-  char line[256];
-  std::snprintf(line, sizeof line, "%llu ops in %.3f s (%.0f ops/s)", static_cast<unsigned long long>(stats.ops),
-                stats.seconds, stats.seconds > 0 ? static_cast<double>(stats.ops) / stats.seconds : 0.0);
-  if (violations.empty()) {
+  if (histories.empty() && violations.empty()) {
     std::cerr << prefix(variant_) << ": " << line << ", invariants hold" << std::endl;
     return std::nullopt;
   }
-  std::cerr << prefix(variant_) << ": " << line << ", INVARIANTS VIOLATED" << std::endl;
-  std::optional<report> first;
-  for (const auto& each : violations) {
-    auto finding = invariant_report(each, variant_);
-    std::cerr << format_report(finding);
-    if (!first) first = std::move(finding);
-  }
+  std::cerr << prefix(variant_) << ": " << line
+            << (histories.empty() ? ", INVARIANTS VIOLATED" : ", HISTORY NOT LINEARIZABLE") << std::endl;
+  std::vector<report> findings = histories;
+  for (const auto& each : violations) findings.push_back(found.invariant_report(each));
+  for (const auto& finding : findings) std::cerr << format_report(finding);
   std::cerr << std::flush;
-  result_.finish("invariant", &*first, exit_invariant_violated);
-  return exit_invariant_violated;
+  const bool linearizability = !histories.empty();
+  const int code = linearizability ? exit_not_linearizable : exit_invariant_violated;
+  result_.finish(linearizability ? "linearizability" : "invariant", &findings.front(), code);
+  return code;
 }
 
 int session::finish_passed() {
@@ -86,7 +96,6 @@ void describe_run(const variant_info& variant, const run_options& options) {
   const nlohmann::json description = {
       {"variant", variant.name},
       {"source", variant.source_file},
-      {"declared_line", variant.declared_line},
       {"broken", variant.broken},
       {"workloads", workloads},
       {"profile",

@@ -13,6 +13,7 @@ std::string_view name_of(workload kind) {
     case workload::hot_key_counters: return "hot_key_counters";
     case workload::erase_churn: return "erase_churn";
     case workload::clear_while_writing: return "clear_while_writing";
+    case workload::shared_keys: return "shared_keys";
   }
   return "unknown";
 }

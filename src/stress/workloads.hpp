@@ -34,18 +34,18 @@ void apply_to_own_key(Map& map, owned_keys& own, std::size_t index, own_op op, o
   switch (op) {
     case own_op::assign: {
       const auto value = own.fresh_value(index);
-      check_result(found, "insert_or_assign", key, map.insert_or_assign(key, value), !expected);
+      check_result(found, operation_kind::insert_or_assign, key, map.insert_or_assign(key, value), !expected);
       expected = value;
       break;
     }
     case own_op::insert: {
       const auto value = own.fresh_value(index);
-      check_result(found, "insert", key, map.insert(key, value), !expected);
+      check_result(found, operation_kind::insert, key, map.insert(key, value), !expected);
       if (!expected) expected = value;
       break;
     }
     case own_op::erase:
-      check_result(found, "erase", key, map.erase(key), expected.has_value());
+      check_result(found, operation_kind::erase, key, map.erase(key), expected.has_value());
       expected.reset();
       break;
     case own_op::find:
@@ -132,10 +132,11 @@ class read_heavy : public workload_base<Map> {
       if (const auto index = own.index_of(key)) {
         check_owned(this->found_, key, value, own.expected(*index), "while running");
       } else if (!value) {
-        this->found_.report("missing key", "key " + std::to_string(key) +
-                                               " was preloaded and never erased, but find() missed it");
+        this->found_.report("missing key",
+                            "key " + std::to_string(key) + " was preloaded and never erased, but find() missed it",
+                            operation_kind::find);
       } else {
-        check_consistent(this->found_, key, *value);
+        check_consistent(this->found_, key, *value, operation_kind::find);
       }
     }
   }
@@ -189,9 +190,13 @@ class iterate_while_writing : public workload_base<Map> {
     }
     this->observe_while_writers_work(context, [&](std::uint64_t walk) {
       if (walk % 8 == 7) {
-        for (const auto& [key, value] : map.snapshot()) check_consistent(this->found_, key, value);
+        for (const auto& [key, value] : map.snapshot()) {
+          check_consistent(this->found_, key, value, operation_kind::snapshot);
+        }
       } else {
-        map.for_each([&](std::uint64_t key, std::uint64_t value) { check_consistent(this->found_, key, value); });
+        map.for_each([&](std::uint64_t key, std::uint64_t value) {
+          check_consistent(this->found_, key, value, operation_kind::for_each);
+        });
       }
     });
   }
@@ -220,7 +225,7 @@ class resize_storm : public workload_base<Map> {
         Map& map = handle.get();
         for (std::size_t index = 0; index < own.size(); ++index) {
           const auto value = value_for(own.key(index), generation_);
-          check_result(this->found_, "insert", own.key(index), map.insert(own.key(index), value), true);
+          check_result(this->found_, operation_kind::insert, own.key(index), map.insert(own.key(index), value), true);
           own.expected(index) = value;
           context.count_op();
           const auto earlier = context.random_below(index + 1);
@@ -259,7 +264,8 @@ class resize_storm : public workload_base<Map> {
   std::barrier<end_of_generation> generation_end_;
 };
 
-// Every thread increments the same few counters (the seeds' `counts[key]++`) with upsert.
+// Every thread increments the same few counters with upsert: Go's classic `counts[key]++` from
+// many goroutines, the pattern that crashes with "concurrent map writes".
 // The counters must sum to the number of increments made.
 template <class Map>
 class hot_key_counters : public workload_base<Map> {
@@ -288,12 +294,15 @@ class hot_key_counters : public workload_base<Map> {
     std::uint64_t sum = 0;
     for (std::uint64_t key = 0; key < hot_keys; ++key) sum += this->slot_.get().find(key).value_or(0);
     if (sum < expected) {
-      this->found_.report("lost update", "counter sum " + std::to_string(sum) + ", expected " +
-                                             std::to_string(expected) + " (" + std::to_string(expected - sum) +
-                                             " increments lost)");
+      this->found_.report("lost update",
+                          "counter sum " + std::to_string(sum) + ", expected " + std::to_string(expected) + " (" +
+                              std::to_string(expected - sum) + " increments lost)",
+                          operation_kind::upsert);
     } else if (sum > expected) {
-      this->found_.report("wrong value", "counter sum " + std::to_string(sum) + " exceeds the " +
-                                             std::to_string(expected) + " increments made");
+      this->found_.report("wrong value",
+                          "counter sum " + std::to_string(sum) + " exceeds the " + std::to_string(expected) +
+                              " increments made",
+                          operation_kind::upsert);
     }
     check_whole_map(this->slot_.get(), this->found_, std::nullopt, false);
   }
@@ -324,7 +333,7 @@ class erase_churn : public workload_base<Map> {
         apply_to_own_key(map, own, context.random_below(own.size()), own_op::find, this->found_);
       } else {
         const auto key = context.random_below(this->plan_.keys);
-        if (const auto value = map.find(key)) check_consistent(this->found_, key, *value);
+        if (const auto value = map.find(key)) check_consistent(this->found_, key, *value, operation_kind::find);
       }
     }
   }
@@ -345,7 +354,7 @@ class clear_while_writing : public workload_base<Map> {
     Map& map = handle.get();
     const auto find_any = [&] {
       const auto key = context.random_below(this->plan_.keys);
-      if (const auto value = map.find(key)) check_consistent(this->found_, key, *value);
+      if (const auto value = map.find(key)) check_consistent(this->found_, key, *value, operation_kind::find);
     };
     if (is_observer(context.index(), this->plan_.threads)) {
       this->observe_while_writers_work(context, [&](std::uint64_t op) {

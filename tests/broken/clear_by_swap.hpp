@@ -2,9 +2,9 @@
 //
 // BUG: "swapping is just exchanging three pointers, it is atomic enough", so clear() swaps the
 //   table with an empty one outside the lock. The swap races with every locked operation, and
-//   the old nodes are freed while other threads still walk them. Seed 003 shows the correct
-//   Reset(): "Reassigning the map variable while holding the lock is safe" — here the lock was
-//   left out. ThreadSanitizer may name the swap (@BUG) or the locked operation it races with
+//   the old nodes are freed while other threads still walk them. A correct reset replaces the
+//   table under the lock (in Go: reassigning the map variable under the mutex); here the lock
+//   was left out. ThreadSanitizer may name the swap (@BUG) or the locked operation it races with
 //   (@PEER).
 // Works locally: clears are rare in a laptop test, and 2 threads seldom overlap one.
 // EXPECT tsan: data race at @BUG|@PEER

@@ -4,8 +4,8 @@
 // BUG: the handle holds the table by shared_ptr and the mutex by value. std::mutex cannot be
 //   copied, so the copy constructor "fixes the compile error" by giving each copy a fresh mutex
 //   (@BUG) — and every thread that received the handle by value now locks a mutex nobody else
-//   uses. The C++ form of Go's value receiver that copies the sync.Mutex (seed 000: "A mutex on
-//   a value receiver copies the lock — the map is still unprotected").
+//   uses. The C++ form of Go's value receiver that copies the sync.Mutex with the struct: each
+//   call locks its own copy of the lock, and the map the copies share stays unprotected.
 //   Every table access is then a race between copies (@RACE).
 // Works locally: code that passes one handle by reference (as the local test did) is fine.
 // Fails locally: the harness hands every thread its own copy, as production code did, so every

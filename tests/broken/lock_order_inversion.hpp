@@ -3,8 +3,8 @@
 //
 // BUG: find() records the hit under the statistics lock and then takes the table lock;
 //   insert_or_assign() takes the table lock and then the statistics lock to reset the entry's
-//   hits. Two threads each holding their first lock wait for each other forever (ABBA). Seed 002
-//   ("synchronization introduces new failure modes. The most common is a deadlock").
+//   hits. Two threads each holding their first lock wait for each other forever (ABBA): the
+//   locks added to fix a race bring their own failure mode, most often a deadlock.
 //   ThreadSanitizer reports the inverted order as soon as both orders have run, deadlock or not:
 //   at a second acquisition (@BUG). Without it the deadlock itself is found by the watchdog,
 //   whose first stack waits at one of the four acquisitions (@BUG or @FIRST).

@@ -4,7 +4,7 @@
 //   map would deadlock), so it collects pointers to the entries under the lock, releases it, and
 //   visits afterwards. Another thread erases an entry in between, its node is freed, and the
 //   visit reads freed memory (@BUG). The same shape as returning `const V&` from a locked getter.
-//   Seeds 001/002: "follow a pointer to freed memory".
+//   A reader that keeps a pointer into the map after the lock is gone follows it to freed memory.
 // Works locally: with 2 threads an erase seldom lands inside the walk.
 // EXPECT asan: heap-use-after-free at @BUG
 // RUN: --workload iterate_while_writing

@@ -2,8 +2,8 @@
 //
 // BUG: insert_or_assign() holds the lock and, once the cache is over its capacity, evicts an
 //   entry by calling erase(), which takes the same (non-recursive) lock again: the thread waits
-//   for itself forever, and every other thread then queues behind it. Seed 002 ("a goroutine
-//   holds a lock and tries to acquire the same lock again ... blocks forever").
+//   for itself forever, and every other thread then queues behind it (Go's sync.Mutex is not
+//   reentrant either: a goroutine that takes a lock it already holds blocks forever).
 //   No sanitizer reports it (ThreadSanitizer does not flag re-locking a std::mutex); the
 //   watchdog does, with every thread's stack: the first names the second lock (@RELOCK).
 // Works locally: a laptop run's few keys never fill the cache, so the eviction never runs.

@@ -3,7 +3,7 @@
 // BUG: size() is called often, so the map keeps its own count and reads it without the lock;
 //   the count is updated after the locked section ("it is just an integer"). Concurrent
 //   increments and decrements of a plain integer lose updates, and size() drifts from the truth.
-//   Seeds 000/004: shared state read and written without synchronization.
+//   Go's concurrent map writes in miniature: shared state written without synchronization.
 // Works locally: 2 threads rarely update the count at the same instant. Even the production
 //   profile of a normal build shows the drift ("wrong size") in only about 27 of 29 runs on 2
 //   cores, too few for an expectation: ThreadSanitizer is the detector that always sees it.

@@ -1,12 +1,12 @@
-// safemap::broken::spin_lock_relaxed_unlock — the fork path's planted bug (README "Use this
-// template", step 3), planted in the worked example's own component, example::spinlock_map.
+// safemap::broken::spin_lock_relaxed_unlock — the fork path's planted bug (docs/fork.md, step
+// 4), planted in the worked example's own component, example::spinlock_map.
 //
 // BUG: the spin lock's unlock() stores `false` with memory_order_relaxed: "it is only a flag,
 //   and x86 is strongly ordered anyway". A relaxed store releases nothing, so the next owner's
 //   reads of the table are not ordered after the last owner's writes: the compiler may sink
 //   table writes below the unlock, and ARM servers reorder them in hardware. Hand-rolled spin
-//   locks with a relaxed or missing release are a classic finding of code review; seed 004's
-//   caching layers fail the same way: every local test passes, production races.
+//   locks with a relaxed or missing release are a classic finding of code review; like a
+//   lazily-initialised cache map without a lock, every local test passes and production races.
 // Works locally: on an x86 laptop the store is a plain mov and every run passes.
 // Where it shows: no stack ever contains unlock(). ThreadSanitizer reports the table accesses the
 //   lock failed to order, which are in the library code it guards, so the expectation names

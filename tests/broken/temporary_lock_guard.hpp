@@ -3,9 +3,9 @@
 // BUG: insert_or_assign() writes `std::lock_guard<std::mutex>{mutex_};` — an unnamed temporary
 //   that locks and unlocks on the same line — so the assignment after it runs unlocked. The
 //   code reads as locked, review passes it, and every test on one or two threads is green.
-//   (The C++ twin of the seeds' "Forgetting an unlock kills the program": here the lock is
-//   forgotten at once.) ThreadSanitizer may name either side of the race: the unlocked write
-//   (@BUG) or a locked operation on the same table (@PEER).
+//   (The mirror image of a forgotten unlock, which blocks every later caller: here the unlock
+//   comes before the write it guards.) ThreadSanitizer may name either side of the race: the
+//   unlocked write (@BUG) or a locked operation on the same table (@PEER).
 //   The lock/unlock right before the write still orders it after earlier operations, so only
 //   a write that really overlaps another thread's operation is seen: the write-heavy workload
 //   gives it the most chances (read_heavy: 1/10 runs at 4 threads; write_heavy: 6/6).

@@ -2,8 +2,8 @@
 //
 // BUG: for_each() iterates without the lock: "it only reads, and holding the lock for the whole
 //   walk would stall the writers". A write that rehashes or erases during the walk leaves the
-//   iterator on freed or moved nodes. Go's "concurrent map iteration and map write" (seed 001:
-//   `for k := range m` in one goroutine, `m["key"] = 42` in another).
+//   iterator on freed or moved nodes. Go's "concurrent map iteration and map write" (`for k :=
+//   range m` in one goroutine, `m["key"] = 42` in another).
 //   ThreadSanitizer may name either side: the walk (@BUG) or the locked write it races with (@PEER).
 // Works locally: 2 threads, a short run: the walk rarely meets a rehash.
 // EXPECT tsan: data race at @BUG|@PEER

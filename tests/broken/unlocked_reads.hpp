@@ -2,8 +2,8 @@
 //
 // BUG: find() and contains() read the table without the lock: "reads change nothing, and the
 //   lock is slow". A read that overlaps a locked write sees a half-written value or a bucket
-//   array in the middle of a rehash. Seed 002 ("concurrent map read and map write": one handler
-//   updates a session, another reads it), seed 001 ("what looked like safe reads").
+//   array in the middle of a rehash. Go's "concurrent map read and map write": one request
+//   handler updates a session while another reads it; the reads looked safe.
 //   The race has two sides, so ThreadSanitizer may name either: the unlocked read (@BUG) or the
 //   locked write it races with (@PEER).
 // Works locally: 2 threads rarely overlap a read with a write of the same entry.

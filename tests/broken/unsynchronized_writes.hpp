@@ -2,9 +2,9 @@
 //
 // BUG: no lock at all: "it was single-threaded when it was written". Two inserts that overlap
 //   (above all while the table rehashes as it grows) corrupt the buckets. This is Go's
-//   "fatal error: concurrent map writes" (seeds 000, 003, 004: the leaderboard that works with
-//   one player and dies when a friend joins); C++ has no such check, so it corrupts silently
-//   or crashes far away from the bug.
+//   "fatal error: concurrent map writes" (a leaderboard that works with one player and dies
+//   under production load; Go's runtime detects it, best effort, and stops the process); C++
+//   has no such check, so it corrupts silently or crashes far away from the bug.
 // Works locally: 2 threads inserting a few thousand keys rarely collide inside a rehash.
 // EXPECT tsan: data race at @BUG
 // RUN: --workload resize_storm

@@ -13,8 +13,7 @@
 namespace safemap::stress {
 namespace {
 
-const variant_info variant{.name = "example", .source_file = "/src/example.hpp", .declared_line = 1,
-                           .broken = false};
+const variant_info variant{.name = "example", .source_file = "/src/example.hpp", .broken = false};
 
 // Sets an environment variable for one test and removes it afterwards.
 class scoped_environment {

@@ -85,18 +85,5 @@ TEST(FormatReport, FollowsTheSanitizerReportContract) {
   EXPECT_TRUE(text.ends_with("SUMMARY: SafemapWatchdog: deadlock\n")) << text;
 }
 
-TEST(InvariantReport, LocatesAtTheVariantsDeclaredLine) {
-  const variant_info variant{.name = "lossy", .source_file = "/src/tests/broken/lossy.hpp",
-                             .declared_line = 37, .broken = true};
-  const auto finding = invariant_report({.kind = "lost update", .first_message = "13 lost", .count = 2}, variant);
-  EXPECT_EQ(finding.tool, "SafemapInvariant");
-  EXPECT_EQ(finding.kind, "lost update");
-  ASSERT_EQ(finding.stacks.size(), 1u);
-  ASSERT_EQ(finding.stacks[0].frames.size(), 1u);
-  EXPECT_EQ(finding.stacks[0].frames[0].file, "/src/tests/broken/lossy.hpp");
-  EXPECT_EQ(finding.stacks[0].frames[0].line, 37);
-  EXPECT_EQ(finding.messages.at(0), "13 lost (and 1 more like it)");
-}
-
 }  // namespace
 }  // namespace safemap::stress

@@ -35,9 +35,9 @@ INSTANTIATE_TEST_SUITE_P(Stress, EveryWorkload, ::testing::ValuesIn(all_workload
 TEST(Oracle, CountsEachKindOnceWithItsFirstMessage) {
   oracle found;
   EXPECT_TRUE(found.clean());
-  found.report("lost update", "first");
-  found.report("wrong size", "size");
-  found.report("lost update", "second");
+  found.report("lost update", "first", operation_kind::upsert);
+  found.report("wrong size", "size", operation_kind::size);
+  found.report("lost update", "second", operation_kind::upsert);
   const auto violations = found.violations();
   ASSERT_EQ(violations.size(), 2u);
   EXPECT_EQ(violations[0].kind, "lost update");
@@ -61,9 +61,9 @@ TEST(Checks, OwnedKeysTellMissingFromUnexpectedFromWrong) {
 
 TEST(Checks, ValuesEncodeTheirKey) {
   oracle found;
-  check_consistent(found, 9, value_for(9, 123));
+  check_consistent(found, 9, value_for(9, 123), operation_kind::find);
   EXPECT_TRUE(found.clean());
-  check_consistent(found, 9, value_for(8, 123));
+  check_consistent(found, 9, value_for(8, 123), operation_kind::find);
   EXPECT_FALSE(found.clean());
 }
 

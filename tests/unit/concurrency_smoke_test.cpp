@@ -23,8 +23,8 @@ template <class Family>
 class concurrency_smoke : public ::testing::Test {};
 TYPED_TEST_SUITE(concurrency_smoke, mutating_families, family_name);
 
-// The seeds' counts[key]++ from several threads at once, with readers and whole-map
-// operations running alongside: no increment may be lost.
+// Go's racy counts[key]++, done through upsert from several threads at once, with readers and
+// whole-map operations running alongside: no increment may be lost.
 TYPED_TEST(concurrency_smoke, ConcurrentUpsertsLoseNoIncrement) {
   typename TypeParam::template map<int, int> counts;
   std::atomic<bool> writers_done{false};

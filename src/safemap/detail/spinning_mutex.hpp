@@ -17,6 +17,7 @@
 #include <mutex>
 
 #include <safemap/detail/sanitizer.hpp>
+#include <safemap/detail/spin_pause.hpp>
 
 namespace safemap::detail {
 
@@ -26,7 +27,7 @@ class spinning_mutex {
     if constexpr (!thread_sanitizer_build) {
       for (int attempt = 0; attempt < spin_attempts; ++attempt) {
         if (mutex_.try_lock()) return;
-        pause();
+        spin_pause();
       }
     }
     mutex_.lock();
@@ -36,14 +37,6 @@ class spinning_mutex {
 
  private:
   static constexpr int spin_attempts = 64;
-
-  // Tells the core this is a spin-wait: it yields resources to its hyper-thread sibling and
-  // avoids the memory-order pipeline flush when the loop ends.
-  static void pause() {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-  }
 
   std::mutex mutex_;
 };

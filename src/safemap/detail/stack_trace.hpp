@@ -40,6 +40,8 @@ backtrace_state* backtrace_create_state(const char* filename, int threaded,
                                         backtrace_error_callback error_callback, void* data);
 int backtrace_full(backtrace_state* state, int skip, backtrace_full_callback callback,
                    backtrace_error_callback error_callback, void* data);
+int backtrace_pcinfo(backtrace_state* state, std::uintptr_t pc, backtrace_full_callback callback,
+                     backtrace_error_callback error_callback, void* data);
 }
 #endif
 
@@ -61,6 +63,17 @@ inline std::string demangle(const char* name) {
 }
 
 #ifdef SAFEMAP_NO_LIBBACKTRACE
+// The function at a code address, from the dynamic symbol table; no file:line without
+// libbacktrace.
+inline stack_frame describe_code_address(std::uintptr_t pc) {
+  stack_frame frame;
+  frame.pc = pc;
+  if (Dl_info info{}; ::dladdr(reinterpret_cast<void*>(pc), &info) != 0) {
+    frame.function = demangle(info.dli_sname);
+  }
+  return frame;
+}
+
 [[gnu::noinline]] inline std::vector<stack_frame> capture_stack() {
   void* pcs[128];
   const int depth = ::backtrace(pcs, 128);
@@ -73,11 +86,37 @@ inline std::string demangle(const char* name) {
   return frames;
 }
 #else
+// libbacktrace's view of this program's debug info, read once. threaded = 1: other threads may
+// still be running while one reports.
+inline backtrace_state* program_debug_info() {
+  static backtrace_state* const state =
+      backtrace_create_state(nullptr, 1, [](void*, const char*, int) {}, nullptr);
+  return state;
+}
+
+// The function, file and line of a code address (for a function's first instruction: the line
+// that declares it). The outermost function when the address lies in inlined code.
+inline stack_frame describe_code_address(std::uintptr_t pc) {
+  stack_frame described;
+  described.pc = pc;
+  backtrace_state* state = program_debug_info();
+  if (state == nullptr) return described;
+  auto keep_outermost = [](void* data, std::uintptr_t, const char* file, int line,
+                           const char* function) {
+    auto& frame = *static_cast<stack_frame*>(data);
+    frame.function = demangle(function);
+    frame.file = file != nullptr ? file : "";
+    frame.line = line;
+    return 0;
+  };
+  backtrace_pcinfo(state, pc, keep_outermost, [](void*, const char*, int) {}, &described);
+  return described;
+}
+
 [[gnu::noinline]] inline std::vector<stack_frame> capture_stack() {
   std::vector<stack_frame> frames;
   auto ignore_error = [](void*, const char*, int) {};
-  // threaded = 1: other threads may still be running while this one reports.
-  backtrace_state* state = backtrace_create_state(nullptr, 1, ignore_error, nullptr);
+  backtrace_state* state = program_debug_info();
   if (state == nullptr) return frames;
   auto add_frame = [](void* data, std::uintptr_t pc, const char* file, int line,
                       const char* function) {

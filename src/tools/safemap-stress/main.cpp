@@ -7,7 +7,7 @@
 //
 // Each variant is its own executable (so its frames carry its own file:line); the manifest that
 // CMake writes at configure time (<build>/safemap-stress-variants.json) says where they are.
-// Exit codes are the driver's: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress,
+// Exit codes are the driver's (src/stress/exit_code.hpp, the table in docs/architecture.md);
 // sanitizer codes pass through.
 #include <unistd.h>
 
@@ -60,8 +60,8 @@ int run(const nlohmann::json& variant, std::vector<std::string> arguments) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Run a map variant's stress test, or list the variants.\n"
-               "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress; sanitizer "
-               "codes pass through."};
+               "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress, 5 not "
+               "linearizable; sanitizer codes pass through."};
   std::string manifest_path = SAFEMAP_STRESS_MANIFEST;
   std::string variant_name;
   bool list = false;

@@ -1,0 +1,239 @@
+// shared_keys: every thread works on the same few keys with every operation the concept has,
+// and the recorded history is checked for linearizability. The workload for bugs where every
+// access is locked but one logical operation spans two critical sections (check-then-act): no
+// sanitizer sees those, and the ownership workloads never let two threads touch one key.
+//
+// A round is a series of short segments. In each, every thread makes segment_ops operations on
+// key_count keys, the first one on purpose a collision: all threads hit the same key at once,
+// with the same write or each with its own (erase against erase, erase against insert, ...).
+// Then the threads wait at a barrier while one of them, alone, reads every key (find, size,
+// empty, for_each, snapshot), checks the segment's history key by key from the states the
+// previous segment ended in (linearizability/checker.hpp), and on a violation shrinks it and
+// reports it (linearizability/witness_report.hpp). The barrier makes segments short histories
+// with exactly known start states, and releases all threads together for the next collision.
+// The round ends at the first violation, when its operations are spent, or at its deadline.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "stress/linearizability/checker.hpp"
+#include "stress/linearizability/explain.hpp"
+#include "stress/linearizability/history.hpp"
+#include "stress/linearizability/shrink.hpp"
+#include "stress/linearizability/whole_map_checks.hpp"
+#include "stress/linearizability/witness_report.hpp"
+#include "stress/operation_sites.hpp"
+#include "stress/oracle.hpp"
+#include "stress/progress.hpp"
+#include "stress/round.hpp"
+#include "stress/segment_barrier.hpp"
+
+namespace safemap::stress {
+
+namespace lin = linearizability;
+
+// One call to make: what, on which key, with which arguments.
+struct planned_call {
+  operation_kind kind = operation_kind::find;
+  std::uint64_t key = 0;
+  std::uint64_t argument = 0;
+  std::uint64_t initial = 0;
+};
+
+// The operation mix of shared_keys, per 100 operations: reads and writes of one key, and now
+// and then a whole-map one. `percent` is a random number below 100.
+constexpr operation_kind mixed_operation(std::uint64_t percent) {
+  constexpr std::array<std::pair<operation_kind, unsigned>, 12> mix{{
+      {operation_kind::find, 20}, {operation_kind::contains, 6}, {operation_kind::insert, 14},
+      {operation_kind::insert_or_assign, 14}, {operation_kind::erase, 14}, {operation_kind::update, 10},
+      {operation_kind::upsert, 14}, {operation_kind::for_each, 2}, {operation_kind::snapshot, 2},
+      {operation_kind::size, 2}, {operation_kind::empty, 1}, {operation_kind::clear, 1},
+  }};
+  for (const auto& [kind, weight] : mix) {
+    if (percent < weight) return kind;
+    percent -= weight;
+  }
+  return operation_kind::find;
+}
+
+// Makes `call` on `map` and records it, with its result, between two ticks of `clock`
+// (lin::thread_history and lin::history_clock; the benchmark passes stand-ins that record
+// nothing, to measure what recording costs).
+template <class Map, class History, class Clock>
+void make_recorded_call(Map& map, const planned_call& call, History& history, Clock& clock) {
+  auto& made = history.begin(call.kind, call.key);
+  made.argument = call.argument;
+  made.initial = call.initial;
+  if (call.kind == operation_kind::for_each || call.kind == operation_kind::snapshot) made.entries.reserve(8);
+  made.invoked = clock.tick();
+  switch (call.kind) {
+    case operation_kind::find: made.result.value = map.find(call.key); break;
+    case operation_kind::contains: made.result.flag = map.contains(call.key); break;
+    case operation_kind::insert: made.result.flag = map.insert(call.key, call.argument); break;
+    case operation_kind::insert_or_assign: made.result.flag = map.insert_or_assign(call.key, call.argument); break;
+    case operation_kind::erase: made.result.flag = map.erase(call.key); break;
+    case operation_kind::update: made.result.flag = map.update(call.key, add_amount{call.argument}); break;
+    case operation_kind::upsert:
+      made.result.flag = map.upsert(call.key, make_value{call.initial}, add_amount{call.argument});
+      break;
+    case operation_kind::clear: map.clear(); break;
+    case operation_kind::for_each:
+      map.for_each([&](const std::uint64_t& key, const std::uint64_t& value) { made.entries.emplace_back(key, value); });
+      break;
+    case operation_kind::snapshot:
+      for (const auto& [key, value] : map.snapshot()) made.entries.emplace_back(key, value);
+      break;
+    case operation_kind::size: made.count = map.size(); break;
+    case operation_kind::empty: made.result.flag = map.empty(); break;
+  }
+  made.responded = clock.tick();
+}
+
+template <class Map>
+class shared_keys {
+ public:
+  static constexpr std::uint64_t key_count = 4;
+  static constexpr std::size_t segment_ops = 8;  // per thread
+  // The threads of a round that take part; the others return at once. Eight threads on four
+  // keys already collide as hard as a lock-based map can be pushed in one instant; with many
+  // more, every key's history overlaps so widely that no bounded search decides it (measured on
+  // 2 cores under TSan: 64 threads left 35 of 154 segments undecided, 8 threads none).
+  static constexpr unsigned max_active = 8;
+  // A witness of fewer operations than this (after its first row) is reported at once; a longer
+  // one after at most this many violating segments, the shortest of them.
+  static constexpr std::size_t short_witness = 7;
+  static constexpr unsigned patience_for_shorter = 20;
+
+  shared_keys(const round_plan& plan, map_slot<Map>& slot, oracle& found)
+      : plan_{plan}, slot_{slot}, found_{found},
+        active_{std::min(plan.threads, max_active)},
+        segments_planned_{std::max<std::uint64_t>(1, plan.ops / segment_ops)}, barrier_{active_},
+        random_{plan.seed ^ 0xC0111DE5ULL} {
+    for (unsigned thread = 0; thread < active_; ++thread) histories_.emplace_back(thread, segment_ops);
+    histories_.emplace_back(active_, key_count + 4);  // the segment end's reads, made last
+    plan_collision();
+  }
+
+  // The barrier's step counts its checks here, so that the watchdog sees a long check as work.
+  void prepare(progress_board::slot& checking) { checking_ = &checking; }
+
+  void work(worker_context& context) {
+    if (context.index() >= active_) return;
+    worker_handle<Map> handle{slot_.get()};
+    Map& map = handle.get();
+    auto& history = histories_[context.index()];
+    std::uint64_t written = 0;
+    while (!finished_) {
+      for (std::size_t op = 0; op < segment_ops; ++op) {
+        const operation_kind kind = op == 0 ? collision_kind_[context.index() % collision_kind_.size()]
+                                            : mixed_operation(context.random_below(100));
+        const std::uint64_t key = op == 0 ? collision_key_ : context.random_below(key_count);
+        // Values a thread writes are its own (thread + 1 in the top bits), so a table can say
+        // whose write a read saw.
+        const std::uint64_t fresh = (std::uint64_t{context.index() + 1} << 40) | ++written;
+        const bool adds = kind == operation_kind::update || kind == operation_kind::upsert;
+        const planned_call call{.kind = kind, .key = key,
+                                .argument = adds ? 1 + context.random_below(9) : fresh, .initial = fresh};
+        make_recorded_call(map, call, history, clock_);
+        context.count_op();
+      }
+      barrier_.arrive_and_wait([this] { end_segment(); });
+    }
+  }
+
+  // Every segment was checked when it ended; what is left is a witness still waiting for a
+  // shorter one when the round ran out.
+  void verify() { report_best(); }
+
+  history_totals checked() const { return totals_; }
+
+ private:
+  // Runs alone, every other worker waiting at the barrier.
+  void end_segment() {
+    auto& end_reads = histories_.back();
+    Map& map = slot_.get();
+    for (std::uint64_t key = 0; key < key_count; ++key) {
+      make_recorded_call(map, {.kind = operation_kind::find, .key = key}, end_reads, clock_);
+    }
+    for (operation_kind kind : {operation_kind::size, operation_kind::empty, operation_kind::for_each,
+                                operation_kind::snapshot}) {
+      make_recorded_call(map, {.kind = kind}, end_reads, clock_);
+    }
+    check_segment();
+    for (std::uint64_t key = 0; key < key_count; ++key) start_[key] = end_reads.operations()[key].result.value;
+    for (auto& history : histories_) history.clear();
+    ++totals_.segments;
+    finished_ = !found_.clean() || totals_.segments >= segments_planned_ || steady_clock::now() >= plan_.deadline;
+    if (finished_) report_best();
+    plan_collision();
+  }
+
+  void check_segment() {
+    for (const auto& history : histories_) totals_.operations += history.operations().size();
+    if (auto broken = lin::check_whole_map_reads(histories_, key_count, active_)) {
+      found_.report_linearizability(lin::linearizability_report(*broken, found_.sites()));
+      return;
+    }
+    auto by_key = lin::project_by_key(histories_, key_count);
+    for (std::uint64_t key = 0; key < key_count; ++key) {
+      const auto outcome = lin::check_key_history(by_key[key], start_[key]);
+      checking_->advance();
+      if (outcome.verdict == lin::check_verdict::undecided) ++totals_.undecided;
+      if (outcome.verdict != lin::check_verdict::not_linearizable) continue;
+      const auto shrunk = lin::shrink(key, std::move(by_key[key]), start_[key]);
+      if (!best_ || shrunk.operations.size() < best_->operations.size()) best_ = shrunk;
+      // A short witness is reported at once; a long one waits a few more violations for a
+      // shorter one (the same bug usually shows in fewer operations in another segment).
+      if (++violations_seen_ >= patience_for_shorter || best_->operations.size() < short_witness) {
+        report_best();
+      }
+      return;
+    }
+  }
+
+  void report_best() {
+    if (!best_) return;
+    found_.report_linearizability(
+        lin::linearizability_report(lin::describe_witness(*best_, lin::explain(*best_), active_), found_.sites()));
+    best_.reset();
+  }
+
+  // The next segment's first operations: all threads on one key, half the time with the same
+  // write, otherwise each with its own.
+  void plan_collision() {
+    static constexpr std::array writes{operation_kind::insert, operation_kind::insert_or_assign,
+                                       operation_kind::erase, operation_kind::update, operation_kind::upsert};
+    collision_key_ = random_() % key_count;
+    const bool same = random_() % 2 == 0;
+    const auto shared = writes[random_() % writes.size()];
+    for (auto& kind : collision_kind_) kind = same ? shared : writes[random_() % writes.size()];
+  }
+
+  const round_plan& plan_;
+  map_slot<Map>& slot_;
+  oracle& found_;
+  const unsigned active_;
+  const std::uint64_t segments_planned_;
+  lin::history_clock clock_;
+  segment_barrier barrier_;
+  std::vector<lin::thread_history> histories_;
+  std::array<lin::key_state, key_count> start_{};  // every key's state when the segment began
+  // Written only by the barrier's step, read by the workers after it.
+  std::mt19937_64 random_;
+  std::uint64_t collision_key_ = 0;
+  std::array<operation_kind, 4> collision_kind_{};  // thread t starts with collision_kind_[t % 4]
+  bool finished_ = false;
+  history_totals totals_;
+  std::optional<lin::witness> best_;  // the shortest witness not yet reported
+  unsigned violations_seen_ = 0;
+  progress_board::slot* checking_ = nullptr;
+};
+
+}  // namespace safemap::stress
