@@ -10,6 +10,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "command_line/numeric_checks.hpp"
 #include "stress/exit_code.hpp"
 
 namespace safemap::stress {
@@ -59,19 +60,26 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
   auto* threads_option =
       app.add_option("-t,--threads", threads, "Thread counts, one round each (e.g. 4,16,64)")
           ->delimiter(',')
+          ->check(command_line::whole_number(1u))
           ->envname("SAFEMAP_STRESS_THREADS");
   auto* ops_option = app.add_option("-n,--ops", ops, "Operations per thread and round")
+                         ->check(command_line::whole_number<std::uint64_t>(1))
                          ->envname("SAFEMAP_STRESS_OPS");
   auto* duration_option =
       app.add_option("-d,--duration", duration_s, "Seconds after which a round stops early")
+          ->check(command_line::seconds(false))
           ->envname("SAFEMAP_STRESS_DURATION");
   auto* keys_option =
-      app.add_option("-k,--keys", keys, "Key range")->envname("SAFEMAP_STRESS_KEYS");
+      app.add_option("-k,--keys", keys, "Key range")
+          ->check(command_line::whole_number<std::uint64_t>(1))
+          ->envname("SAFEMAP_STRESS_KEYS");
   auto* watchdog_option =
       app.add_option("--watchdog", watchdog_s,
                      "Seconds without progress that count as a hang (0: off)")
+          ->check(command_line::seconds(true))
           ->envname("SAFEMAP_STRESS_WATCHDOG");
   auto* seed_option = app.add_option("-s,--seed", seed, "Random seed (default: a fresh one, printed)")
+                          ->check(command_line::whole_number<std::uint64_t>())
                           ->envname("SAFEMAP_STRESS_SEED");
   app.add_option("--json", options.json_path, "Write the result as JSON to this file")
       ->envname("SAFEMAP_STRESS_JSON");
@@ -81,12 +89,13 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
       ->envname("SAFEMAP_STRESS_PROGRESS");
   app.add_option("--progress-every", options.progress_every_s,
                  "Seconds between periodic progress lines")
-      ->check(CLI::PositiveNumber)
+      ->check(command_line::seconds(false))
       ->envname("SAFEMAP_STRESS_PROGRESS_EVERY");
   app.add_flag("--describe", options.describe,
                "Print the variant and the resolved run settings as JSON, run nothing");
 
   try {
+    command_line::refuse_empty_environment(app);
     app.parse(argc, argv);
     options.workloads = chosen_workloads(workload_names);
     options.settings = profile_named(profile_name);

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <concepts>
 #include <cstdlib>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -26,21 +29,42 @@ std::string environment_name(std::string_view profile_name) {
   return name;
 }
 
+// nlohmann's get<unsigned>() converts -5 and 2.5 without complaint; a field must be a JSON
+// whole number (non-negative integer) that fits, or the override is refused.
+template <std::unsigned_integral Number>
+Number whole_number_field(const nlohmann::json& value, const std::string& field) {
+  if (!value.is_number_unsigned() || value.get<std::uint64_t>() > std::numeric_limits<Number>::max()) {
+    throw std::invalid_argument{"\"" + field + "\" must be a whole number up to " +
+                                std::to_string(std::numeric_limits<Number>::max()) + ", got " +
+                                value.dump()};
+  }
+  return value.get<Number>();
+}
+
+double seconds_field(const nlohmann::json& value, const std::string& field) {
+  if (!value.is_number()) {
+    throw std::invalid_argument{"\"" + field + "\" must be a number of seconds, got " + value.dump()};
+  }
+  return value.get<double>();
+}
+
 void apply_override(profile& settings, const std::string& variable, const char* text) {
   try {
     const auto changes = nlohmann::json::parse(text);
     if (!changes.is_object()) throw std::invalid_argument{"not a JSON object"};
     for (const auto& [field, value] : changes.items()) {
       if (field == "threads") {
-        settings.threads = value.get<std::vector<unsigned>>();
+        if (!value.is_array()) throw std::invalid_argument{"\"threads\" must be an array"};
+        settings.threads.clear();
+        for (const auto& count : value) settings.threads.push_back(whole_number_field<unsigned>(count, field));
       } else if (field == "ops") {
-        settings.ops = value.get<std::uint64_t>();
+        settings.ops = whole_number_field<std::uint64_t>(value, field);
       } else if (field == "duration_s") {
-        settings.duration_s = value.get<double>();
+        settings.duration_s = seconds_field(value, field);
       } else if (field == "keys") {
-        settings.keys = value.get<std::uint64_t>();
+        settings.keys = whole_number_field<std::uint64_t>(value, field);
       } else if (field == "watchdog_s") {
-        settings.watchdog_s = value.get<double>();
+        settings.watchdog_s = seconds_field(value, field);
       } else {
         throw std::invalid_argument{"unknown field \"" + field +
                                     "\" (known: threads, ops, duration_s, keys, watchdog_s)"};
@@ -89,8 +113,13 @@ void validate(const profile& settings) {
   }
   if (settings.ops == 0) fail("ops must be at least 1");
   if (settings.keys == 0) fail("keys must be at least 1");
-  if (!(settings.duration_s > 0)) fail("duration must be positive");
-  if (settings.watchdog_s < 0) fail("watchdog period must not be negative");
+  // !(x > 0) rather than x <= 0, so NaN fails too.
+  if (!(settings.duration_s > 0) || !std::isfinite(settings.duration_s)) {
+    fail("duration must be a finite number of seconds > 0");
+  }
+  if (!(settings.watchdog_s >= 0) || !std::isfinite(settings.watchdog_s)) {
+    fail("watchdog period must be a finite number of seconds >= 0");
+  }
 }
 
 }  // namespace safemap::stress

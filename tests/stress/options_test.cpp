@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "stress/exit_code.hpp"
@@ -97,6 +98,51 @@ TEST(CommandLine, BadUsageExitsWithTwo) {
   EXPECT_EQ(parse({"--ops", "many"}).exit_code, exit_bad_usage);
   EXPECT_EQ(parse({"--no-such-flag"}).exit_code, exit_bad_usage);
   EXPECT_FALSE(parse({"--no-such-flag"}).options);
+}
+
+// Every numeric option refuses each kind of bad value, whether it comes as a flag or through
+// its environment variable. CLI11 alone read "-5" as 2^64-5 operations, an overflow as the
+// largest value, "0x10" as 16 and let "inf" and "nan" through as durations.
+TEST(CommandLine, EveryBadNumberExitsWithTwo) {
+  // Bad for every number: a sign, an overflow of double, NaN, infinities, nothing, a space,
+  // hex, a word. A count also refuses a value above 2^64 and a fraction.
+  const std::vector<const char*> bad_for_all = {"-5", "1e999", "nan", "inf", "-inf", "", " 5", "0x10", "ten"};
+  std::vector<const char*> bad_for_counts = bad_for_all;
+  bad_for_counts.insert(bad_for_counts.end(), {"99999999999999999999999", "1.5"});
+  const std::vector<std::tuple<const char*, const char*, const std::vector<const char*>&>> numeric_options = {
+      {"--threads", "SAFEMAP_STRESS_THREADS", bad_for_counts},
+      {"--ops", "SAFEMAP_STRESS_OPS", bad_for_counts},
+      {"--keys", "SAFEMAP_STRESS_KEYS", bad_for_counts},
+      {"--seed", "SAFEMAP_STRESS_SEED", bad_for_counts},
+      {"--duration", "SAFEMAP_STRESS_DURATION", bad_for_all},
+      {"--watchdog", "SAFEMAP_STRESS_WATCHDOG", bad_for_all},
+      {"--progress-every", "SAFEMAP_STRESS_PROGRESS_EVERY", bad_for_all}};
+  for (const auto& [flag, variable, bad_values] : numeric_options) {
+    for (const char* value : bad_values) {
+      EXPECT_EQ(parse({flag, value}).exit_code, exit_bad_usage) << flag << " '" << value << "'";
+      scoped_environment bad{variable, value};
+      EXPECT_EQ(parse({}).exit_code, exit_bad_usage) << variable << "='" << value << "'";
+    }
+  }
+}
+
+TEST(CommandLine, GoodNumbersStillPass) {
+  const auto parsed = parse({"--threads", "3", "--ops", "18446744073709551615", "--seed", "0",
+                             "--duration", "0.5", "--watchdog", "0", "--progress-every", "2.5"});
+  ASSERT_TRUE(parsed.options);
+  EXPECT_EQ(parsed.options->settings.ops, 18446744073709551615u);
+  EXPECT_EQ(parsed.options->settings.duration_s, 0.5);
+  EXPECT_EQ(parsed.options->settings.watchdog_s, 0.0);
+}
+
+TEST(Profiles, OverridesRefuseNumbersOfTheWrongKind) {
+  for (const char* override_text :
+       {R"({"ops": -5})", R"({"ops": 2.5})", R"({"keys": "10"})", R"({"threads": [-1]})",
+        R"({"threads": 3})", R"({"ops": 99999999999999999999999})", R"({"duration_s": -1})",
+        R"({"watchdog_s": "5"})", R"({"threads": [4294967297]})"}) {
+    scoped_environment change{"SAFEMAP_STRESS_PROFILE_LOCAL", override_text};
+    EXPECT_THROW(profile_named("local"), std::invalid_argument) << override_text;
+  }
 }
 
 TEST(CommandLine, HelpIsNotAnError) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "command_line/numeric_checks.hpp"
 #include "dedupe.hpp"
 #include "expect.hpp"
 #include "inputs.hpp"
@@ -155,12 +156,12 @@ int run_cli(int argc, char** argv) {
       "ECMAScript regex searched in the finding's 'FILE:LINE FUNCTION' ('FILE FUNCTION' when no "
       "project frame has a line)");
   expect_command->add_option("--min-count", expected.min_count, "Reports the finding must merge")
-      ->check(CLI::NonNegativeNumber)
+      ->check(command_line::whole_number<std::size_t>())
       ->capture_default_str();
   expect_command
       ->add_option("--stack-frames", expected.min_project_frames,
                    "Project frames the finding's stacks must hold together")
-      ->check(CLI::NonNegativeNumber)
+      ->check(command_line::whole_number<std::size_t>())
       ->capture_default_str();
   auto* none_flag =
       expect_command->add_flag("--none", none, "Expect no finding at all and exit code 0");
