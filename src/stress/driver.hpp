@@ -1,6 +1,7 @@
 // safemap::stress::run_variant<Map>(): the whole stress run of one map variant — parse the
 // command line, run each workload at each of the profile's thread counts, check invariants
-// after every round, watch for hangs. The main() that safemap_add_variant() generates calls it.
+// after every round, watch for hangs, report crashes with every thread's stack. The main() that
+// safemap_add_variant() generates calls it.
 //
 //   safemap-stress-<variant> [--workload W,...] [--profile local|production] [--threads 4,16,64]
 //                            [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
@@ -17,6 +18,7 @@
 
 #include <safemap/concurrent_map.hpp>
 
+#include "stress/crash_report.hpp"
 #include "stress/exit_code.hpp"
 #include "stress/options.hpp"
 #include "stress/round.hpp"
@@ -47,6 +49,7 @@ int run_variant(int argc, char** argv, const variant_info& variant) {
   static_assert(std::same_as<typename Map::key_type, std::uint64_t> &&
                     std::same_as<typename Map::mapped_type, std::uint64_t>,
                 "the stress workloads run maps from std::uint64_t to std::uint64_t");
+  if (const auto reported = run_crash_reporter(argc, argv)) return *reported;
   const auto parsed = parse_command_line(argc, argv, variant);
   if (!parsed.options) return parsed.exit_code;
   const run_options& options = *parsed.options;
@@ -54,6 +57,7 @@ int run_variant(int argc, char** argv, const variant_info& variant) {
     describe_run(variant, options);
     return exit_ok;
   }
+  install_crash_report();
   try {
     session run{variant, options};
     for (workload kind : options.workloads) {

@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "stress/crash_report.hpp"
 #include "stress/exit_code.hpp"
 #include "stress/stack_dump.hpp"
 
@@ -67,8 +68,9 @@ void monitor::watch(std::stop_token stop) {
       last_total = total;
       last_change = now;
     }
+    // A crashing thread's peers stop making progress while its report is collected.
     if (const double stalled = seconds_between(last_change, now);
-        settings_.watchdog_s > 0 && stalled >= settings_.watchdog_s) {
+        settings_.watchdog_s > 0 && stalled >= settings_.watchdog_s && !crash_report_in_progress()) {
       report_stall(stalled);
     }
     if (live || (periodic && seconds_between(last_line, now) >= settings_.progress_every_s)) {
@@ -100,7 +102,7 @@ void monitor::report_stall(double stalled_s) {
   std::cerr << "\n[safemap-stress] no progress for " << stalled
             << " s during " << board_.stage() << "; collecting the stacks of all threads with gdb"
             << std::endl;
-  const auto dump = capture_all_thread_backtraces(60);
+  const auto dump = capture_all_thread_backtraces(::getpid(), 60);
   auto threads = parse_gdb_backtraces(dump.text);
 
   // Workers first; among them the ones deepest in the variant's own code: a thread that holds a

@@ -22,9 +22,11 @@ void format_frame(std::ostringstream& out, std::size_t index, const frame& each)
 
 }  // namespace
 
-std::string format_report(const report& finding) {
+std::string format_report(const report& finding) { return format_report(finding, ::getpid()); }
+
+std::string format_report(const report& finding, int pid) {
   std::ostringstream out;
-  out << "==" << ::getpid() << "==ERROR: " << finding.tool << ": " << finding.kind << '\n';
+  out << "==" << pid << "==ERROR: " << finding.tool << ": " << finding.kind << '\n';
   for (const auto& message : finding.messages) out << "  " << message << '\n';
   for (const auto& each : finding.stacks) {
     out << "  " << each.title << '\n';

@@ -1,5 +1,5 @@
-// Sanitizer-style reports for the harness's own detectors (SafemapWatchdog, SafemapInvariant,
-// SafemapLinearizability), in the form sanitizer-report parses (docs/architecture.md, "The
+// Sanitizer-style reports for the harness's own detectors (SafemapWatchdog, SafemapCrash,
+// SafemapInvariant, SafemapLinearizability), in the form sanitizer-report parses (docs/architecture.md, "The
 // report form"), so a hang or a lost update becomes a finding located like a TSan data race:
 //
 //   ==PID==ERROR: SafemapWatchdog: deadlock
@@ -29,12 +29,14 @@ struct stack {
 };
 
 struct report {
-  std::string tool;  // one word: SafemapWatchdog, SafemapInvariant, SafemapLinearizability
+  std::string tool;  // one word: SafemapWatchdog, SafemapCrash, SafemapInvariant, SafemapLinearizability
   std::string kind;
   std::vector<std::string> messages;
   std::vector<stack> stacks;
 };
 
 std::string format_report(const report& finding);
+// The same, headed with another process's id: the crash reporter speaks for its crashed parent.
+std::string format_report(const report& finding, int pid);
 
 }  // namespace safemap::stress

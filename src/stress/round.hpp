@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "stress/crash_report.hpp"
 #include "stress/oracle.hpp"
 #include "stress/progress.hpp"
 
@@ -135,6 +136,7 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
     workers.reserve(plan.threads);
     for (unsigned index = 0; index < plan.threads; ++index) {
       workers.emplace_back([&, index] {
+        const alternate_signal_stack crash_stack;
         board.worker(index).record_thread_id();
         worker_context context{plan, index, board.worker(index)};
         start.arrive_and_wait();  // everyone starts together: the most overlap

@@ -18,7 +18,7 @@ void allow_debugger_attach() {
 #endif
 }
 
-backtrace_output capture_all_thread_backtraces(double timeout_s) {
+backtrace_output capture_all_thread_backtraces(int pid, double timeout_s) {
   // gdb writes to a file, not a pipe: it stops every thread of this process, the reader of a
   // pipe included, and would block for good once the pipe is full (many threads, long names).
   char path[] = "/tmp/safemap-stress-stacks-XXXXXX";
@@ -29,7 +29,7 @@ backtrace_output capture_all_thread_backtraces(double timeout_s) {
   // `timeout -k` also ends a gdb that ignores the polite signal.
   const std::string command =
       "timeout -k 5 " + std::to_string(static_cast<int>(std::ceil(timeout_s))) +
-      " gdb -nx -batch -p " + std::to_string(::getpid()) +
+      " gdb -nx -batch -p " + std::to_string(pid) +
       " -ex 'set print frame-arguments none' -ex 'set print entry-values no'"
       " -ex 'thread apply all bt' >" + path + " 2>/dev/null";
   const int status = std::system(command.c_str());

@@ -23,12 +23,13 @@ struct thread_stack {
 // Lets a debugger that is not our parent attach (Yama ptrace_scope=1); harmless elsewhere.
 void allow_debugger_attach();
 
-// gdb's `thread apply all bt` output for this process, or an explanation of why there is none.
+// gdb's `thread apply all bt` output for process `pid` (this process or a crashed parent), or an
+// explanation of why there is none.
 struct backtrace_output {
   std::string text;
   std::string failure;  // empty on success
 };
-backtrace_output capture_all_thread_backtraces(double timeout_s);
+backtrace_output capture_all_thread_backtraces(int pid, double timeout_s);
 
 std::vector<thread_stack> parse_gdb_backtraces(std::string_view gdb_output);
 
