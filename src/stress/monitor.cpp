@@ -69,9 +69,11 @@ void monitor::watch(std::stop_token stop) {
       last_change = now;
     }
     // A crashing thread's peers stop making progress while its report is collected.
+    const bool in_teardown = board_.in_teardown();
+    const double limit = settings_.watchdog_s * (in_teardown ? teardown_watchdog_periods : 1);
     if (const double stalled = seconds_between(last_change, now);
-        settings_.watchdog_s > 0 && stalled >= settings_.watchdog_s && !crash_report_in_progress()) {
-      report_stall(stalled);
+        settings_.watchdog_s > 0 && stalled >= limit && !crash_report_in_progress()) {
+      report_stall(stalled, in_teardown);
     }
     if (live || (periodic && seconds_between(last_line, now) >= settings_.progress_every_s)) {
       show_progress(live, now);
@@ -96,12 +98,12 @@ void monitor::show_progress(bool live, clock::time_point now) {
   shown_at_ = now;
 }
 
-void monitor::report_stall(double stalled_s) {
+void monitor::report_stall(double stalled_s, bool in_teardown) {
   char stalled[64];
   std::snprintf(stalled, sizeof stalled, "%.1f", stalled_s);
   std::cerr << "\n[safemap-stress] no progress for " << stalled
-            << " s during " << board_.stage() << "; collecting the stacks of all threads with gdb"
-            << std::endl;
+            << " s during " << board_.stage() << (in_teardown ? ", destroying the map" : "")
+            << "; collecting the stacks of all threads with gdb" << std::endl;
   const auto dump = capture_all_thread_backtraces(::getpid(), 60);
   auto threads = parse_gdb_backtraces(dump.text);
 
@@ -115,18 +117,25 @@ void monitor::report_stall(double stalled_s) {
   };
   std::ranges::sort(threads, [&](const thread_stack& a, const thread_stack& b) { return rank(a) < rank(b); });
 
+  // Who must be blocked for a deadlock: the workers while a round runs; the threads inside the
+  // variant (its destructor) during a teardown, when no worker is left.
+  const auto must_be_blocked = [&](const thread_stack& thread) {
+    return in_teardown ? frames_in(thread, settings_.variant_source) > 0 : workers.contains(thread.lwp);
+  };
   const bool all_blocked =
-      !threads.empty() && std::ranges::all_of(threads, [&](const thread_stack& thread) {
-        return !workers.contains(thread.lwp) || waits_in_kernel(thread);
+      !threads.empty() && (!in_teardown || std::ranges::any_of(threads, must_be_blocked)) &&
+      std::ranges::all_of(threads, [&](const thread_stack& thread) {
+        return !must_be_blocked(thread) || waits_in_kernel(thread);
       });
-  report finding{.tool = "SafemapWatchdog",
-                 .kind = threads.empty() ? "no progress" : all_blocked ? "deadlock" : "livelock",
+  const std::string stall = threads.empty() ? "no progress" : all_blocked ? "deadlock" : "livelock";
+  report finding{.tool = "SafemapWatchdog", .kind = in_teardown ? "teardown " + stall : stall,
                  .messages = {}, .stacks = {}};
+  const std::string silence = "no progress for " + std::string{stalled} + " s" +
+                              (in_teardown ? " while destroying the map" : "");
   if (threads.empty()) {
-    finding.messages.push_back("no progress for " + std::string{stalled} + " s; no stacks: " + dump.failure);
+    finding.messages.push_back(silence + "; no stacks: " + dump.failure);
   } else {
-    finding.messages.push_back("no progress for " + std::string{stalled} +
-                               " s; stacks of all threads follow (workers first)");
+    finding.messages.push_back(silence + "; stacks of all threads follow (workers first)");
   }
   for (auto& thread : threads) {
     finding.stacks.push_back({.title = "Thread " + std::to_string(thread.number) + " (LWP " +

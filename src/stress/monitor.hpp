@@ -2,6 +2,8 @@
 // a periodic line in CI logs — and (2) is the watchdog: when the operation counters stop moving
 // for the watchdog period it prints every thread's stack as a SafemapWatchdog report and ends
 // the process with exit_no_progress (4). A deadlock is a finding with stacks, not a CI time-out.
+// While a map is being destroyed (progress_board::teardown) the limit is longer, and a teardown
+// that exceeds it is reported as a "teardown deadlock" or "teardown livelock".
 #pragma once
 
 #include <chrono>
@@ -17,8 +19,11 @@
 
 namespace safemap::stress {
 
+// A map's destruction may stay silent this many watchdog periods before it counts as a hang.
+inline constexpr double teardown_watchdog_periods = 12;
+
 struct monitor_settings {
-  double watchdog_s = 0;  // 0: no watchdog
+  double watchdog_s = 0;  // 0: no watchdog; teardown_watchdog_periods times this for a teardown
   progress_mode progress = progress_mode::automatic;
   double progress_every_s = 10;
   std::string variant_source;  // stacks that run through this file are listed first
@@ -37,7 +42,7 @@ class monitor {
  private:
   void watch(std::stop_token stop);
   void show_progress(bool live, std::chrono::steady_clock::time_point now);
-  [[noreturn]] void report_stall(double stalled_s);
+  [[noreturn]] void report_stall(double stalled_s, bool in_teardown);
 
   progress_board& board_;
   monitor_settings settings_;

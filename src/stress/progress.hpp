@@ -39,7 +39,26 @@ class progress_board {
   void set_stage(std::string stage);  // what runs now, for the progress line
   std::string stage() const;
 
+  // Marks a map's destruction, which counts no operations: the watchdog then waits for its
+  // longer teardown limit instead of calling the silence a deadlock (a copy-on-write map may
+  // spend seconds freeing retired tables). Its end counts as progress.
+  class teardown {
+   public:
+    explicit teardown(progress_board& board) : board_{board} { board_.teardowns_.fetch_add(1); }
+    teardown(const teardown&) = delete;
+    teardown& operator=(const teardown&) = delete;
+    ~teardown() {
+      board_.coordinator().advance();
+      board_.teardowns_.fetch_sub(1);
+    }
+
+   private:
+    progress_board& board_;
+  };
+  bool in_teardown() const { return teardowns_.load() > 0; }
+
  private:
+  std::atomic<int> teardowns_{0};
   std::vector<slot> slots_;
   mutable std::mutex stage_mutex_;
   std::string stage_;

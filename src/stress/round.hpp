@@ -58,13 +58,28 @@ class worker_context {
 };
 
 // The map a round runs on. resize_storm replaces it between generations to grow from empty again.
+// Each map is destroyed inside a progress_board::teardown, so a slow destructor is not a hang.
 template <class Map>
 class map_slot {
  public:
+  explicit map_slot(progress_board& board) : board_{board} {}
+  map_slot(const map_slot&) = delete;
+  map_slot& operator=(const map_slot&) = delete;
+  ~map_slot() { destroy(); }
+
   Map& get() { return *map_; }
-  void renew() { map_ = std::make_unique<Map>(); }
+  void renew() {
+    destroy();
+    map_ = std::make_unique<Map>();
+  }
 
  private:
+  void destroy() {
+    const progress_board::teardown tearing_down{board_};
+    map_.reset();
+  }
+
+  progress_board& board_;
   std::unique_ptr<Map> map_ = std::make_unique<Map>();
 };
 
@@ -123,7 +138,7 @@ struct round_stats {
 // work(worker_context&) and verify(); see workloads.hpp.
 template <class Workload, class Map>
 round_stats run_round(const round_plan& plan, progress_board& board, oracle& found) {
-  map_slot<Map> slot;
+  map_slot<Map> slot{board};
   Workload workload{plan, slot, found};
   exercise_every_operation(slot.get());
   workload.prepare(board.coordinator());
