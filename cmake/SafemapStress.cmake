@@ -83,6 +83,15 @@ endfunction()
 
 # _safemap_variant_executable(<name> <header> <type> <broken: true|false> <libs>)
 function(_safemap_variant_executable name header type broken libraries)
+  # Names are global (the executable is safemap-stress-<name>): a second registration would end
+  # in CMake's bare "another target with the same name already exists".
+  get_property(earlier GLOBAL PROPERTY _SAFEMAP_VARIANT_${name})
+  if(earlier)
+    message(FATAL_ERROR "the stress variant name `${name}` is registered twice: first as "
+      "${earlier}, now as ${type} from ${header}. Give one of them another NAME (a broken "
+      "variant's name is its file's stem).")
+  endif()
+  set_property(GLOBAL PROPERTY _SAFEMAP_VARIANT_${name} "${type} from ${header}")
   set(SAFEMAP_VARIANT_NAME "${name}")
   set(SAFEMAP_VARIANT_HEADER "${header}")
   set(SAFEMAP_VARIANT_TYPE "${type}")
@@ -249,7 +258,9 @@ function(safemap_add_broken_variant)
 
   file(STRINGS "${header}" expect_lines REGEX "^[ \t]*// EXPECT ")
   if(NOT expect_lines)
-    message(FATAL_ERROR "${relative}: a broken variant needs at least one `// EXPECT` line")
+    message(FATAL_ERROR "${relative}: a broken variant needs at least one `// EXPECT` line. "
+      "A helper header that broken variants share belongs in tests/broken/support/, which the "
+      "catalogue does not scan (docs/catalogue.md).")
   endif()
   set(expect_regex
     "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")

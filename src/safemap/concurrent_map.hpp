@@ -27,50 +27,94 @@ template <class Map>
 using snapshot_t = std::unordered_map<typename Map::key_type, typename Map::mapped_type,
                                       typename Map::hasher, typename Map::key_equal>;
 
+// Each requirement is a concept of its own, so safemap::check_concurrent_map<Map>()
+// (check_concurrent_map.hpp) can name every unmet one at once; the two concepts below are their
+// conjunctions and nothing else.
+namespace requirement {
+
+template <class Map>
+concept member_types = requires {
+  typename Map::key_type;
+  typename Map::mapped_type;
+  typename Map::hasher;
+  typename Map::key_equal;
+};
+
+// Lookups: copies out, never references in.
+template <class Map>
+concept find = requires(const Map& map, const typename Map::key_type& key) {
+  { map.find(key) } -> std::same_as<std::optional<typename Map::mapped_type>>;
+};
+template <class Map>
+concept contains = requires(const Map& map, const typename Map::key_type& key) {
+  { map.contains(key) } -> std::same_as<bool>;
+};
+template <class Map>
+concept size = requires(const Map& map) {
+  { map.size() } -> std::same_as<std::size_t>;
+  { map.empty() } -> std::same_as<bool>;
+};
+
+// Whole-map access; each variant documents whether for_each sees a snapshot or a locked
+// traversal.
+template <class Map>
+concept for_each = requires(const Map& map) {
+  { map.for_each([](const typename Map::key_type&, const typename Map::mapped_type&) {}) }
+      -> std::same_as<void>;
+};
+template <class Map>
+concept snapshot = requires(const Map& map) {
+  { map.snapshot() } -> std::same_as<snapshot_t<Map>>;
+};
+
+// Writes. insert() adds only when absent and returns true when it added; insert_or_assign()
+// returns true when it added and false when it replaced a value; erase() returns true when the
+// key was there.
+template <class Map>
+concept insert = requires(Map& map, const typename Map::key_type& key,
+                          const typename Map::mapped_type& value) {
+  { map.insert(key, value) } -> std::same_as<bool>;
+};
+template <class Map>
+concept insert_or_assign = requires(Map& map, const typename Map::key_type& key,
+                                    const typename Map::mapped_type& value) {
+  { map.insert_or_assign(key, value) } -> std::same_as<bool>;
+};
+template <class Map>
+concept erase = requires(Map& map, const typename Map::key_type& key) {
+  { map.erase(key) } -> std::same_as<bool>;
+  { map.clear() } -> std::same_as<void>;
+};
+
+// Atomic read-modify-write.
+// update(k, fn): fn(V&) runs on the present value under the map's guard; false if absent.
+template <class Map>
+concept update = requires(Map& map, const typename Map::key_type& key) {
+  { map.update(key, [](typename Map::mapped_type&) {}) } -> std::same_as<bool>;
+};
+// upsert(k, make, fn): inserts make() when absent (returns true), otherwise runs fn(V&) on the
+// present value (returns false). Go's racy `counts[key]++` from many goroutines, done safely, is
+//   map.upsert(key, [] { return 1; }, [](int& count) { ++count; });
+template <class Map>
+concept upsert = requires(Map& map, const typename Map::key_type& key) {
+  {
+    map.upsert(key, [] { return typename Map::mapped_type{}; }, [](typename Map::mapped_type&) {})
+  } -> std::same_as<bool>;
+};
+
+}  // namespace requirement
+
 // The read side alone: what a map that never changes after construction (frozen_map) can
 // promise honestly. concurrent_map refines it.
 template <class Map>
-concept readable_map =
-    requires(const Map& const_map, const typename Map::key_type& key) {
-      typename Map::key_type;
-      typename Map::mapped_type;
-      typename Map::hasher;
-      typename Map::key_equal;
-
-      // Lookups: copies out, never references in.
-      { const_map.find(key) } -> std::same_as<std::optional<typename Map::mapped_type>>;
-      { const_map.contains(key) } -> std::same_as<bool>;
-      { const_map.size() } -> std::same_as<std::size_t>;
-      { const_map.empty() } -> std::same_as<bool>;
-
-      // Whole-map access; each variant documents whether for_each sees a snapshot or a locked
-      // traversal.
-      { const_map.for_each([](const typename Map::key_type&, const typename Map::mapped_type&) {}) }
-          -> std::same_as<void>;
-      { const_map.snapshot() } -> std::same_as<snapshot_t<Map>>;
-    };
+concept readable_map = requirement::member_types<Map> && requirement::find<Map> &&
+                       requirement::contains<Map> && requirement::size<Map> &&
+                       requirement::for_each<Map> && requirement::snapshot<Map>;
 
 template <class Map>
-concept concurrent_map =
-    readable_map<Map> && std::default_initializable<Map> &&
-    requires(Map& map, const typename Map::key_type& key, const typename Map::mapped_type& value) {
-      // Writes. insert() adds only when absent; insert_or_assign() returns true when it added.
-      { map.insert(key, value) } -> std::same_as<bool>;
-      { map.insert_or_assign(key, value) } -> std::same_as<bool>;
-      { map.erase(key) } -> std::same_as<bool>;
-      { map.clear() } -> std::same_as<void>;
-
-      // Atomic read-modify-write.
-      // update(k, fn): fn(V&) runs on the present value under the map's guard; false if absent.
-      { map.update(key, [](typename Map::mapped_type&) {}) } -> std::same_as<bool>;
-      // upsert(k, make, fn): inserts make() when absent (returns true), otherwise runs fn(V&)
-      // on the present value (returns false). Go's racy `counts[key]++` from many goroutines,
-      // done safely, is
-      //   map.upsert(key, [] { return 1; }, [](int& count) { ++count; });
-      {
-        map.upsert(key, [] { return typename Map::mapped_type{}; },
-                   [](typename Map::mapped_type&) {})
-      } -> std::same_as<bool>;
-    };
+concept concurrent_map = readable_map<Map> && std::default_initializable<Map> &&
+                         requirement::insert<Map> && requirement::insert_or_assign<Map> &&
+                         requirement::erase<Map> && requirement::update<Map> &&
+                         requirement::upsert<Map>;
 
 }  // namespace safemap

@@ -16,6 +16,7 @@
 #include <system_error>
 #include <iostream>
 
+#include <safemap/check_concurrent_map.hpp>
 #include <safemap/concurrent_map.hpp>
 
 #include "stress/crash_report.hpp"
@@ -45,7 +46,7 @@ round_stats run_workload(workload kind, const round_plan& plan, progress_board& 
 }
 
 template <concurrent_map Map>
-int run_variant(int argc, char** argv, const variant_info& variant) {
+int run_checked_variant(int argc, char** argv, const variant_info& variant) {
   static_assert(std::same_as<typename Map::key_type, std::uint64_t> &&
                     std::same_as<typename Map::mapped_type, std::uint64_t>,
                 "the stress workloads run maps from std::uint64_t to std::uint64_t");
@@ -72,6 +73,17 @@ int run_variant(int argc, char** argv, const variant_info& variant) {
   } catch (const std::system_error& error) {  // e.g. more threads than the system allows
     std::cerr << argv[0] << ": " << error.what() << '\n';
     return exit_bad_usage;
+  }
+}
+
+// Unconstrained on purpose: a Map that misses concurrent_map gets check_concurrent_map's list
+// of every unmet requirement, not the concept's first one, and nothing else.
+template <class Map>
+int run_variant(int argc, char** argv, const variant_info& variant) {
+  if constexpr (check_concurrent_map<Map>()) {
+    return run_checked_variant<Map>(argc, argv, variant);
+  } else {
+    return exit_bad_usage;  // never compiled: check_concurrent_map's assertions stop the build
   }
 }
 
