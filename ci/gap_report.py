@@ -156,10 +156,11 @@ def classify_local(exit_code, has_finding):
 def with_profile(arguments, profile, threads=None):
     """The stress arguments with --profile replaced, and --threads set when given. The local
     profile also drops the variant's --ops and --duration (RUN lines raise them so production
-    catches the bug every time; a laptop test runs the local profile's own amount)."""
+    catches the bug every time; a laptop test runs the local profile's own amount) and the
+    expectation test's --repeat-for (a laptop test runs its rounds once)."""
     replaced = ["--profile", "-p", "--threads", "-t"]
     if profile == "local":
-        replaced += ["--ops", "-n", "--duration", "-d"]
+        replaced += ["--ops", "-n", "--duration", "-d", "--repeat-for"]
     kept, skip = [], False
     for argument in arguments:
         if skip:

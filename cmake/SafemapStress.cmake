@@ -68,6 +68,13 @@ set(SAFEMAP_STRESS_PROFILES local production)
 # default) reports hangs long before; this only guards against the harness itself hanging.
 set(SAFEMAP_STRESS_TEST_TIMEOUT 300)
 
+# Seconds an expectation test of a planted bug keeps repeating its rounds, with new seeds,
+# until the finding appears (`--repeat-for`). A finding stops the run at once; on a loaded
+# machine, where threads may not overlap for a while, the test keeps trying instead of failing
+# after a fixed amount of work. With a pass of at most three 20 s rounds it ends within the
+# test timeout above.
+set(SAFEMAP_STRESS_FIND_BUDGET 120)
+
 # How every stress and expectation test reads its run's output. The library and the harness
 # (with the generated mains in the build folder) are never the variant's bug: reports point past
 # their frames to the variant's own line.
@@ -344,7 +351,8 @@ function(safemap_add_broken_variant)
     add_test(NAME ${test}
       COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
               --stack-frames ${frames} ${SAFEMAP_STRESS_REPORT_OPTIONS}
-              -- $<TARGET_FILE:safemap-stress-${name}> --profile production ${test_args})
+              -- $<TARGET_FILE:safemap-stress-${name}> --profile production
+              --repeat-for ${SAFEMAP_STRESS_FIND_BUDGET} ${test_args})
     set_tests_properties(${test} PROPERTIES
       LABELS "broken;${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
   endforeach()

@@ -5,7 +5,8 @@
 //
 //   safemap-stress-<variant> [--workload W,...] [--profile local|production] [--threads 4,16,64]
 //                            [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
-//                            [--json FILE] [--progress auto|live|periodic|off] [--describe]
+//                            [--repeat-for S] [--json FILE] [--progress auto|live|periodic|off]
+//                            [--describe]
 //
 // Exit codes: src/stress/exit_code.hpp (docs/architecture.md); sanitizers exit with theirs.
 #pragma once
@@ -61,14 +62,16 @@ int run_checked_variant(int argc, char** argv, const variant_info& variant) {
   install_crash_report();
   try {
     session run{variant, options};
-    for (workload kind : options.workloads) {
-      for (unsigned threads : options.settings.threads) {
-        const auto plan = run.begin_round(kind, threads);
-        oracle found{operation_sites::of<Map>()};
-        const auto stats = run_workload<Map>(kind, plan, run.board(), found);
-        if (const auto stop = run.end_round(kind, plan, stats, found)) return *stop;
+    do {
+      for (workload kind : options.workloads) {
+        for (unsigned threads : options.settings.threads) {
+          const auto plan = run.begin_round(kind, threads);
+          oracle found{operation_sites::of<Map>()};
+          const auto stats = run_workload<Map>(kind, plan, run.board(), found);
+          if (const auto stop = run.end_round(kind, plan, stats, found)) return *stop;
+        }
       }
-    }
+    } while (run.another_pass());
     return run.finish_passed();
   } catch (const std::system_error& error) {  // e.g. more threads than the system allows
     std::cerr << argv[0] << ": " << error.what() << '\n';

@@ -81,6 +81,10 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
   auto* seed_option = app.add_option("-s,--seed", seed, "Random seed (default: a fresh one, printed)")
                           ->check(command_line::whole_number<std::uint64_t>())
                           ->envname("SAFEMAP_STRESS_SEED");
+  app.add_option("--repeat-for", options.repeat_for_s,
+                 "Repeat all rounds, with new seeds, until a finding or this many seconds (0: once)")
+      ->check(command_line::seconds(true))
+      ->envname("SAFEMAP_STRESS_REPEAT_FOR");
   app.add_option("--json", options.json_path, "Write the result as JSON to this file")
       ->envname("SAFEMAP_STRESS_JSON");
   app.add_option("--progress", progress,

@@ -23,6 +23,10 @@ struct run_options {
   std::string json_path;  // empty: no JSON result
   progress_mode progress = progress_mode::automatic;
   double progress_every_s = 10;  // periodic mode: one line this often
+  // 0: every round once. Otherwise all rounds again, with new seeds, until a finding stops the
+  // run or this many seconds have passed: an expectation test that needs threads to overlap
+  // keeps trying on a loaded machine instead of failing after a fixed, tiny amount of work.
+  double repeat_for_s = 0;
   bool describe = false;          // print the resolved run as JSON and exit
 };
 

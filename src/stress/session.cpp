@@ -38,9 +38,11 @@ session::session(const variant_info& variant, const run_options& options)
 round_plan session::begin_round(workload kind, unsigned threads) {
   ++round_;
   const auto& settings = options_.settings;
+  const std::string pass = passes_ > 1 ? " of pass " + std::to_string(passes_) : "";
   char stage[256];
-  std::snprintf(stage, sizeof stage, "%s %s round %zu/%zu, %u threads", std::string{variant_.name}.c_str(),
-                std::string{name_of(kind)}.c_str(), round_, rounds_total_, threads);
+  std::snprintf(stage, sizeof stage, "%s %s round %zu/%zu%s, %u threads", std::string{variant_.name}.c_str(),
+                std::string{name_of(kind)}.c_str(), (round_ - 1) % rounds_total_ + 1, rounds_total_,
+                pass.c_str(), threads);
   board_.set_stage(stage);
   std::cerr << "[safemap-stress] " << stage << " x " << settings.ops << " ops, keys " << settings.keys
             << ", at most " << settings.duration_s << " s" << std::endl;
@@ -84,8 +86,17 @@ std::optional<int> session::end_round(workload kind, const round_plan& plan, con
   return code;
 }
 
+bool session::another_pass() {
+  const double elapsed = std::chrono::duration<double>(steady_clock::now() - started_).count();
+  if (options_.repeat_for_s <= 0 || elapsed >= options_.repeat_for_s) return false;
+  ++passes_;
+  return true;
+}
+
 int session::finish_passed() {
-  std::cerr << prefix(variant_) << ": all " << rounds_total_ << " rounds passed" << std::endl;
+  std::cerr << prefix(variant_) << ": all " << rounds_total_ << " rounds passed";
+  if (passes_ > 1) std::cerr << ", " << passes_ << " times (--repeat-for " << options_.repeat_for_s << ")";
+  std::cerr << std::endl;
   return result_.finish("pass", nullptr, exit_ok) ? exit_ok : exit_bad_usage;
 }
 
@@ -106,6 +117,7 @@ void describe_run(const variant_info& variant, const run_options& options) {
         {"keys", settings.keys},
         {"watchdog_s", settings.watchdog_s}}},
       {"seed", options.seed},
+      {"repeat_for_s", options.repeat_for_s},
   };
   std::cout << description.dump(2) << '\n';
 }

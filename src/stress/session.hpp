@@ -27,6 +27,8 @@ class session {
   // exit code to stop with, or nothing to go on.
   std::optional<int> end_round(workload kind, const round_plan& plan, const round_stats& stats,
                                const oracle& found);
+  // After the last round of a pass: true while --repeat-for leaves time for another pass.
+  bool another_pass();
   int finish_passed();
 
  private:
@@ -36,6 +38,8 @@ class session {
   result_recorder result_;
   std::size_t rounds_total_;
   std::size_t round_ = 0;
+  std::size_t passes_ = 1;
+  steady_clock::time_point started_ = steady_clock::now();
   monitor monitor_;  // last: watches everything above
 };
 

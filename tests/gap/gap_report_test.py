@@ -61,7 +61,7 @@ class LocalOutcome(unittest.TestCase):
 
 class Arguments(unittest.TestCase):
     RUN = ["--workload", "read_heavy", "--ops", "100000", "--profile", "production",
-           "--threads", "4,16,64"]
+           "--repeat-for", "120", "--threads", "4,16,64"]
 
     def test_local_runs_keep_the_workload_and_drop_the_production_amounts(self):
         self.assertEqual(gap_report.with_profile(self.RUN, "local"),
@@ -69,8 +69,8 @@ class Arguments(unittest.TestCase):
 
     def test_production_runs_keep_the_run_lines_amounts(self):
         self.assertEqual(gap_report.with_profile(self.RUN, "production", 16),
-                         ["--workload", "read_heavy", "--ops", "100000", "--profile",
-                          "production", "--threads", "16"])
+                         ["--workload", "read_heavy", "--ops", "100000", "--repeat-for", "120",
+                          "--profile", "production", "--threads", "16"])
 
     def test_runs_are_located_as_the_expectation_test_locates_them(self):
         expect = ["sanitizer-report", "expect", "--kind", "data race", "--source-root", "/r",

@@ -116,7 +116,8 @@ TEST(CommandLine, EveryBadNumberExitsWithTwo) {
       {"--seed", "SAFEMAP_STRESS_SEED", bad_for_counts},
       {"--duration", "SAFEMAP_STRESS_DURATION", bad_for_all},
       {"--watchdog", "SAFEMAP_STRESS_WATCHDOG", bad_for_all},
-      {"--progress-every", "SAFEMAP_STRESS_PROGRESS_EVERY", bad_for_all}};
+      {"--progress-every", "SAFEMAP_STRESS_PROGRESS_EVERY", bad_for_all},
+      {"--repeat-for", "SAFEMAP_STRESS_REPEAT_FOR", bad_for_all}};
   for (const auto& [flag, variable, bad_values] : numeric_options) {
     for (const char* value : bad_values) {
       EXPECT_EQ(parse({flag, value}).exit_code, exit_bad_usage) << flag << " '" << value << "'";
