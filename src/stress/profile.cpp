@@ -56,7 +56,9 @@ void apply_override(profile& settings, const std::string& variable, const char* 
       if (field == "threads") {
         if (!value.is_array()) throw std::invalid_argument{"\"threads\" must be an array"};
         settings.threads.clear();
-        for (const auto& count : value) settings.threads.push_back(whole_number_field<unsigned>(count, field));
+        for (const auto& count : value) {
+          settings.threads.push_back(whole_number_field<unsigned>(count, field));
+        }
       } else if (field == "ops") {
         settings.ops = whole_number_field<std::uint64_t>(value, field);
       } else if (field == "duration_s") {
@@ -93,7 +95,11 @@ profile profile_named(std::string_view name) {
                                 known + ")"};
   }
   const auto variable = environment_name(name);
-  if (const char* text = std::getenv(variable.c_str()); text != nullptr && *text != '\0') {
+  if (const char* text = std::getenv(variable.c_str()); text != nullptr) {
+    // Set but empty is a broken script far more often than a wish for the built-in numbers.
+    if (*text == '\0') {
+      throw std::invalid_argument{variable + " is set but empty; unset it or give it a JSON object"};
+    }
     apply_override(*found, variable, text);
   }
   validate(*found);

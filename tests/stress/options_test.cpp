@@ -140,7 +140,7 @@ TEST(Profiles, OverridesRefuseNumbersOfTheWrongKind) {
   for (const char* override_text :
        {R"({"ops": -5})", R"({"ops": 2.5})", R"({"keys": "10"})", R"({"threads": [-1]})",
         R"({"threads": 3})", R"({"ops": 99999999999999999999999})", R"({"duration_s": -1})",
-        R"({"watchdog_s": "5"})", R"({"threads": [4294967297]})"}) {
+        R"({"watchdog_s": "5"})", R"({"threads": [4294967297]})", ""}) {
     scoped_environment change{"SAFEMAP_STRESS_PROFILE_LOCAL", override_text};
     EXPECT_THROW(profile_named("local"), std::invalid_argument) << override_text;
   }
