@@ -2,8 +2,8 @@
 #
 #   safemap_add_variant(NAME <name> HEADER <file> TYPE <c++ type> [LIBRARIES <targets>...]
 #                       [ARGS <stress arguments>...])
-#     A correct variant. Builds safemap-stress-<name> and registers, for every workload and both
-#     profiles, the ctest test stress.<name>.<workload>.<profile>, which passes only when
+#     A correct variant. Builds safemap-stress-<name> and registers, for every workload and
+#     profile, the ctest test stress.<name>.<workload>.<profile>, which passes only when
 #     `sanitizer-report expect --none` sees no finding at all and a clean exit. ARGS go to every
 #     run after the profile, e.g. `--keys 512` for a map whose writes copy the whole table.
 #
@@ -17,6 +17,8 @@
 #       // EXPECT watchdog(default,asan): deadlock at @RELOCK
 #       // RUN: --workload read_heavy
 #       // RUN(invariant): --ops 100000
+#       // EXPECT linearizability under controlled: linearizability violation at @OPERATION
+#       // RUN(controlled): --workload shared_keys
 #       // Fails locally: why this bug shows no gap, when it fails a laptop test too
 #       //   (continuation lines indented by three spaces)
 #     `EXPECT <detector>[(<flavours>)]: <kind> at @<MARKER>[|@<MARKER>...]` registers the test
@@ -25,7 +27,10 @@
 #     safemap::checked_map is the only net; watchdog/invariant/linearizability: all three; or
 #     the listed ones).
 #     It runs the variant at the production profile with the RUN arguments (every `RUN:` line,
-#     then the `RUN(<detector>):` lines of that detector) under
+#     then the `RUN(<detector>):` lines of that detector). `EXPECT <detector> under <profile>:`
+#     (e.g. `under controlled`) registers broken.<name>.<detector>.<profile> instead, run at that
+#     profile with only its own `RUN(<profile>):` lines (the shared ones are sized for
+#     production). Each runs under
 #     `sanitizer-report expect`, and passes only when a finding of that kind is located on a line
 #     carrying one of the markers (`// <- MARKER`) in this header (or, for `at <file or folder>`,
 #     anywhere in that file or folder), with project frames in its stacks. Absent, or located
@@ -62,7 +67,7 @@ endif()
 # Every workload and profile the driver knows (src/stress/workload.hpp, src/stress/profile.cpp).
 set(SAFEMAP_STRESS_WORKLOADS read_heavy write_heavy iterate_while_writing resize_storm
   hot_key_counters erase_churn clear_while_writing shared_keys)
-set(SAFEMAP_STRESS_PROFILES local production)
+set(SAFEMAP_STRESS_PROFILES local production controlled)
 
 # Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by
 # default) reports hangs long before; this only guards against the harness itself hanging.
@@ -270,18 +275,23 @@ function(safemap_add_broken_variant)
       "catalogue does not scan (docs/catalogue.md).")
   endif()
   set(expect_regex
-    "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")
+    "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?( under ([a-z_]+))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")
   set(expectations "[]")
   foreach(expect_line IN LISTS expect_lines)
     if(NOT expect_line MATCHES "${expect_regex}")
       message(FATAL_ERROR "${relative}: cannot read `${expect_line}`; the form is "
-        "`// EXPECT <detector>[(<flavour>,...)]: <kind> at @<MARKER>[|@<MARKER>...]` or "
-        "`... at <file or folder relative to the project root>`")
+        "`// EXPECT <detector>[(<flavour>,...)][ under <profile>]: <kind> at "
+        "@<MARKER>[|@<MARKER>...]` or `... at <file or folder relative to the project root>`")
     endif()
     set(detector ${CMAKE_MATCH_1})
     set(flavours ${CMAKE_MATCH_3})
-    set(kind "${CMAKE_MATCH_4}")
-    set(where "${CMAKE_MATCH_5}")
+    set(profile ${CMAKE_MATCH_5})
+    set(kind "${CMAKE_MATCH_6}")
+    set(where "${CMAKE_MATCH_7}")
+    if(profile AND NOT profile IN_LIST SAFEMAP_STRESS_PROFILES)
+      message(FATAL_ERROR "${relative}: `${expect_line}` names the profile `${profile}` "
+        "(known: ${SAFEMAP_STRESS_PROFILES})")
+    endif()
     if(detector STREQUAL "tsan")
       set(default_flavours tsan)
     elseif(detector MATCHES "^(asan|ubsan|lsan)$")
@@ -327,8 +337,17 @@ function(safemap_add_broken_variant)
     string(REPLACE ";" ", " line_items "${lines}")
     string(JSON expectation SET "${expectation}" lines "[${line_items}]")
 
-    _safemap_run_arguments(detector_args "${header}" "${detector}")
-    set(test_args ${run_args} ${detector_args})
+    if(profile)
+      _safemap_run_arguments(test_args "${header}" "${profile}")
+      set(test_profile ${profile})
+      set(test broken.${name}.${detector}.${profile})
+    else()
+      _safemap_run_arguments(detector_args "${header}" "${detector}")
+      set(test_args ${run_args} ${detector_args})
+      set(test_profile production)
+      set(test broken.${name}.${detector})
+    endif()
+    string(JSON expectation SET "${expectation}" profile "\"${test_profile}\"")
     if(test_args)
       list(JOIN test_args "\", \"" test_arg_items)
       string(JSON expectation SET "${expectation}" run_args "[\"${test_arg_items}\"]")
@@ -347,11 +366,10 @@ function(safemap_add_broken_variant)
     if(detector MATCHES "^(invariant|linearizability)$")
       set(frames 1)
     endif()
-    set(test broken.${name}.${detector})
     add_test(NAME ${test}
       COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
               --stack-frames ${frames} ${SAFEMAP_STRESS_REPORT_OPTIONS}
-              -- $<TARGET_FILE:safemap-stress-${name}> --profile production
+              -- $<TARGET_FILE:safemap-stress-${name}> --profile ${test_profile}
               --repeat-for ${SAFEMAP_STRESS_FIND_BUDGET} ${test_args})
     set_tests_properties(${test} PROPERTIES
       LABELS "broken;${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})

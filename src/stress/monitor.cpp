@@ -98,15 +98,10 @@ void monitor::show_progress(bool live, clock::time_point now) {
   shown_at_ = now;
 }
 
-void monitor::report_stall(double stalled_s, bool in_teardown) {
-  char stalled[64];
-  std::snprintf(stalled, sizeof stalled, "%.1f", stalled_s);
-  std::cerr << "\n[safemap-stress] no progress for " << stalled
-            << " s during " << board_.stage() << (in_teardown ? ", destroying the map" : "")
-            << "; collecting the stacks of all threads with gdb" << std::endl;
+std::vector<thread_stack> monitor::ranked_stacks(std::string& failure) const {
   const auto dump = capture_all_thread_backtraces(::getpid(), 60);
+  failure = dump.failure;
   auto threads = parse_gdb_backtraces(dump.text);
-
   // Workers first; among them the ones deepest in the variant's own code: a thread that holds a
   // lock and waits inside the variant again is the one the others queue behind.
   const auto worker_ids = board_.worker_thread_ids();
@@ -116,9 +111,22 @@ void monitor::report_stall(double stalled_s, bool in_teardown) {
                       thread.number};
   };
   std::ranges::sort(threads, [&](const thread_stack& a, const thread_stack& b) { return rank(a) < rank(b); });
+  return threads;
+}
+
+void monitor::report_stall(double stalled_s, bool in_teardown) {
+  char stalled[64];
+  std::snprintf(stalled, sizeof stalled, "%.1f", stalled_s);
+  std::cerr << "\n[safemap-stress] no progress for " << stalled
+            << " s during " << board_.stage() << (in_teardown ? ", destroying the map" : "")
+            << "; collecting the stacks of all threads with gdb" << std::endl;
+  std::string failure;
+  auto threads = ranked_stacks(failure);
 
   // Who must be blocked for a deadlock: the workers while a round runs; the threads inside the
   // variant (its destructor) during a teardown, when no worker is left.
+  const auto worker_ids = board_.worker_thread_ids();
+  const std::set<int> workers(worker_ids.begin(), worker_ids.end());
   const auto must_be_blocked = [&](const thread_stack& thread) {
     return in_teardown ? frames_in(thread, settings_.variant_source) > 0 : workers.contains(thread.lwp);
   };
@@ -128,15 +136,23 @@ void monitor::report_stall(double stalled_s, bool in_teardown) {
         return !must_be_blocked(thread) || waits_in_kernel(thread);
       });
   const std::string stall = threads.empty() ? "no progress" : all_blocked ? "deadlock" : "livelock";
-  report finding{.tool = "SafemapWatchdog", .kind = in_teardown ? "teardown " + stall : stall,
-                 .messages = {}, .stacks = {}};
   const std::string silence = "no progress for " + std::string{stalled} + " s" +
                               (in_teardown ? " while destroying the map" : "");
-  if (threads.empty()) {
-    finding.messages.push_back(silence + "; no stacks: " + dump.failure);
-  } else {
-    finding.messages.push_back(silence + "; stacks of all threads follow (workers first)");
-  }
+  end_with_stacks(in_teardown ? "teardown " + stall : stall, {silence}, std::move(threads), failure);
+}
+
+void monitor::report_deadlock(std::vector<std::string> messages) {
+  std::cerr << "\n[safemap-stress] deadlock during " << board_.stage()
+            << "; collecting the stacks of all threads with gdb" << std::endl;
+  std::string failure;
+  auto threads = ranked_stacks(failure);
+  end_with_stacks("deadlock", std::move(messages), std::move(threads), failure);
+}
+
+void monitor::end_with_stacks(std::string kind, std::vector<std::string> messages, std::vector<thread_stack> threads,
+                              const std::string& failure) {
+  report finding{.tool = "SafemapWatchdog", .kind = std::move(kind), .messages = std::move(messages), .stacks = {}};
+  finding.messages.front() += threads.empty() ? "; no stacks: " + failure : "; stacks of all threads follow (workers first)";
   for (auto& thread : threads) {
     finding.stacks.push_back({.title = "Thread " + std::to_string(thread.number) + " (LWP " +
                                        std::to_string(thread.lwp) + ") \"" + thread.name + "\":",

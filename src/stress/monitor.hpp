@@ -12,10 +12,12 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "stress/options.hpp"
 #include "stress/progress.hpp"
 #include "stress/report.hpp"
+#include "stress/stack_dump.hpp"
 
 namespace safemap::stress {
 
@@ -39,10 +41,17 @@ class monitor {
   monitor& operator=(const monitor&) = delete;
   ~monitor();
 
+  // A deadlock a controlled schedule saw (schedule/scheduler.hpp): reported at once, like a
+  // stall, with `messages` (who waits for what) and every thread's stack; ends the process.
+  [[noreturn]] void report_deadlock(std::vector<std::string> messages);
+
  private:
   void watch(std::stop_token stop);
   void show_progress(bool live, std::chrono::steady_clock::time_point now);
   [[noreturn]] void report_stall(double stalled_s, bool in_teardown);
+  std::vector<thread_stack> ranked_stacks(std::string& failure) const;
+  [[noreturn]] void end_with_stacks(std::string kind, std::vector<std::string> messages,
+                                    std::vector<thread_stack> threads, const std::string& failure);
 
   progress_board& board_;
   monitor_settings settings_;

@@ -50,6 +50,10 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
   double watchdog_s = 0;
   std::uint64_t seed = 0;
   std::string progress = "auto";
+  std::string schedule_name;
+  std::vector<std::string> schedule_choices;
+  for (auto kind : schedule::all_schedules) schedule_choices.emplace_back(schedule::name_of(kind));
+  unsigned pct_depth = 0;
   run_options options;
 
   app.add_option("-w,--workload", workload_names, "Workloads to run, in order, or all")
@@ -81,6 +85,17 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
   auto* seed_option = app.add_option("-s,--seed", seed, "Random seed (default: a fresh one, printed)")
                           ->check(command_line::whole_number<std::uint64_t>())
                           ->envname("SAFEMAP_STRESS_SEED");
+  auto* schedule_option =
+      app.add_option("--schedule", schedule_name,
+                     "free (the OS schedules threads), random or pct (one thread at a time, the "
+                     "interleaving chosen from the seed and replayable); default: the profile's")
+          ->check(CLI::IsMember(schedule_choices))
+          ->envname("SAFEMAP_STRESS_SCHEDULE");
+  auto* pct_depth_option =
+      app.add_option("--pct-depth", pct_depth,
+                     "PCT's depth: how many ordered events a bug may need (default: the profile's, 3)")
+          ->check(command_line::whole_number(1u))
+          ->envname("SAFEMAP_STRESS_PCT_DEPTH");
   app.add_option("--repeat-for", options.repeat_for_s,
                  "Repeat all rounds, with new seeds, until a finding or this many seconds (0: once)")
       ->check(command_line::seconds(true))
@@ -108,6 +123,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
     if (duration_option->count() > 0) options.settings.duration_s = duration_s;
     if (keys_option->count() > 0) options.settings.keys = keys;
     if (watchdog_option->count() > 0) options.settings.watchdog_s = watchdog_s;
+    if (schedule_option->count() > 0) options.settings.schedule.kind = *schedule::schedule_named(schedule_name);
+    if (pct_depth_option->count() > 0) options.settings.schedule.pct_depth = pct_depth;
     validate(options.settings);
   } catch (const CLI::ParseError& error) {
     return {.options = std::nullopt, .exit_code = app.exit(error) == 0 ? exit_ok : exit_bad_usage};
@@ -115,6 +132,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
     std::cerr << argv[0] << ": " << error.what() << "\n";
     return {.options = std::nullopt, .exit_code = exit_bad_usage};
   }
+  options.program = argv[0];
   options.seed = seed_option->count() > 0 ? seed : std::random_device{}();
   options.progress = progress == "live"       ? progress_mode::live
                      : progress == "periodic" ? progress_mode::periodic

@@ -17,6 +17,7 @@ namespace safemap::stress {
 enum class progress_mode { automatic, live, periodic, off };
 
 struct run_options {
+  std::string program;  // argv[0], for the replay command a controlled finding prints
   std::vector<workload> workloads;
   profile settings;  // the profile with explicit options applied
   std::uint64_t seed = 0;

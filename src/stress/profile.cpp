@@ -17,9 +17,13 @@ namespace {
 std::vector<profile> builtin_profiles() {
   return {
       {.name = "local", .threads = {2}, .ops = 2000, .duration_s = 10, .keys = 1024,
-       .watchdog_s = 5},
+       .watchdog_s = 5, .schedule = {}},
       {.name = "production", .threads = {4, 16, 64}, .ops = 20000, .duration_s = 20,
-       .keys = 4096, .watchdog_s = 5},
+       .keys = 4096, .watchdog_s = 5, .schedule = {}},
+      // Short rounds: PCT's depth-1 priority changes fall among a round's k steps, so the
+      // chance that one lands in a bug's window grows as k shrinks (docs/harness.md).
+      {.name = "controlled", .threads = {2, 3}, .ops = 64, .duration_s = 10, .keys = 64,
+       .watchdog_s = 5, .schedule = {.kind = schedule::schedule_kind::pct, .pct_depth = 3}},
   };
 }
 
@@ -48,6 +52,13 @@ double seconds_field(const nlohmann::json& value, const std::string& field) {
   return value.get<double>();
 }
 
+schedule::schedule_kind schedule_field(const nlohmann::json& value, const std::string& field) {
+  if (value.is_string()) {
+    if (const auto kind = schedule::schedule_named(value.get<std::string>())) return *kind;
+  }
+  throw std::invalid_argument{"\"" + field + "\" must be one of " + schedule::schedule_names() + ", got " + value.dump()};
+}
+
 void apply_override(profile& settings, const std::string& variable, const char* text) {
   try {
     const auto changes = nlohmann::json::parse(text);
@@ -67,9 +78,14 @@ void apply_override(profile& settings, const std::string& variable, const char* 
         settings.keys = whole_number_field<std::uint64_t>(value, field);
       } else if (field == "watchdog_s") {
         settings.watchdog_s = seconds_field(value, field);
+      } else if (field == "schedule") {
+        settings.schedule.kind = schedule_field(value, field);
+      } else if (field == "pct_depth") {
+        settings.schedule.pct_depth = whole_number_field<unsigned>(value, field);
       } else {
         throw std::invalid_argument{"unknown field \"" + field +
-                                    "\" (known: threads, ops, duration_s, keys, watchdog_s)"};
+                                    "\" (known: threads, ops, duration_s, keys, watchdog_s, schedule, "
+                                    "pct_depth)"};
       }
     }
   } catch (const std::exception& error) {
@@ -125,6 +141,15 @@ void validate(const profile& settings) {
   }
   if (!(settings.watchdog_s >= 0) || !std::isfinite(settings.watchdog_s)) {
     fail("watchdog period must be a finite number of seconds >= 0");
+  }
+  if (settings.schedule.pct_depth == 0) fail("pct depth must be at least 1");
+  if (settings.schedule.kind != schedule::schedule_kind::free) {
+    for (unsigned threads : settings.threads) {
+      if (threads > schedule::max_controlled_threads) {
+        fail("a controlled schedule runs at most " + std::to_string(schedule::max_controlled_threads) +
+             " threads, not " + std::to_string(threads));
+      }
+    }
   }
 }
 

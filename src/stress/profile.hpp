@@ -1,5 +1,7 @@
 // Profiles: how hard a run pushes. `local` is what a laptop test does (2 threads, short);
-// `production` is a sweep up to many threads, which is where the field's bugs show up.
+// `production` is a sweep up to many threads, which is where the field's bugs show up;
+// `controlled` is the laptop's answer to production: few threads, short rounds, and a PCT
+// schedule (schedule/strategy.hpp) that makes each round's interleaving a function of its seed.
 //
 // The numbers are built in for a normal build. A test preset replaces any of them for its build
 // through the environment, as JSON holding the fields to change, e.g. the tsan presets set
@@ -12,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "stress/schedule/strategy.hpp"
+
 namespace safemap::stress {
 
 struct profile {
@@ -21,6 +25,7 @@ struct profile {
   double duration_s = 0;          // a round stops early when it has run this long
   std::uint64_t keys = 0;         // key range; each thread owns keys / threads of them
   double watchdog_s = 0;          // no progress for this long is a finding; 0 turns it off
+  schedule::schedule_settings schedule;  // who decides which thread runs: the OS (free) or a seed
 };
 
 inline constexpr unsigned max_threads = 1024;

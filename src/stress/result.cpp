@@ -19,13 +19,19 @@ std::string detector_of(const std::string& tool) {
 
 result_recorder::result_recorder(const variant_info& variant, const run_options& options)
     : variant_{variant.name}, source_{variant.source_file}, broken_{variant.broken},
-      profile_{options.settings.name}, seed_{options.seed}, path_{options.json_path} {
+      profile_{options.settings.name}, schedule_{schedule::name_of(options.settings.schedule.kind)},
+      seed_{options.seed}, path_{options.json_path} {
   for (workload kind : options.workloads) workloads_.emplace_back(name_of(kind));
 }
 
 void result_recorder::add_round(round_result round) {
   std::lock_guard lock{mutex_};
   rounds_.push_back(std::move(round));
+}
+
+void result_recorder::set_replay(std::string command) {
+  std::lock_guard lock{mutex_};
+  replay_ = std::move(command);
 }
 
 bool result_recorder::finish(const std::string& verdict, const report* finding, int exit_code) {
@@ -56,10 +62,12 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
     found = {{"detector", detector_of(finding->tool)},
              {"kind", finding->kind},
              {"message", finding->messages.empty() ? "" : finding->messages.front()}};
+    if (!replay_.empty()) found["replay"] = replay_;
   }
   const nlohmann::json result = {
       {"variant", variant_},     {"broken", broken_},
       {"source", source_},       {"profile", profile_},
+      {"schedule", schedule_},
       {"seed", seed_},           {"workloads", workloads_},
       {"rounds", rounds},        {"threads", most_threads},
       {"ops_per_s", seconds > 0 ? static_cast<double>(ops) / seconds : 0.0},

@@ -5,8 +5,10 @@
 //                "ops_per_s": 800000,
 //                "linearizability": {"operations": 80004, "segments": 5000, "undecided": 0}}],
 //    "threads": 64, "ops_per_s": 750000, "verdict": "pass" | "invariant" | "deadlock" | …,
+//    "schedule": "free" | "random" | "pct",
 //    "finding": null | {"detector": "invariant" | "linearizability" | "watchdog",
-//                       "kind": "lost update", "message": "…"},
+//                       "kind": "lost update", "message": "…",
+//                       "replay": "…" (controlled schedules: the command that replays it)},
 //    "exit_code": 0}
 // Written when the run ends by itself: pass, invariant violated, watchdog. A sanitizer that
 // halts the process first leaves no file; its report on stderr is the result then.
@@ -39,6 +41,8 @@ class result_recorder {
   result_recorder(const variant_info& variant, const run_options& options);
 
   void add_round(round_result round);
+  // The command that replays the round now running (controlled schedules); a finding names it.
+  void set_replay(std::string command);
   // Writes the JSON file (when --json was given). Returns false, with a message on stderr, when
   // the file cannot be written.
   bool finish(const std::string& verdict, const report* finding, int exit_code);
@@ -49,6 +53,8 @@ class result_recorder {
   std::string source_;
   bool broken_;
   std::string profile_;
+  std::string schedule_;
+  std::string replay_;
   std::uint64_t seed_;
   std::vector<std::string> workloads_;
   std::string path_;

@@ -14,6 +14,7 @@
 #include "stress/crash_report.hpp"
 #include "stress/oracle.hpp"
 #include "stress/progress.hpp"
+#include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress {
 
@@ -25,7 +26,13 @@ struct round_plan {
   std::uint64_t keys = 1;  // key range
   std::uint64_t seed = 0;
   steady_clock::time_point deadline;
+  schedule::schedule_settings schedule;
+  schedule::scheduler::deadlock_handler on_deadlock;  // for controlled schedules
 };
+
+// A PCT round's k, the steps its priority changes fall among: about four scheduling points per
+// operation (the operation's boundary, a lock, an unlock, a little slack).
+inline std::uint64_t expected_schedule_steps(const round_plan& plan) { return plan.threads * plan.ops * 4; }
 
 // What one worker thread holds: its index, its random numbers, its operation budget.
 class worker_context {
@@ -39,14 +46,19 @@ class worker_context {
   std::uint64_t random_below(std::uint64_t bound) { return random_() % bound; }
 
   // Counts the operation about to run; false once the budget or the round's time is spent.
+  // Operation boundaries are scheduling points of a controlled schedule.
   bool next_op() {
     if (done_ == plan_.ops || ((done_ & 63) == 0 && past_deadline())) return false;
     ++done_;
     progress_.advance();
+    schedule::point();
     return true;
   }
   // For roles that run as long as others work rather than for a budget.
-  void count_op() { progress_.advance(); }
+  void count_op() {
+    progress_.advance();
+    schedule::point();
+  }
   bool past_deadline() const { return steady_clock::now() >= plan_.deadline; }
 
  private:
@@ -128,10 +140,19 @@ struct history_totals {
   std::uint64_t undecided = 0;  // key histories the checker's budget could not decide
 };
 
+// What a controlled schedule did in a round.
+struct schedule_totals {
+  std::uint64_t steps = 0;
+  std::uint64_t switches = 0;
+  unsigned escapes = 0;  // > 0: the round may not replay exactly
+  std::uint64_t trace_hash = 0;
+};
+
 struct round_stats {
   std::uint64_t ops = 0;
   double seconds = 0;
   std::optional<history_totals> histories;
+  std::optional<schedule_totals> schedule;
 };
 
 // Workload<Map> is constructed from (plan, slot, oracle) and has prepare(progress slot),
@@ -143,6 +164,11 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
   exercise_every_operation(slot.get());
   workload.prepare(board.coordinator());
 
+  std::optional<schedule::scheduler> controlled;
+  if (plan.schedule.kind != schedule::schedule_kind::free) {
+    controlled.emplace(plan.schedule, plan.threads, expected_schedule_steps(plan), plan.seed, plan.on_deadlock);
+  }
+  schedule::scheduler* const scheduler = controlled ? &*controlled : nullptr;
   std::latch start{plan.threads};
   const auto ops_before = board.workers_total();
   const auto began = steady_clock::now();
@@ -154,14 +180,21 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
         const alternate_signal_stack crash_stack;
         board.worker(index).record_thread_id();
         worker_context context{plan, index, board.worker(index)};
-        start.arrive_and_wait();  // everyone starts together: the most overlap
+        // Everyone starts together, for the most overlap; a controlled round starts its first
+        // thread once every thread has taken its seat.
+        const schedule::scheduler::seat seat{scheduler, index};
+        if (scheduler == nullptr) start.arrive_and_wait();
         workload.work(context);
       });
     }
   }
   round_stats stats{.ops = board.workers_total() - ops_before,
                     .seconds = std::chrono::duration<double>(steady_clock::now() - began).count(),
-                    .histories = std::nullopt};
+                    .histories = std::nullopt, .schedule = std::nullopt};
+  if (scheduler != nullptr) {
+    stats.schedule = schedule_totals{.steps = scheduler->steps(), .switches = scheduler->switches(),
+                                     .escapes = scheduler->escapes(), .trace_hash = scheduler->trace_hash()};
+  }
   workload.verify();
   if constexpr (requires { workload.checked(); }) stats.histories = workload.checked();
   return stats;

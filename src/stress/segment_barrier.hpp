@@ -7,6 +7,8 @@
 // others from finishing their segment, so waiters sleep at once.
 // The step's writes happen before every worker's next segment (release / acquire on the
 // generation), and every worker's segment happens before the step (acquire-release arrivals).
+// Under a controlled schedule a waiter neither spins nor sleeps: it waits in the scheduler,
+// which runs the others meanwhile.
 #pragma once
 
 #include <atomic>
@@ -14,6 +16,8 @@
 #include <thread>
 
 #include <safemap/detail/spin_pause.hpp>
+
+#include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress {
 
@@ -30,6 +34,12 @@ class segment_barrier {
       arrived_.store(0, std::memory_order_relaxed);
       generation_.store(generation + 1, std::memory_order_release);
       generation_.notify_all();
+      return;
+    }
+    const auto released = [&] { return generation_.load(std::memory_order_acquire) != generation; };
+    if (schedule::wait_until(released)) {
+      // The scheduler's wait is invisible to ThreadSanitizer: acquire the step's writes here.
+      (void)generation_.load(std::memory_order_acquire);
       return;
     }
     for (unsigned tries = 0; spin_ && tries < patience; ++tries) {

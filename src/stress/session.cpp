@@ -1,14 +1,30 @@
 #include "stress/session.hpp"
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "stress/exit_code.hpp"
 
+// Sanitizer runtimes call this back just before they end the process on a report; absent
+// (null) in builds without a sanitizer.
+extern "C" void __sanitizer_set_death_callback(void (*callback)()) __attribute__((weak));
+
 namespace safemap::stress {
 namespace {
+
+// The replay command of the controlled round now running, for the sanitizer death callback,
+// which may only write what is ready (it runs inside the runtime's report path).
+char sanitizer_replay_line[1024];
+
+void print_replay_line() {
+  const auto length = std::strlen(sanitizer_replay_line);
+  if (length > 0) (void)!::write(STDERR_FILENO, sanitizer_replay_line, length);
+}
 
 unsigned most_threads(const run_options& options) {
   return *std::ranges::max_element(options.settings.threads);
@@ -30,9 +46,28 @@ session::session(const variant_info& variant, const run_options& options)
                [this](const report& stall) {
                  result_.finish(stall.kind, &stall, exit_no_progress);
                }} {
+  const auto& schedule = options.settings.schedule;
   std::cerr << prefix(variant) << ": profile " << options.settings.name << ", seed " << options.seed
-            << " (rerun with --seed " << options.seed << "), watchdog " << options.settings.watchdog_s
-            << " s" << std::endl;
+            << " (rerun with --seed " << options.seed << "), watchdog " << options.settings.watchdog_s << " s";
+  if (schedule.kind != schedule::schedule_kind::free) {
+    std::cerr << ", schedule " << schedule::name_of(schedule.kind)
+              << (schedule.kind == schedule::schedule_kind::pct ? " depth " + std::to_string(schedule.pct_depth) : "")
+              << " (each finding prints the command that replays it)";
+    if (__sanitizer_set_death_callback != nullptr) __sanitizer_set_death_callback(print_replay_line);
+  }
+  std::cerr << std::endl;
+}
+
+std::string session::replay_command(workload kind, const round_plan& plan) const {
+  const auto& settings = options_.settings;
+  char duration[32];
+  std::snprintf(duration, sizeof duration, "%g", settings.duration_s);
+  // The rerun's first round gets seed + 1, which is this round's seed.
+  return options_.program + " --profile " + settings.name + " --workload " + std::string{name_of(kind)} +
+         " --threads " + std::to_string(plan.threads) + " --ops " + std::to_string(plan.ops) + " --keys " +
+         std::to_string(plan.keys) + " --duration " + duration + " --schedule " +
+         std::string{schedule::name_of(settings.schedule.kind)} + " --pct-depth " +
+         std::to_string(settings.schedule.pct_depth) + " --seed " + std::to_string(plan.seed - 1);
 }
 
 round_plan session::begin_round(workload kind, unsigned threads) {
@@ -44,12 +79,28 @@ round_plan session::begin_round(workload kind, unsigned threads) {
                 std::string{name_of(kind)}.c_str(), (round_ - 1) % rounds_total_ + 1, rounds_total_,
                 pass.c_str(), threads);
   board_.set_stage(stage);
-  std::cerr << "[safemap-stress] " << stage << " x " << settings.ops << " ops, keys " << settings.keys
-            << ", at most " << settings.duration_s << " s" << std::endl;
-  return {.threads = threads, .ops = settings.ops, .keys = settings.keys,
-          .seed = options_.seed + round_,
-          .deadline = steady_clock::now() + std::chrono::duration_cast<steady_clock::duration>(
-                                                std::chrono::duration<double>(settings.duration_s))};
+  // Later passes of --repeat-for only repeat the first one's lines; the progress line and any
+  // finding still show.
+  if (passes_ == 1) {
+    std::cerr << "[safemap-stress] " << stage << " x " << settings.ops << " ops, keys " << settings.keys
+              << ", at most " << settings.duration_s << " s" << std::endl;
+  }
+  round_plan plan{.threads = threads, .ops = settings.ops, .keys = settings.keys,
+                  .seed = options_.seed + round_,
+                  .deadline = steady_clock::now() + std::chrono::duration_cast<steady_clock::duration>(
+                                                        std::chrono::duration<double>(settings.duration_s)),
+                  .schedule = settings.schedule, .on_deadlock = nullptr};
+  if (settings.schedule.kind != schedule::schedule_kind::free) {
+    replay_ = replay_command(kind, plan);
+    result_.set_replay(replay_);
+    std::snprintf(sanitizer_replay_line, sizeof sanitizer_replay_line, "[safemap-stress] replay: %s\n",
+                  replay_.c_str());
+    plan.on_deadlock = [this](std::vector<std::string> waits) {
+      waits.push_back("replay: " + replay_);
+      monitor_.report_deadlock(std::move(waits));
+    };
+  }
+  return plan;
 }
 
 std::optional<int> session::end_round(workload kind, const round_plan& plan, const round_stats& stats,
@@ -61,23 +112,37 @@ std::optional<int> session::end_round(workload kind, const round_plan& plan, con
                              static_cast<unsigned long long>(stats.ops), stats.seconds,
                              stats.seconds > 0 ? static_cast<double>(stats.ops) / stats.seconds : 0.0);
   if (const auto& checked = stats.histories) {
+    length += std::snprintf(line + length, sizeof line - static_cast<std::size_t>(length),
+                            "; linearizability checked %llu operations in %llu segments (%llu key histories "
+                            "undecided)",
+                            static_cast<unsigned long long>(checked->operations),
+                            static_cast<unsigned long long>(checked->segments),
+                            static_cast<unsigned long long>(checked->undecided));
+  }
+  if (const auto& scheduled = stats.schedule) {
     std::snprintf(line + length, sizeof line - static_cast<std::size_t>(length),
-                  "; linearizability checked %llu operations in %llu segments (%llu key histories "
-                  "undecided)",
-                  static_cast<unsigned long long>(checked->operations),
-                  static_cast<unsigned long long>(checked->segments),
-                  static_cast<unsigned long long>(checked->undecided));
+                  "; schedule %llu steps, %llu switches, %u escapes, trace %016llx",
+                  static_cast<unsigned long long>(scheduled->steps),
+                  static_cast<unsigned long long>(scheduled->switches), scheduled->escapes,
+                  static_cast<unsigned long long>(scheduled->trace_hash));
   }
   const auto histories = found.linearizability_findings();
   const auto violations = found.violations();
   if (histories.empty() && violations.empty()) {
-    std::cerr << prefix(variant_) << ": " << line << ", invariants hold" << std::endl;
+    if (passes_ == 1) std::cerr << prefix(variant_) << ": " << line << ", invariants hold" << std::endl;
     return std::nullopt;
   }
   std::cerr << prefix(variant_) << ": " << line
             << (histories.empty() ? ", INVARIANTS VIOLATED" : ", HISTORY NOT LINEARIZABLE") << std::endl;
   std::vector<report> findings = histories;
   for (const auto& each : violations) findings.push_back(found.invariant_report(each));
+  if (stats.schedule) {
+    const std::string escapes = stats.schedule->escapes == 0
+                                    ? ""
+                                    : " (the round left " + std::to_string(stats.schedule->escapes) +
+                                          " waits to the OS, so it may not replay exactly)";
+    for (auto& finding : findings) finding.messages.push_back("replay: " + replay_ + escapes);
+  }
   for (const auto& finding : findings) std::cerr << format_report(finding);
   std::cerr << std::flush;
   const bool linearizability = !histories.empty();
@@ -115,7 +180,9 @@ void describe_run(const variant_info& variant, const run_options& options) {
         {"ops", settings.ops},
         {"duration_s", settings.duration_s},
         {"keys", settings.keys},
-        {"watchdog_s", settings.watchdog_s}}},
+        {"watchdog_s", settings.watchdog_s},
+        {"schedule", schedule::name_of(settings.schedule.kind)},
+        {"pct_depth", settings.schedule.pct_depth}}},
       {"seed", options.seed},
       {"repeat_for_s", options.repeat_for_s},
   };

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 
 #include "stress/monitor.hpp"
 #include "stress/options.hpp"
@@ -32,6 +33,8 @@ class session {
   int finish_passed();
 
  private:
+  std::string replay_command(workload kind, const round_plan& plan) const;
+
   const variant_info& variant_;
   const run_options& options_;
   progress_board board_;
@@ -39,6 +42,7 @@ class session {
   std::size_t rounds_total_;
   std::size_t round_ = 0;
   std::size_t passes_ = 1;
+  std::string replay_;  // the controlled round now running, as a command
   steady_clock::time_point started_ = steady_clock::now();
   monitor monitor_;  // last: watches everything above
 };

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <atomic>
-#include <barrier>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -22,6 +21,7 @@
 #include "stress/owned_keys.hpp"
 #include "stress/progress.hpp"
 #include "stress/round.hpp"
+#include "stress/segment_barrier.hpp"
 
 namespace safemap::stress {
 
@@ -215,7 +215,7 @@ class resize_storm : public workload_base<Map> {
   resize_storm(const round_plan& plan, map_slot<Map>& slot, oracle& found)
       : base{plan, slot, found},
         generations_{std::max<std::uint64_t>(1, plan.ops / this->owned_.front().size())},
-        generation_end_{static_cast<std::ptrdiff_t>(plan.threads), end_of_generation{this}} {}
+        generation_end_{plan.threads} {}
 
   void work(worker_context& context) {
     auto& own = this->owned_[context.index()];
@@ -233,7 +233,7 @@ class resize_storm : public workload_base<Map> {
                       "while growing");
         }
       }
-      generation_end_.arrive_and_wait();
+      generation_end_.arrive_and_wait([this] { end_generation(); });
     }
   }
 
@@ -253,15 +253,10 @@ class resize_storm : public workload_base<Map> {
     }
   }
 
-  struct end_of_generation {
-    resize_storm* storm;
-    void operator()() noexcept { storm->end_generation(); }
-  };
-
   std::uint64_t generations_;
   std::uint64_t generation_ = 0;
   bool finished_ = false;  // written only in the barrier's completion step
-  std::barrier<end_of_generation> generation_end_;
+  segment_barrier generation_end_;
 };
 
 // Every thread increments the same few counters with upsert: Go's classic `counts[key]++` from

@@ -19,6 +19,10 @@
 //   lock release and re-acquire wide, so it takes many increments (measured: 20000 per thread
 //   caught it in 11 of 12 ASan runs, 100000 in 20 of 20).
 // RUN(invariant): --workload hot_key_counters --ops 100000
+// EXPECT linearizability under controlled: linearizability violation at @OPERATION
+// RUN(controlled): --workload shared_keys
+//   Under a PCT schedule the window is not luck: one priority change between the check and the
+//   act is enough, and the schedule that showed it replays from its seed.
 #pragma once
 
 #include <functional>

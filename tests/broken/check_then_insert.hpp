@@ -16,6 +16,10 @@
 //   finds it too, most of the time.
 // EXPECT linearizability: linearizability violation at @OPERATION
 // RUN: --workload shared_keys --ops 100000000
+// EXPECT linearizability under controlled: linearizability violation at @OPERATION
+// RUN(controlled): --workload shared_keys
+//   Under a PCT schedule the window is not luck: one priority change between the check and the
+//   act is enough, and the schedule that showed it replays from its seed.
 #pragma once
 
 #include <functional>

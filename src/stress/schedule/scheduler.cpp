@@ -1,0 +1,342 @@
+#include "stress/schedule/scheduler.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include <sched.h>
+
+#include <safemap/detail/spin_pause.hpp>
+
+#include "stress/schedule/futex.hpp"
+#include "stress/schedule/tsan_invisible.hpp"
+
+namespace safemap::stress::schedule {
+namespace {
+
+thread_local unsigned seat_index = no_thread;
+
+// How long a waiting thread sleeps before it looks whether the running one is stuck.
+constexpr long check_every_ns = 2'000'000;
+constexpr unsigned spin_before_sleep = 512;
+
+// A seat's go word: the turn is not this thread's (awaited), not its and it sleeps on the word
+// (awaited_asleep: whoever grants it must wake it), or it is its.
+constexpr std::uint32_t turn_awaited = 0;
+constexpr std::uint32_t turn_awaited_asleep = 1;
+constexpr std::uint32_t turn_given = 2;
+
+std::string address_of(const void* lock) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%p", lock);
+  return text;
+}
+
+std::string mode_name(lock_mode mode) { return mode == lock_mode::shared ? "shared" : "exclusive"; }
+
+}  // namespace
+
+// The scheduler's state is touched only with its spin lock held, by the thread that holds the
+// turn or by a waiting one looking for a stuck turn; TSan sees none of it.
+class scheduler::guard {
+ public:
+  explicit guard(scheduler& owner) : owner_{owner} { lock(); }
+  guard(const guard&) = delete;
+  guard& operator=(const guard&) = delete;
+  ~guard() {
+    if (held_) unlock();
+  }
+
+  void lock() {
+    // With more threads than cores the holder may be preempted: yield rather than spin on.
+    for (unsigned tries = 1; owner_.busy_.exchange(true, std::memory_order_acquire); ++tries) {
+      if (tries % 64 == 0) {
+        sched_yield();
+      } else {
+        safemap::detail::spin_pause();
+      }
+    }
+    held_ = true;
+  }
+  // Wakes a sleeping thread that was granted the turn only after the lock is free, so that it
+  // does not wake to spin on it.
+  void unlock() {
+    const unsigned wake = owner_.wake_pending_;
+    owner_.wake_pending_ = no_thread;
+    owner_.busy_.store(false, std::memory_order_release);
+    held_ = false;
+    if (wake != no_thread) futex_wake(owner_.seats_[wake].go);
+  }
+
+ private:
+  tsan_invisible invisible_;
+  scheduler& owner_;
+  bool held_ = false;
+};
+
+scheduler::scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
+                     std::uint64_t seed, deadlock_handler on_deadlock)
+    : settings_{settings}, seats_(threads), locks_{threads}, chooser_{settings, threads, expected_steps, seed},
+      on_deadlock_{std::move(on_deadlock)}, quiet_since_{std::chrono::steady_clock::now()} {
+  ready_.reserve(threads);
+}
+
+scheduler::seat::seat(scheduler* owner, unsigned index) : owner_{owner} {
+  if (owner_ != nullptr) owner_->enrol(index);
+}
+
+scheduler::seat::~seat() {
+  if (owner_ != nullptr) owner_->leave();
+}
+
+unsigned scheduler::self_index() { return seat_index; }
+
+void scheduler::enrol(unsigned index) {
+  seat_index = index;
+  current_scheduler = this;
+  guard held{*this};
+  seats_[index].state = seat_state::runnable;
+  if (++enrolled_ < seats_.size()) {
+    wait_for_turn(held, index);
+    return;
+  }
+  // Everyone is here: the strategy picks the first to run, whatever order they arrived in.
+  quiet_since_ = std::chrono::steady_clock::now();
+  hand_on(held, index);
+}
+
+void scheduler::leave() {
+  const unsigned self = self_index();
+  {
+    guard held{*this};
+    // An escaped thread leaves the turn to whoever has it, unless nobody has.
+    const bool hands_on = running_ == no_thread || (running_ == self && seats_[self].state != seat_state::escaped);
+    seats_[self].state = seat_state::finished;
+    if (hands_on) hand_on(held, self);
+  }
+  current_scheduler = nullptr;
+  seat_index = no_thread;
+}
+
+void scheduler::point() {
+  const unsigned self = self_index();
+  guard held{*this};
+  rejoin_if_escaped(held, self);
+  ++steps_;
+  hand_on(held, self);
+}
+
+scheduler::lock_wait scheduler::wait_to_lock(const void* lock, lock_mode mode) {
+  const unsigned self = self_index();
+  guard held{*this};
+  rejoin_if_escaped(held, self);
+  for (;;) {
+    if (locks_.held_against_itself(lock, mode, self)) return lock_wait::takes_it_again;
+    if (locks_.available(lock, mode, [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; })) {
+      return lock_wait::free;
+    }
+    auto& record = seats_[self];
+    record.state = seat_state::waiting_for_lock;
+    record.lock = lock;
+    record.mode = mode;
+    hand_on(held, self);
+  }
+}
+
+void scheduler::acquired(const void* lock, lock_mode mode) {
+  guard held{*this};
+  locks_.acquired(lock, mode, self_index());
+}
+
+void scheduler::released(const void* lock) {
+  guard held{*this};
+  locks_.released(lock, self_index());
+}
+
+void scheduler::self_deadlock(const void* lock, lock_mode mode) {
+  const unsigned self = self_index();
+  guard held{*this};
+  report_deadlock(held, {"worker " + std::to_string(self) + " waits for lock " + address_of(lock) + " (" +
+                         mode_name(mode) + "), which it holds itself: a thread that takes a lock it already "
+                         "holds waits for itself forever"});
+}
+
+void scheduler::wait_for_condition(condition ready, const void* context) {
+  const unsigned self = self_index();
+  guard held{*this};
+  rejoin_if_escaped(held, self);
+  while (!ready(context)) {
+    auto& record = seats_[self];
+    record.state = seat_state::waiting_for_condition;
+    record.ready = ready;
+    record.ready_context = context;
+    hand_on(held, self);
+  }
+}
+
+bool scheduler::is_ready(unsigned index) const {
+  const auto& record = seats_[index];
+  switch (record.state) {
+    case seat_state::runnable: return true;
+    case seat_state::waiting_for_lock:
+      return locks_.available(record.lock, record.mode,
+                              [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; });
+    case seat_state::waiting_for_condition: return record.ready(record.ready_context);
+    case seat_state::absent:
+    case seat_state::escaped:
+    case seat_state::finished: return false;
+  }
+  return false;
+}
+
+const std::vector<unsigned>& scheduler::ready_threads() {
+  ready_.clear();
+  for (unsigned index = 0; index < seats_.size(); ++index) {
+    if (is_ready(index)) ready_.push_back(index);
+  }
+  return ready_;
+}
+
+void scheduler::rejoin_if_escaped(guard& held, unsigned self) {
+  if (seats_[self].state != seat_state::escaped) return;
+  seats_[self].state = seat_state::runnable;
+  if (running_ == no_thread) {
+    running_ = self;
+    return;
+  }
+  wait_for_turn(held, self);
+}
+
+void scheduler::hand_on(guard& held, unsigned self) {
+  const auto& ready = ready_threads();
+  if (ready.empty()) {
+    running_ = no_thread;
+    const bool someone_escaped = std::ranges::any_of(seats_, [](const seat_record& record) {
+      return record.state == seat_state::escaped;
+    });
+    const bool all_finished = std::ranges::all_of(seats_, [](const seat_record& record) {
+      return record.state == seat_state::finished;
+    });
+    if (all_finished) return;
+    // An escaped thread may still release what the others wait for; only without one is
+    // waiting forever certain.
+    if (!someone_escaped) {
+      report_deadlock(held, {"no worker can run: each waits for a lock another holds, or for the harness"});
+    }
+  } else {
+    const unsigned next = chooser_.choose(steps_, self, ready);
+    trace_hash_ = (trace_hash_ ^ ((steps_ << 8) | next)) * 0x100000001b3ULL;
+    if (next == self) {
+      running_ = self;
+      seats_[self].state = seat_state::runnable;
+      return;
+    }
+    ++switches_;
+    running_ = next;
+    grant(next);
+  }
+  if (seats_[self].state == seat_state::finished) return;
+  wait_for_turn(held, self);
+}
+
+void scheduler::grant(unsigned index) {
+  auto& record = seats_[index];
+  record.state = seat_state::runnable;
+  if (record.go.exchange(turn_given, std::memory_order_release) == turn_awaited_asleep) wake_pending_ = index;
+}
+
+void scheduler::wait_for_turn(guard& held, unsigned self) {
+  auto& go = seats_[self].go;
+  held.unlock();
+  // A short spin first: a turn often comes back within microseconds, and a futex wake-up costs
+  // tens of them on a virtual machine.
+  for (unsigned spins = 0; spins < spin_before_sleep && go.load(std::memory_order_acquire) != turn_given; ++spins) {
+    safemap::detail::spin_pause();
+  }
+  for (;;) {
+    std::uint32_t seen = go.load(std::memory_order_acquire);
+    if (seen == turn_given) break;
+    if (seen == turn_awaited && !go.compare_exchange_strong(seen, turn_awaited_asleep)) continue;
+    futex_wait(go, turn_awaited_asleep, check_every_ns);
+    if (go.load(std::memory_order_acquire) != turn_given) escape_if_stuck(self);
+  }
+  go.store(turn_awaited, std::memory_order_relaxed);
+  held.lock();
+}
+
+// On a waiting thread, every few milliseconds: a running thread that has made no scheduling
+// point for escape_after is waiting in a way the scheduler does not see; it is left to the
+// operating system and the turn goes to a ready thread. Also restarts a schedule whose running
+// thread escaped earlier and whose others have become ready since.
+void scheduler::escape_if_stuck(unsigned self) {
+  guard held{*this};
+  if (enrolled_ < seats_.size()) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (steps_ != quiet_step_) {
+    quiet_step_ = steps_;
+    quiet_since_ = now;
+    return;
+  }
+  if (now - quiet_since_ < escape_after) return;
+  // Only another ready thread is a reason to take the turn away: the running one may be busy
+  // (checking a segment, printing a report) while everyone else waits for it.
+  const unsigned stuck = running_;
+  auto ready = ready_threads();
+  std::erase(ready, stuck);
+  if (ready.empty()) return;
+  quiet_since_ = now;
+  if (stuck != no_thread) {
+    seats_[stuck].state = seat_state::escaped;
+    ++escapes_;
+  }
+  const unsigned next = chooser_.choose(steps_, stuck == no_thread ? self : stuck, ready);
+  running_ = next;
+  ++switches_;
+  grant(next);
+}
+
+std::vector<std::string> scheduler::describe_waits() const {
+  std::vector<std::string> lines;
+  for (unsigned index = 0; index < seats_.size(); ++index) {
+    const auto& record = seats_[index];
+    std::string line = "worker " + std::to_string(index);
+    if (record.state == seat_state::waiting_for_lock) {
+      line += " waits for lock " + address_of(record.lock) + " (" + mode_name(record.mode) + "), held by " +
+              locks_.describe_holders(record.lock);
+    } else if (record.state == seat_state::waiting_for_condition) {
+      line += " waits for the other workers (the harness's barrier)";
+    } else if (record.state == seat_state::finished) {
+      line += " has finished";
+    } else {
+      line += " is running";
+    }
+    const auto held = locks_.held_by(index);
+    if (!held.empty()) {
+      line += "; it holds";
+      for (const void* lock : held) line += " " + address_of(lock);
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+void scheduler::report_deadlock(guard& held, std::vector<std::string> why) {
+  auto waits = describe_waits();
+  why.insert(why.end(), waits.begin(), waits.end());
+  char schedule[160];
+  std::snprintf(schedule, sizeof schedule, "schedule %s: %llu steps, %llu switches, %u escapes",
+                std::string{name_of(settings_.kind)}.c_str(), static_cast<unsigned long long>(steps_),
+                static_cast<unsigned long long>(switches_), escapes_);
+  why.emplace_back(schedule);
+  held.unlock();
+  current_scheduler = nullptr;  // the report takes locks of its own, unscheduled
+  on_deadlock_(std::move(why));
+  std::abort();  // the handler does not return
+}
+
+std::uint64_t scheduler::steps() const { return steps_; }
+std::uint64_t scheduler::switches() const { return switches_; }
+unsigned scheduler::escapes() const { return escapes_; }
+std::uint64_t scheduler::trace_hash() const { return trace_hash_; }
+
+}  // namespace safemap::stress::schedule

@@ -1,0 +1,183 @@
+// scheduler: runs the worker threads of one round one at a time and decides, at every
+// scheduling point, which of them runs next (strategy.hpp), so that a round's interleaving is
+// a function of its seed and can be replayed (docs/harness.md, "Controlled schedules").
+//
+// Scheduling points: the harness's own operation boundaries (point()), and every lock, unlock
+// and try-lock of a pthread mutex or rwlock by a controlled thread (pthread_hooks.cpp wraps
+// them at link time in every stress executable, so std::mutex and std::shared_mutex inside a
+// variant, a fork's own component included, are scheduled without a line changed).
+//
+// A thread that would block on a lock another controlled thread holds is not ready; when no
+// thread is ready and every one waits for a lock or for the harness, that is a deadlock, and
+// the handler gets who waits for what at once (no watchdog period).
+//
+// Waits the scheduler does not model (a condition variable inside the C++ runtime, a sleep, a
+// spin on an atomic) cannot hang it: a thread that holds the turn and makes no scheduling
+// point for `escape_after` while another is ready is left to the operating system ("escaped")
+// until its next scheduling point, and the turn goes on. A round with escapes is not
+// guaranteed to replay; escapes() counts them and reports say so.
+//
+// ThreadSanitizer sees nothing of the scheduler (tsan_invisible.hpp): the hand-off orders no
+// thread's accesses before another's, so races stay visible.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "stress/schedule/lock_model.hpp"
+#include "stress/schedule/strategy.hpp"
+
+namespace safemap::stress::schedule {
+
+class scheduler;
+
+// The scheduler of the calling thread, when it is a controlled worker; otherwise null.
+inline thread_local scheduler* current_scheduler = nullptr;
+
+class scheduler {
+ public:
+  // Gets every line of the deadlock's description; does not return.
+  using deadlock_handler = std::function<void(std::vector<std::string>)>;
+
+  static constexpr std::chrono::milliseconds escape_after{20};
+
+  scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps, std::uint64_t seed,
+            deadlock_handler on_deadlock);
+  scheduler(const scheduler&) = delete;
+  scheduler& operator=(const scheduler&) = delete;
+
+  // A worker's place in the schedule, for its whole life: the first thread runs once all have
+  // taken theirs. With a null scheduler (free schedules) it does nothing.
+  class seat {
+   public:
+    seat(scheduler* owner, unsigned index);
+    seat(const seat&) = delete;
+    seat& operator=(const seat&) = delete;
+    ~seat();
+
+   private:
+    scheduler* owner_;
+  };
+
+  void point();
+
+  template <class Acquire, class TryAcquire>
+  int lock(const void* lock, lock_mode mode, bool relock_returns_error, Acquire acquire, TryAcquire try_acquire) {
+    point();
+    if (wait_to_lock(lock, mode) == lock_wait::takes_it_again) {
+      // Recursive locks take it again; an error-checking one says so; anything else waits for
+      // itself forever.
+      if (const int tried = try_acquire(); tried == 0) {
+        acquired(lock, mode);
+        return tried;
+      }
+      if (!relock_returns_error) self_deadlock(lock, mode);
+      return acquire();
+    }
+    const int taken = acquire();
+    if (taken == 0) acquired(lock, mode);
+    return taken;
+  }
+
+  template <class TryAcquire>
+  int try_lock(const void* lock, lock_mode mode, TryAcquire try_acquire) {
+    point();
+    const int taken = try_acquire();
+    if (taken == 0) acquired(lock, mode);
+    return taken;
+  }
+
+  template <class Release>
+  int unlock(const void* lock, Release release) {
+    const int released_result = release();
+    released(lock);
+    point();
+    return released_result;
+  }
+
+  // Blocks the calling controlled thread until `ready()` holds, running others meanwhile.
+  template <class Ready>
+  void wait_until(const Ready& ready) {
+    wait_for_condition([](const void* context) { return (*static_cast<const Ready*>(context))(); }, &ready);
+  }
+
+  std::uint64_t steps() const;
+  std::uint64_t switches() const;
+  unsigned escapes() const;
+  std::uint64_t trace_hash() const;  // of every choice made: equal hashes, equal schedules
+
+ private:
+  enum class seat_state { absent, runnable, waiting_for_lock, waiting_for_condition, escaped, finished };
+  enum class lock_wait { free, takes_it_again };
+  using condition = bool (*)(const void*);
+
+  struct alignas(64) seat_record {
+    std::atomic<std::uint32_t> go{0};  // whether this thread has the turn (scheduler.cpp)
+    seat_state state = seat_state::absent;
+    const void* lock = nullptr;
+    lock_mode mode = lock_mode::exclusive;
+    condition ready = nullptr;
+    const void* ready_context = nullptr;
+  };
+
+  class guard;
+
+  void enrol(unsigned index);
+  void leave();
+  lock_wait wait_to_lock(const void* lock, lock_mode mode);
+  void acquired(const void* lock, lock_mode mode);
+  void released(const void* lock);
+  [[noreturn]] void self_deadlock(const void* lock, lock_mode mode);
+  void wait_for_condition(condition ready, const void* context);
+
+  // With the guard held:
+  bool is_ready(unsigned index) const;
+  const std::vector<unsigned>& ready_threads();
+  void rejoin_if_escaped(guard& held, unsigned self);
+  void hand_on(guard& held, unsigned self);  // picks the next thread; waits unless self runs on
+  void grant(unsigned index);
+  void wait_for_turn(guard& held, unsigned self);
+  void escape_if_stuck(unsigned self);
+  std::vector<std::string> describe_waits() const;
+  [[noreturn]] void report_deadlock(guard& held, std::vector<std::string> why);
+
+  static unsigned self_index();
+
+  schedule_settings settings_;
+  std::atomic<bool> busy_{false};  // the guard's spin lock
+  std::vector<seat_record> seats_;
+  lock_model locks_;
+  chooser chooser_;
+  deadlock_handler on_deadlock_;
+  std::vector<unsigned> ready_;
+  unsigned enrolled_ = 0;
+  unsigned running_ = no_thread;
+  unsigned wake_pending_ = no_thread;  // granted the turn while asleep; woken as the guard opens
+  std::uint64_t steps_ = 0;
+  std::uint64_t switches_ = 0;
+  unsigned escapes_ = 0;
+  std::uint64_t trace_hash_ = 0xcbf29ce484222325ULL;
+  std::uint64_t quiet_step_ = 0;
+  std::chrono::steady_clock::time_point quiet_since_;
+};
+
+// A scheduling point of the calling thread; nothing when no scheduler controls it.
+inline void point() {
+  if (scheduler* owner = current_scheduler) owner->point();
+}
+
+// Waits for `ready()` the scheduler's way on a controlled thread and returns true; returns
+// false at once on any other thread, which then waits its own way.
+template <class Ready>
+bool wait_until(const Ready& ready) {
+  scheduler* owner = current_scheduler;
+  if (owner == nullptr) return false;
+  owner->wait_until(ready);
+  return true;
+}
+
+}  // namespace safemap::stress::schedule

@@ -1,0 +1,68 @@
+#include "stress/schedule/strategy.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace safemap::stress::schedule {
+
+std::string_view name_of(schedule_kind kind) {
+  switch (kind) {
+    case schedule_kind::free: return "free";
+    case schedule_kind::random: return "random";
+    case schedule_kind::pct: return "pct";
+  }
+  return "free";
+}
+
+std::optional<schedule_kind> schedule_named(std::string_view name) {
+  for (schedule_kind kind : all_schedules) {
+    if (name_of(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+std::string schedule_names() {
+  std::string names;
+  for (schedule_kind kind : all_schedules) names += (names.empty() ? "" : ", ") + std::string{name_of(kind)};
+  return names;
+}
+
+chooser::chooser(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
+                 std::uint64_t seed)
+    : kind_{settings.kind}, random_{seed ^ 0x5C4ED01E5ULL}, priority_(threads) {
+  if (kind_ != schedule_kind::pct) return;
+  // Initial priorities depth .. depth+threads-1 in random order; change points take 1..depth-1.
+  const long depth = static_cast<long>(settings.pct_depth);
+  std::iota(priority_.begin(), priority_.end(), depth);
+  std::shuffle(priority_.begin(), priority_.end(), random_);
+  std::uniform_int_distribution<std::uint64_t> step{1, std::max<std::uint64_t>(1, expected_steps)};
+  for (long change = 1; change < depth; ++change) change_points_.push_back(step(random_));
+  std::ranges::sort(change_points_);
+  lowest_ = 0;
+}
+
+unsigned chooser::choose(std::uint64_t step, unsigned running, std::span<const unsigned> ready) {
+  unsigned chosen = ready.front();
+  if (kind_ == schedule_kind::pct) {
+    chosen = choose_by_priority(step, running, ready);
+  } else if (ready.size() > 1) {
+    chosen = ready[std::uniform_int_distribution<std::size_t>{0, ready.size() - 1}(random_)];
+  }
+  run_length_ = chosen == last_chosen_ ? run_length_ + 1 : 0;
+  last_chosen_ = chosen;
+  return chosen;
+}
+
+unsigned chooser::choose_by_priority(std::uint64_t step, unsigned running, std::span<const unsigned> ready) {
+  // The paper's change point i gives priority i (below every initial one); later changes rank
+  // above earlier ones, as there.
+  while (next_change_ < change_points_.size() && change_points_[next_change_] <= step) {
+    priority_[running] = static_cast<long>(++next_change_);
+  }
+  if (ready.size() > 1 && running == last_chosen_ && run_length_ >= starvation_steps) {
+    priority_[running] = --lowest_;
+  }
+  return *std::ranges::max_element(ready, {}, [&](unsigned thread) { return priority_[thread]; });
+}
+
+}  // namespace safemap::stress::schedule

@@ -1,0 +1,66 @@
+// How a controlled round picks the thread that runs next (`--schedule`, docs/harness.md,
+// "Controlled schedules"):
+//   free    the operating system schedules the threads; nothing is controlled (the default).
+//   random  at every scheduling point, any ready thread, uniformly.
+//   pct     Probabilistic Concurrency Testing (Burckhardt et al., ASPLOS 2010): every thread
+//           gets a random priority, the highest ready one runs, and at depth-1 random steps the
+//           running thread drops below all others. A bug that needs d ordered events among n
+//           threads and k steps is found with probability >= 1/(n * k^(d-1)) per round.
+// Both draw from one seed, so a round's schedule is a function of its seed.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace safemap::stress::schedule {
+
+enum class schedule_kind { free, random, pct };
+
+inline constexpr std::array all_schedules{schedule_kind::free, schedule_kind::random, schedule_kind::pct};
+
+std::string_view name_of(schedule_kind kind);
+std::optional<schedule_kind> schedule_named(std::string_view name);
+std::string schedule_names();  // "free, random, pct", for messages
+
+// Controlled rounds run their threads one at a time: more than this many only makes them long.
+inline constexpr unsigned max_controlled_threads = 64;
+
+struct schedule_settings {
+  schedule_kind kind = schedule_kind::free;
+  unsigned pct_depth = 3;  // d: the number of ordered events a bug may need
+};
+
+class chooser {
+ public:
+  // expected_steps: PCT's k, where its change points fall (an estimate of the round's steps).
+  chooser(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps, std::uint64_t seed);
+
+  // The thread to run at scheduling point `step`, among `ready` (not empty, ascending);
+  // `running` made the step and may itself be in `ready`.
+  unsigned choose(std::uint64_t step, unsigned running, std::span<const unsigned> ready);
+
+ private:
+  unsigned choose_by_priority(std::uint64_t step, unsigned running, std::span<const unsigned> ready);
+
+  // PCT promises nothing for a thread that waits in a loop for another (an observer polling
+  // until the writers finish): the highest-priority thread would spin forever. A thread that
+  // ran this many steps in a row while another was ready drops below every other.
+  static constexpr std::uint64_t starvation_steps = 256;
+
+  schedule_kind kind_;
+  std::mt19937_64 random_;
+  std::vector<long> priority_;                 // pct: per thread, higher runs first
+  std::vector<std::uint64_t> change_points_;  // pct: ascending steps
+  std::size_t next_change_ = 0;
+  long lowest_ = 0;
+  unsigned last_chosen_ = 0;
+  std::uint64_t run_length_ = 0;
+};
+
+}  // namespace safemap::stress::schedule

@@ -1,0 +1,214 @@
+// Controlled schedules (src/stress/schedule/): one thread at a time, the interleaving a function
+// of the seed, locks seen through the link-time pthread wrappers, deadlocks named at once, and
+// waits the scheduler does not model left to the operating system instead of hanging it.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <iostream>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "stress/schedule/scheduler.hpp"
+#include "stress/schedule/strategy.hpp"
+
+namespace safemap::stress::schedule {
+namespace {
+
+constexpr int deadlock_exit_code = 4;
+
+// Prints the description and ends the process: what the harness's monitor does, minus gdb.
+void exit_on_deadlock(std::vector<std::string> why) {
+  for (const auto& line : why) std::cerr << line << '\n';
+  std::cerr << std::flush;
+  ::_exit(deadlock_exit_code);
+}
+
+struct run_totals {
+  std::uint64_t steps = 0;
+  std::uint64_t switches = 0;
+  unsigned escapes = 0;
+  std::uint64_t trace_hash = 0;
+};
+
+// Runs body(index) on `threads` controlled threads and returns what the scheduler counted.
+run_totals run_controlled(schedule_kind kind, unsigned threads, std::uint64_t seed,
+                          const std::function<void(unsigned)>& body) {
+  scheduler controller{{.kind = kind, .pct_depth = 3}, threads, 400, seed, exit_on_deadlock};
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned index = 0; index < threads; ++index) {
+      workers.emplace_back([&, index] {
+        const scheduler::seat seat{&controller, index};
+        body(index);
+      });
+    }
+  }
+  return {controller.steps(), controller.switches(), controller.escapes(), controller.trace_hash()};
+}
+
+// The order in which three threads take one mutex, 30 times each, as a string of thread digits.
+std::string lock_order(schedule_kind kind, std::uint64_t seed) {
+  std::mutex mutex;
+  std::string order;
+  run_controlled(kind, 3, seed, [&](unsigned index) {
+    for (int round = 0; round < 30; ++round) {
+      const std::lock_guard lock{mutex};
+      order += static_cast<char>('0' + index);
+    }
+  });
+  return order;
+}
+
+TEST(Schedule, NamesRoundTripAndUnknownNamesAreRefused) {
+  for (schedule_kind kind : all_schedules) EXPECT_EQ(schedule_named(name_of(kind)), kind);
+  EXPECT_FALSE(schedule_named("fair").has_value());
+  EXPECT_FALSE(schedule_named("").has_value());
+}
+
+TEST(Schedule, OneSeedGivesOneInterleaving) {
+  for (schedule_kind kind : {schedule_kind::random, schedule_kind::pct}) {
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+      const auto first = lock_order(kind, seed);
+      for (int again = 0; again < 3; ++again) EXPECT_EQ(lock_order(kind, seed), first) << name_of(kind);
+    }
+  }
+}
+
+TEST(Schedule, SeedsChooseDifferentInterleavings) {
+  for (schedule_kind kind : {schedule_kind::random, schedule_kind::pct}) {
+    std::vector<std::string> seen;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) seen.push_back(lock_order(kind, seed));
+    std::ranges::sort(seen);
+    EXPECT_GT(std::ranges::unique(seen).begin() - seen.begin(), 1) << name_of(kind);
+  }
+}
+
+TEST(Schedule, RunsOneThreadAtATime) {
+  std::atomic<int> inside{0};
+  std::atomic<int> most{0};
+  const auto totals = run_controlled(schedule_kind::random, 4, 11, [&](unsigned) {
+    for (int op = 0; op < 200; ++op) {
+      const int now = inside.fetch_add(1) + 1;
+      int seen = most.load();
+      while (now > seen && !most.compare_exchange_weak(seen, now)) {
+      }
+      for (int spin = 0; spin < 50; ++spin) std::atomic_signal_fence(std::memory_order_seq_cst);
+      inside.fetch_sub(1);
+      point();
+    }
+  });
+  EXPECT_EQ(most.load(), 1);
+  EXPECT_GT(totals.switches, 100u);  // and it did switch, often
+}
+
+// The wrappers are linked in: a lock is a scheduling point on a controlled thread.
+TEST(Schedule, LocksAreSchedulingPoints) {
+  std::mutex mutex;
+  std::shared_mutex shared;
+  const auto totals = run_controlled(schedule_kind::pct, 2, 3, [&](unsigned) {
+    { const std::lock_guard lock{mutex}; }
+    { const std::shared_lock lock{shared}; }
+    { const std::unique_lock lock{shared}; }
+  });
+  EXPECT_EQ(totals.steps, 2u * 3 * 2);  // each thread: three locks, three unlocks
+}
+
+TEST(ScheduleDeathTest, InvertedLockOrderIsADeadlockAtOnce) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        std::mutex first;
+        std::mutex second;
+        for (std::uint64_t seed = 1;; ++seed) {
+          run_controlled(schedule_kind::random, 2, seed, [&](unsigned index) {
+            for (int round = 0; round < 50; ++round) {
+              const std::lock_guard outer{index == 0 ? first : second};
+              const std::lock_guard inner{index == 0 ? second : first};
+            }
+          });
+        }
+      },
+      ::testing::ExitedWithCode(deadlock_exit_code),
+      "no worker can run(.|\n)*worker 0 waits for lock 0x[0-9a-f]+ \\(exclusive\\), held by worker 1");
+}
+
+TEST(ScheduleDeathTest, RelockingAMutexIsADeadlockOfOneThread) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        std::mutex mutex;
+        run_controlled(schedule_kind::pct, 2, 1, [&](unsigned index) {
+          const std::lock_guard lock{mutex};
+          if (index == 1) mutex.lock();
+        });
+      },
+      ::testing::ExitedWithCode(deadlock_exit_code), "worker 1 waits for lock .* which it holds itself");
+}
+
+TEST(Schedule, RecursiveMutexesMayBeTakenAgain) {
+  std::recursive_mutex mutex;
+  run_controlled(schedule_kind::pct, 2, 5, [&](unsigned) {
+    const std::lock_guard outer{mutex};
+    const std::lock_guard inner{mutex};
+  });
+}
+
+// A condition variable waits inside the C++ runtime, where no wrapper sees it: the waiting
+// thread keeps the turn without a scheduling point, and is left to the OS after a while.
+TEST(Schedule, WaitsItDoesNotSeeDoNotHangIt) {
+  unsigned escapes = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool ready = false;
+    const auto totals = run_controlled(schedule_kind::pct, 2, seed, [&](unsigned index) {
+      std::unique_lock lock{mutex};
+      if (index == 0) {
+        changed.wait(lock, [&] { return ready; });
+      } else {
+        ready = true;
+        changed.notify_all();
+      }
+    });
+    EXPECT_LE(totals.escapes, 2u);
+    escapes += totals.escapes;
+  }
+  EXPECT_GT(escapes, 0u);  // some seed let the waiter run first
+}
+
+TEST(Schedule, SpinningOnAnAtomicDoesNotHangIt) {
+  unsigned escapes = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    std::atomic<bool> flag{false};
+    const auto totals = run_controlled(schedule_kind::pct, 2, seed, [&](unsigned index) {
+      if (index == 0) {
+        while (!flag.load()) std::this_thread::yield();
+      } else {
+        flag.store(true);
+      }
+    });
+    EXPECT_LE(totals.escapes, 1u);
+    escapes += totals.escapes;
+  }
+  EXPECT_GT(escapes, 0u);  // some seed let the spinner run first
+}
+
+TEST(Schedule, ThreadsThatNeverMeetStillFinish) {
+  const auto totals = run_controlled(schedule_kind::pct, 3, 2, [](unsigned) {
+    for (int op = 0; op < 100; ++op) point();
+  });
+  EXPECT_EQ(totals.steps, 300u);
+  EXPECT_EQ(totals.escapes, 0u);
+}
+
+}  // namespace
+}  // namespace safemap::stress::schedule
