@@ -9,7 +9,12 @@ For every registered variant (tests/broken/*.hpp and the correct ones), K runs o
               the `production` profile, run exactly as its ctest expectation test runs it
               (`sanitizer-report expect ...`): how often the declared finding is reported,
               the median time to the report, and the line it was located at.
-Correct variants run the same way with `expect --none`: they must stay silent in both.
+  controlled  the normal build again, with the `controlled` profile (PCT schedules) and a
+              budget of --controlled-budget seconds a run (the variant's `under controlled` RUN
+              arguments when it declares them, else its workload): how often a finding appears,
+              the median time to it, and whether the replay command printed with the first one
+              gives the same finding again.
+Correct variants run the same way with `expect --none`: they must stay silent in all three.
 Verdicts: "gap reproduced" (local passes at least once, production always catches it), "safety
 net" (every local run that did not pass died with a report: checked_map), "no gap: fails locally
 too" (with the reason the variant's header declares in `// Fails locally:`, which the manifest
@@ -30,6 +35,7 @@ import json
 import os
 import pathlib
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -100,6 +106,8 @@ class Build:
     def expectation_command(self, name):
         """The command of the first expectation test this build registers for variant `name`."""
         for expectation in self.variants[name].get("expectations", []):
+            if expectation.get("profile", "production") != "production":
+                continue
             test = f"broken.{name}.{expectation['detector']}"
             if test in self.commands:
                 return expectation, self.commands[test]
@@ -175,6 +183,30 @@ def with_profile(arguments, profile, threads=None):
     return kept
 
 
+def workload_arguments(arguments):
+    """Only the --workload option of a variant's stress arguments."""
+    for index, argument in enumerate(arguments[:-1]):
+        if argument in ("--workload", "-w"):
+            return [argument, arguments[index + 1]]
+    return []
+
+
+REPLAY_LINE = re.compile(r"replay: (\S.*?)(?: \(the round left .*)?$", re.MULTILINE)
+
+
+def replay_signature(output):
+    """What a replay must repeat to count as the same finding: the report's kind and the schedule
+    that led to it (the failing round's trace, or the steps a deadlock report counts). Values
+    read from freed memory, addresses and process ids may differ from run to run."""
+    kind = re.search(r"==\d+==ERROR: (.*)", output)
+    # The failing round's summary line comes right before an oracle's report; a crash or a
+    # deadlock ends the round before it has one.
+    traces = re.findall(r"trace ([0-9a-f]{16})[^\n]*\n==\d+==ERROR", output)
+    schedule = re.findall(r"schedule \w+: \d+ steps, \d+ switches, \d+ escapes", output)
+    return (kind.group(1) if kind else None, traces[-1] if traces else None,
+            schedule[-1] if schedule else None)
+
+
 def stress_arguments(command):
     """Split `sanitizer-report expect [options] -- EXE ARGS` into (expect part, EXE, ARGS)."""
     separator = command.index("--")
@@ -240,6 +272,51 @@ class GapReport:
             arguments, "production", threads)
         return local, production
 
+    def controlled_command(self, name):
+        """The normal build's executable at the controlled profile, for the report's budget."""
+        variant = self.local.variants[name]
+        expectations = variant.get("expectations", [])
+        declared = next((e for e in expectations if e.get("profile") == "controlled"), None)
+        if declared:
+            arguments = list(declared["run_args"])
+        elif variant["broken"]:
+            arguments = workload_arguments(expectations[0]["run_args"]) if expectations else []
+        else:
+            arguments = ["--workload", self.options.correct_workload]
+        return [variant["executable"], *arguments, "--profile", "controlled",
+                "--repeat-for", f"{self.options.controlled_budget:g}", "--progress", "off"]
+
+    def measure_controlled(self, name, expect, progress):
+        """K runs under PCT schedules in the normal build, and one replay of the first finding."""
+        command = self.controlled_command(name)
+        found, seconds, first = 0, [], None
+        for run_index in range(self.options.runs):
+            exit_code, elapsed, output = run(command, self.local.environment, self.options.timeout)
+            if exit_code not in (0, "timeout"):
+                found += 1
+                seconds.append(elapsed)
+                first = first or (exit_code, output)
+            progress.step(f"{name}: controlled run {run_index + 1}/{self.options.runs}")
+        replayed = None
+        if first:
+            replay = REPLAY_LINE.search(first[1])
+            replayed = False
+            if replay:
+                exit_code, _, output = run(shlex.split(replay.group(1)), self.local.environment,
+                                           self.options.timeout)
+                replayed = (exit_code == first[0] and
+                            replay_signature(output) == replay_signature(first[1]) and
+                            [location_text(f) for f in findings_in(expect, output)] ==
+                            [location_text(f) for f in findings_in(expect, first[1])])
+        kind = None
+        if first:
+            kinds = [finding.get("kind") for finding in findings_in(expect, first[1])]
+            kind = kinds[0] if kinds else f"exit {first[0]}"
+        return {"preset": "default", "profile": "controlled", "runs": self.options.runs,
+                "budget_seconds": self.options.controlled_budget, "found": found, "kind": kind,
+                "median_seconds": round(statistics.median(seconds), 2) if seconds else None,
+                "replayed": replayed}
+
     def measure_variant(self, name, progress):
         options = self.options
         build, expectation, expect, _ = self.plan(name)
@@ -268,8 +345,11 @@ class GapReport:
                             break
             progress.step(f"{name}: production ({build.preset}) run {run_index + 1}/{options.runs}")
 
+        controlled = self.measure_controlled(name, expect, progress)
         broken = self.local.variants[name]["broken"]
         row_verdict = verdict(broken, local, caught, options.runs)
+        if not broken and controlled["found"] > 0:
+            row_verdict = "NOT CLEAN"
         return {
             "variant": name,
             "broken": broken,
@@ -283,6 +363,7 @@ class GapReport:
                 "median_seconds": round(statistics.median(seconds), 2) if seconds else None,
                 "location": max(locations, key=locations.get) if locations else None,
             },
+            "controlled": controlled,
             "verdict": row_verdict,
             # The header's `// Fails locally:` text, as cmake/SafemapStress.cmake read it.
             "reason": (self.local.variants[name].get("fails_locally")
@@ -341,20 +422,36 @@ def production_cell(row):
             f"({production['preset']}{timing})")
 
 
+def controlled_cell(row):
+    controlled = row["controlled"]
+    if not row["broken"]:
+        return f"{controlled['runs'] - controlled['found']}/{controlled['runs']} clean"
+    if controlled["found"] == 0:
+        return f"0/{controlled['runs']}"
+    replay = {True: "replays", False: "does NOT replay", None: ""}[controlled["replayed"]]
+    return (f"{controlled['found']}/{controlled['runs']} {controlled['kind']} "
+            f"(median {controlled['median_seconds']} s), {replay}")
+
+
 def markdown(rows, options):
     lines = [
         "# Gap report: works locally, dies in production",
         "",
         f"Local: preset `default`, profile `local`. Production: the sanitizer preset that declares "
-        f"the bug, profile `production`. {options.runs} runs each.",
+        f"the bug, profile `production`. Local, controlled: preset `default`, profile `controlled` "
+        f"(PCT schedules), at most {options.controlled_budget:g} s a run; \"replays\" means the "
+        f"replay command of the first finding gave the same finding again. {options.runs} runs "
+        f"each.",
         "",
-        "| variant | local (normal build) | production (sanitizer) | located at | verdict |",
-        "|---|---|---|---|---|",
+        "| variant | local (normal build) | production (sanitizer) | local, controlled schedules "
+        "| located at | verdict |",
+        "|---|---|---|---|---|---|",
     ]
     for row in rows:
         location = row["production"].get("location") or ""
         lines.append(f"| {row['variant']} | {local_cell(row['local'])} | {production_cell(row)} | "
-                     f"{'`' + location + '`' if location else ''} | {row['verdict']} |")
+                     f"{controlled_cell(row)} | {'`' + location + '`' if location else ''} | "
+                     f"{row['verdict']} |")
     lines += [""] + reasons(rows)
     return "\n".join(lines) + "\n"
 
@@ -366,9 +463,10 @@ def reasons(rows):
 
 
 def terminal_table(rows):
-    header = ("variant", "local (normal build)", "production", "verdict")
-    table = [(r["variant"], local_cell(r["local"]), production_cell(r), r["verdict"]) for r in rows]
-    widths = [max(len(str(row[i])) for row in [header] + table) for i in range(4)]
+    header = ("variant", "local (normal build)", "production", "local, controlled", "verdict")
+    table = [(r["variant"], local_cell(r["local"]), production_cell(r), controlled_cell(r), r["verdict"])
+             for r in rows]
+    widths = [max(len(str(row[i])) for row in [header] + table) for i in range(len(header))]
     out = []
     for row in [header] + table:
         out.append("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
@@ -425,6 +523,8 @@ def parse_arguments(argv):
     parser.add_argument("--sweep-runs", type=int, default=4, help="runs per point of the chart")
     parser.add_argument("--correct-workload", default="resize_storm",
                         help="workload correct variants run (the most common trigger)")
+    parser.add_argument("--controlled-budget", type=float, default=2,
+                        help="seconds a controlled-schedule run may search (--repeat-for)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a run hangs")
     parser.add_argument("--out", default="build/gap", help="folder for the report files")
     parser.add_argument("--source-root", default=".", help="the repository")
@@ -435,6 +535,8 @@ def parse_arguments(argv):
         parser.error("--sweep-threads takes a comma list of numbers")
     if options.runs < 1 or options.sweep_runs < 1 or any(t < 1 for t in options.sweep_threads):
         parser.error("--runs, --sweep-runs and thread counts must be at least 1")
+    if not options.controlled_budget > 0 or options.controlled_budget == float("inf"):
+        parser.error("--controlled-budget must be a finite number of seconds > 0")
     return options
 
 
@@ -453,7 +555,7 @@ def main(argv):
         print(f"gap-report: {error}", file=sys.stderr)
         return EXIT_BAD_USAGE
 
-    progress = Progress(len(names) * 2 * options.runs +
+    progress = Progress(len(names) * 3 * options.runs +
                         len(sweep_names) * len(options.sweep_threads) * options.sweep_runs)
     rows = [report.measure_variant(name, progress) for name in names]
     points = report.sweep(sweep_names, progress)

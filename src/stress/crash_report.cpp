@@ -20,6 +20,7 @@
 
 #include "stress/exit_code.hpp"
 #include "stress/report.hpp"
+#include "stress/replay_line.hpp"
 #include "stress/stack_dump.hpp"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -111,6 +112,7 @@ void on_fatal_signal(int signal_number, siginfo_t*, void*) {
     while (::waitpid(reporter, &status, 0) < 0 && errno == EINTR) {
     }
   }
+  print_replay_line();
   // The default action again (not SA_RESETHAND: that would let a second crashing thread kill
   // the process mid-report); the signal raised now, delivered when the handler returns, ends
   // the process as it would have ended without the report.

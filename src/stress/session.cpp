@@ -1,30 +1,15 @@
 #include "stress/session.hpp"
 
 #include <algorithm>
-#include <unistd.h>
-
 #include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "stress/exit_code.hpp"
-
-// Sanitizer runtimes call this back just before they end the process on a report; absent
-// (null) in builds without a sanitizer.
-extern "C" void __sanitizer_set_death_callback(void (*callback)()) __attribute__((weak));
+#include "stress/replay_line.hpp"
 
 namespace safemap::stress {
 namespace {
-
-// The replay command of the controlled round now running, for the sanitizer death callback,
-// which may only write what is ready (it runs inside the runtime's report path).
-char sanitizer_replay_line[1024];
-
-void print_replay_line() {
-  const auto length = std::strlen(sanitizer_replay_line);
-  if (length > 0) (void)!::write(STDERR_FILENO, sanitizer_replay_line, length);
-}
 
 unsigned most_threads(const run_options& options) {
   return *std::ranges::max_element(options.settings.threads);
@@ -53,7 +38,6 @@ session::session(const variant_info& variant, const run_options& options)
     std::cerr << ", schedule " << schedule::name_of(schedule.kind)
               << (schedule.kind == schedule::schedule_kind::pct ? " depth " + std::to_string(schedule.pct_depth) : "")
               << " (each finding prints the command that replays it)";
-    if (__sanitizer_set_death_callback != nullptr) __sanitizer_set_death_callback(print_replay_line);
   }
   std::cerr << std::endl;
 }
@@ -93,8 +77,7 @@ round_plan session::begin_round(workload kind, unsigned threads) {
   if (settings.schedule.kind != schedule::schedule_kind::free) {
     replay_ = replay_command(kind, plan);
     result_.set_replay(replay_);
-    std::snprintf(sanitizer_replay_line, sizeof sanitizer_replay_line, "[safemap-stress] replay: %s\n",
-                  replay_.c_str());
+    set_replay_line(replay_);
     plan.on_deadlock = [this](std::vector<std::string> waits) {
       waits.push_back("replay: " + replay_);
       monitor_.report_deadlock(std::move(waits));

@@ -194,8 +194,11 @@ class iterate_while_writing : public workload_base<Map> {
           check_consistent(this->found_, key, value, operation_kind::snapshot);
         }
       } else {
+        // Each visit is a scheduling point of a controlled schedule: a walk that should hold the
+        // map still (and does not) is interrupted by the writers there.
         map.for_each([&](std::uint64_t key, std::uint64_t value) {
           check_consistent(this->found_, key, value, operation_kind::for_each);
+          schedule::point();
         });
       }
     });

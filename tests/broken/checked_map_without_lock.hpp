@@ -18,6 +18,8 @@
 // RUN(checked_map): --ops 100000000
 //   The net needs two writes to overlap, which a loaded machine may not give a short run: the
 //   test runs each round until the process dies or the round's 20 s are up.
+// EXPECT tsan under controlled: data race at tests/broken/unsynchronized_writes.hpp
+// RUN(controlled): --workload hot_key_counters
 #pragma once
 
 #include <functional>

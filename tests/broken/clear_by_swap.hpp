@@ -9,6 +9,8 @@
 // Works locally: clears are rare in a laptop test, and 2 threads seldom overlap one.
 // EXPECT tsan: data race at @BUG|@PEER
 // RUN: --workload clear_while_writing
+// EXPECT tsan under controlled: data race at @BUG|@PEER
+// RUN(controlled): --workload clear_while_writing
 #pragma once
 
 #include <cstddef>

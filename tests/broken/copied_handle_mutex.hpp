@@ -13,6 +13,8 @@
 //   production, not between thread counts.
 // EXPECT tsan: data race at @RACE
 // RUN: --workload write_heavy
+// EXPECT tsan under controlled: data race at @RACE
+// RUN(controlled): --workload write_heavy
 #pragma once
 
 #include <cstddef>

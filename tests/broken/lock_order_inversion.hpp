@@ -13,6 +13,7 @@
 // EXPECT watchdog(default,asan): deadlock at @BUG|@FIRST
 // RUN: --workload read_heavy --ops 100000
 // EXPECT watchdog(default,asan) under controlled: deadlock at @BUG|@FIRST
+// EXPECT tsan under controlled: lock-order-inversion (potential deadlock) at @BUG
 // RUN(controlled): --workload read_heavy
 //   A controlled schedule sees the deadlock the moment both threads wait: at once, without the
 //   watchdog's 5 s of silence.

@@ -8,6 +8,8 @@
 // Works locally: with 2 threads an erase seldom lands inside the walk.
 // EXPECT asan: heap-use-after-free at @BUG
 // RUN: --workload iterate_while_writing
+// EXPECT asan under controlled: heap-use-after-free at @BUG
+// RUN(controlled): --workload iterate_while_writing
 #pragma once
 
 #include <cstddef>

@@ -9,6 +9,8 @@
 //   cores, too few for an expectation: ThreadSanitizer is the detector that always sees it.
 // EXPECT tsan: data race at @BUG
 // RUN: --workload write_heavy
+// EXPECT tsan under controlled: data race at @BUG
+// RUN(controlled): --workload write_heavy
 #pragma once
 
 #include <cstddef>

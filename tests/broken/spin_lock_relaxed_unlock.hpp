@@ -13,6 +13,8 @@
 //   that folder rather than a marker here.
 // EXPECT tsan: data race at src/safemap/
 // RUN: --workload write_heavy
+// EXPECT tsan under controlled: data race at src/safemap/
+// RUN(controlled): --workload write_heavy
 #pragma once
 
 #include <atomic>

@@ -12,6 +12,8 @@
 // Works locally: the unlocked window is a few instructions long.
 // EXPECT tsan: data race at @BUG|@PEER
 // RUN: --workload write_heavy
+// EXPECT tsan under controlled: data race at @BUG|@PEER
+// RUN(controlled): --workload write_heavy
 #pragma once
 
 #include <cstddef>

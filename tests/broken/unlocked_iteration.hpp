@@ -8,6 +8,8 @@
 // Works locally: 2 threads, a short run: the walk rarely meets a rehash.
 // EXPECT tsan: data race at @BUG|@PEER
 // RUN: --workload iterate_while_writing
+// EXPECT tsan under controlled: data race at @BUG|@PEER
+// RUN(controlled): --workload iterate_while_writing
 #pragma once
 
 #include <cstddef>

@@ -9,6 +9,8 @@
 // Works locally: 2 threads rarely overlap a read with a write of the same entry.
 // EXPECT tsan: data race at @BUG|@PEER
 // RUN: --workload read_heavy
+// EXPECT tsan under controlled: data race at @BUG|@PEER
+// RUN(controlled): --workload read_heavy
 #pragma once
 
 #include <cstddef>

@@ -8,6 +8,8 @@
 // Works locally: 2 threads inserting a few thousand keys rarely collide inside a rehash.
 // EXPECT tsan: data race at @BUG
 // RUN: --workload resize_storm
+// EXPECT tsan under controlled: data race at @BUG
+// RUN(controlled): --workload resize_storm
 #pragma once
 
 #include <cstddef>

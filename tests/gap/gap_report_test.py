@@ -9,6 +9,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+import types
 import unittest
 
 ROOT = pathlib.Path(sys.argv.pop(1)).resolve()
@@ -130,6 +131,49 @@ class DeclaredReason(unittest.TestCase):
                 {"variant": "c", "verdict": "gap reproduced", "reason": None}]
         self.assertEqual(gap_report.reasons(rows),
                          ["- a: it races", "- b: no `// Fails locally:` reason declared"])
+
+
+class Controlled(unittest.TestCase):
+    REPORT = ("[safemap-stress] x: 147 ops; schedule 647 steps, 5 switches, 0 escapes, trace "
+              "42bc809c8a774398, INVARIANTS VIOLATED\n"
+              "==6787==ERROR: SafemapInvariant: wrong value\n"
+              "  key 140610115800096 holds 32 (written for key 0)\n"
+              "  replay: /b/safemap-stress-x --profile controlled --seed 41 (the round left 2 waits to "
+              "the OS, so it may not replay exactly)\n"
+              "SUMMARY: SafemapInvariant: wrong value\n")
+
+    def test_the_replay_command_is_read_without_the_escape_warning(self):
+        self.assertEqual(gap_report.REPLAY_LINE.search(self.REPORT).group(1),
+                         "/b/safemap-stress-x --profile controlled --seed 41")
+
+    def test_a_replay_is_the_same_kind_after_the_same_schedule_whatever_it_read(self):
+        again = self.REPORT.replace("6787", "9001").replace("140610115800096 holds 32", "7 holds 3")
+        self.assertEqual(gap_report.replay_signature(again), gap_report.replay_signature(self.REPORT))
+        other_schedule = self.REPORT.replace("42bc809c8a774398", "42bc809c8a774399")
+        self.assertNotEqual(gap_report.replay_signature(other_schedule),
+                            gap_report.replay_signature(self.REPORT))
+        other_kind = self.REPORT.replace("ERROR: SafemapInvariant: wrong value", "ERROR: SafemapInvariant: lost")
+        self.assertNotEqual(gap_report.replay_signature(other_kind),
+                            gap_report.replay_signature(self.REPORT))
+
+    def test_declared_controlled_arguments_win_and_others_keep_their_workload(self):
+        options = types.SimpleNamespace(controlled_budget=2.0, correct_workload="resize_storm")
+        report = types.SimpleNamespace(local=types.SimpleNamespace(variants=MANIFEST), options=options)
+        declared = gap_report.GapReport.controlled_command(report, "self_deadlock")
+        self.assertEqual(declared[1:], ["--workload", "write_heavy", "--keys", "4096", "--ops", "3000",
+                                        "--profile", "controlled", "--repeat-for", "2",
+                                        "--progress", "off"])
+        undeclared = gap_report.GapReport.controlled_command(report, "unlocked_reads")
+        self.assertEqual(undeclared[1:3], ["--workload", "read_heavy"])
+        correct = gap_report.GapReport.controlled_command(report, "mutex_map")
+        self.assertEqual(correct[1:3], ["--workload", "resize_storm"])
+
+    def test_the_cell_says_found_median_and_replay(self):
+        row = {"broken": True, "controlled": {"runs": 20, "found": 20, "kind": "deadlock",
+                                              "median_seconds": 0.8, "replayed": True}}
+        self.assertEqual(gap_report.controlled_cell(row), "20/20 deadlock (median 0.8 s), replays")
+        row["controlled"].update(found=0, replayed=None)
+        self.assertEqual(gap_report.controlled_cell(row), "0/20")
 
 
 if __name__ == "__main__":

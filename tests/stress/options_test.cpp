@@ -117,7 +117,8 @@ TEST(CommandLine, EveryBadNumberExitsWithTwo) {
       {"--duration", "SAFEMAP_STRESS_DURATION", bad_for_all},
       {"--watchdog", "SAFEMAP_STRESS_WATCHDOG", bad_for_all},
       {"--progress-every", "SAFEMAP_STRESS_PROGRESS_EVERY", bad_for_all},
-      {"--repeat-for", "SAFEMAP_STRESS_REPEAT_FOR", bad_for_all}};
+      {"--repeat-for", "SAFEMAP_STRESS_REPEAT_FOR", bad_for_all},
+      {"--pct-depth", "SAFEMAP_STRESS_PCT_DEPTH", bad_for_counts}};
   for (const auto& [flag, variable, bad_values] : numeric_options) {
     for (const char* value : bad_values) {
       EXPECT_EQ(parse({flag, value}).exit_code, exit_bad_usage) << flag << " '" << value << "'";
@@ -125,6 +126,28 @@ TEST(CommandLine, EveryBadNumberExitsWithTwo) {
       EXPECT_EQ(parse({}).exit_code, exit_bad_usage) << variable << "='" << value << "'";
     }
   }
+}
+
+TEST(CommandLine, SchedulesAreChosenByNameWithADepthOfAtLeastOne) {
+  const auto chosen = parse({"--schedule", "pct", "--pct-depth", "5"});
+  ASSERT_TRUE(chosen.options);
+  EXPECT_EQ(chosen.options->settings.schedule.kind, schedule::schedule_kind::pct);
+  EXPECT_EQ(chosen.options->settings.schedule.pct_depth, 5u);
+  const auto by_default = parse({});
+  ASSERT_TRUE(by_default.options);
+  EXPECT_EQ(by_default.options->settings.schedule.kind, schedule::schedule_kind::free);
+  const auto controlled = parse({"--profile", "controlled"});
+  ASSERT_TRUE(controlled.options);
+  EXPECT_EQ(controlled.options->settings.schedule.kind, schedule::schedule_kind::pct);
+  EXPECT_EQ(parse({"--profile", "controlled", "--schedule", "free"}).options->settings.schedule.kind,
+            schedule::schedule_kind::free);
+  for (const char* bad : {"fair", "PCT", "", "pct,random"}) {
+    EXPECT_EQ(parse({"--schedule", bad}).exit_code, exit_bad_usage) << bad;
+    scoped_environment bad_variable{"SAFEMAP_STRESS_SCHEDULE", bad};
+    EXPECT_EQ(parse({}).exit_code, exit_bad_usage) << bad;
+  }
+  EXPECT_EQ(parse({"--pct-depth", "0"}).exit_code, exit_bad_usage);
+  EXPECT_EQ(parse({"--schedule", "pct", "--threads", "65"}).exit_code, exit_bad_usage);
 }
 
 TEST(CommandLine, GoodNumbersStillPass) {
@@ -140,7 +163,8 @@ TEST(Profiles, OverridesRefuseNumbersOfTheWrongKind) {
   for (const char* override_text :
        {R"({"ops": -5})", R"({"ops": 2.5})", R"({"keys": "10"})", R"({"threads": [-1]})",
         R"({"threads": 3})", R"({"ops": 99999999999999999999999})", R"({"duration_s": -1})",
-        R"({"watchdog_s": "5"})", R"({"threads": [4294967297]})", ""}) {
+        R"({"watchdog_s": "5"})", R"({"threads": [4294967297]})", R"({"schedule": "fair"})",
+        R"({"schedule": 1})", R"({"pct_depth": 0})", R"({"pct_depth": -3})", ""}) {
     scoped_environment change{"SAFEMAP_STRESS_PROFILE_LOCAL", override_text};
     EXPECT_THROW(profile_named("local"), std::invalid_argument) << override_text;
   }

@@ -13,11 +13,19 @@ namespace {
 
 using safemap::stress::schedule::current_scheduler;
 using safemap::stress::schedule::lock_mode;
+using safemap::stress::schedule::scheduler;
 
 // glibc's mutex kind (PTHREAD_MUTEX_ERRORCHECK answers EDEADLK instead of hanging on a relock);
 // the low bits of __data.__kind, as glibc's own PTHREAD_MUTEX_TYPE reads them.
 bool relock_returns_error(const pthread_mutex_t* mutex) {
   return (mutex->__data.__kind & 0x7f) == PTHREAD_MUTEX_ERRORCHECK;
+}
+
+// Each wrapper: the scheduler's way on a controlled thread, the real function on any other.
+template <class Scheduled, class Real>
+int scheduled_or_real(Scheduled scheduled, Real real) {
+  if (scheduler* owner = current_scheduler) return scheduled(*owner);
+  return real();
 }
 
 }  // namespace
@@ -34,66 +42,54 @@ int __real_pthread_rwlock_trywrlock(pthread_rwlock_t* rwlock);
 int __real_pthread_rwlock_unlock(pthread_rwlock_t* rwlock);
 
 int __wrap_pthread_mutex_lock(pthread_mutex_t* mutex) {
-  if (auto* owner = current_scheduler) {
-    return owner->lock(mutex, lock_mode::exclusive, relock_returns_error(mutex),
-                       [mutex] { return __real_pthread_mutex_lock(mutex); },
-                       [mutex] { return __real_pthread_mutex_trylock(mutex); });
-  }
-  return __real_pthread_mutex_lock(mutex);
+  const auto real = [mutex] { return __real_pthread_mutex_lock(mutex); };
+  const auto try_real = [mutex] { return __real_pthread_mutex_trylock(mutex); };
+  return scheduled_or_real(
+      [&](scheduler& owner) { return owner.lock(mutex, lock_mode::exclusive, relock_returns_error(mutex), real, try_real); },
+      real);
 }
 
 int __wrap_pthread_mutex_trylock(pthread_mutex_t* mutex) {
-  if (auto* owner = current_scheduler) {
-    return owner->try_lock(mutex, lock_mode::exclusive, [mutex] { return __real_pthread_mutex_trylock(mutex); });
-  }
-  return __real_pthread_mutex_trylock(mutex);
+  const auto real = [mutex] { return __real_pthread_mutex_trylock(mutex); };
+  return scheduled_or_real([&](scheduler& owner) { return owner.try_lock(mutex, lock_mode::exclusive, real); }, real);
 }
 
 int __wrap_pthread_mutex_unlock(pthread_mutex_t* mutex) {
-  if (auto* owner = current_scheduler) {
-    return owner->unlock(mutex, [mutex] { return __real_pthread_mutex_unlock(mutex); });
-  }
-  return __real_pthread_mutex_unlock(mutex);
+  const auto real = [mutex] { return __real_pthread_mutex_unlock(mutex); };
+  return scheduled_or_real([&](scheduler& owner) { return owner.unlock(mutex, real); }, real);
 }
 
 // A reader that asks to write waits for itself. glibc answers a writer that takes its own
 // rwlock again with EDEADLK (which std::shared_mutex throws); the scheduler reports either as
 // the self-deadlock it is.
 int __wrap_pthread_rwlock_rdlock(pthread_rwlock_t* rwlock) {
-  if (auto* owner = current_scheduler) {
-    return owner->lock(rwlock, lock_mode::shared, true, [rwlock] { return __real_pthread_rwlock_rdlock(rwlock); },
-                       [rwlock] { return __real_pthread_rwlock_tryrdlock(rwlock); });
-  }
-  return __real_pthread_rwlock_rdlock(rwlock);
+  const auto real = [rwlock] { return __real_pthread_rwlock_rdlock(rwlock); };
+  const auto try_real = [rwlock] { return __real_pthread_rwlock_tryrdlock(rwlock); };
+  return scheduled_or_real(
+      [&](scheduler& owner) { return owner.lock(rwlock, lock_mode::shared, true, real, try_real); }, real);
 }
 
 int __wrap_pthread_rwlock_tryrdlock(pthread_rwlock_t* rwlock) {
-  if (auto* owner = current_scheduler) {
-    return owner->try_lock(rwlock, lock_mode::shared, [rwlock] { return __real_pthread_rwlock_tryrdlock(rwlock); });
-  }
-  return __real_pthread_rwlock_tryrdlock(rwlock);
+  const auto real = [rwlock] { return __real_pthread_rwlock_tryrdlock(rwlock); };
+  return scheduled_or_real([&](scheduler& owner) { return owner.try_lock(rwlock, lock_mode::shared, real); }, real);
 }
 
 int __wrap_pthread_rwlock_wrlock(pthread_rwlock_t* rwlock) {
-  if (auto* owner = current_scheduler) {
-    return owner->lock(rwlock, lock_mode::exclusive, false, [rwlock] { return __real_pthread_rwlock_wrlock(rwlock); },
-                       [rwlock] { return __real_pthread_rwlock_trywrlock(rwlock); });
-  }
-  return __real_pthread_rwlock_wrlock(rwlock);
+  const auto real = [rwlock] { return __real_pthread_rwlock_wrlock(rwlock); };
+  const auto try_real = [rwlock] { return __real_pthread_rwlock_trywrlock(rwlock); };
+  return scheduled_or_real(
+      [&](scheduler& owner) { return owner.lock(rwlock, lock_mode::exclusive, false, real, try_real); }, real);
 }
 
 int __wrap_pthread_rwlock_trywrlock(pthread_rwlock_t* rwlock) {
-  if (auto* owner = current_scheduler) {
-    return owner->try_lock(rwlock, lock_mode::exclusive, [rwlock] { return __real_pthread_rwlock_trywrlock(rwlock); });
-  }
-  return __real_pthread_rwlock_trywrlock(rwlock);
+  const auto real = [rwlock] { return __real_pthread_rwlock_trywrlock(rwlock); };
+  return scheduled_or_real([&](scheduler& owner) { return owner.try_lock(rwlock, lock_mode::exclusive, real); },
+                           real);
 }
 
 int __wrap_pthread_rwlock_unlock(pthread_rwlock_t* rwlock) {
-  if (auto* owner = current_scheduler) {
-    return owner->unlock(rwlock, [rwlock] { return __real_pthread_rwlock_unlock(rwlock); });
-  }
-  return __real_pthread_rwlock_unlock(rwlock);
+  const auto real = [rwlock] { return __real_pthread_rwlock_unlock(rwlock); };
+  return scheduled_or_real([&](scheduler& owner) { return owner.unlock(rwlock, real); }, real);
 }
 
 }  // extern "C"
