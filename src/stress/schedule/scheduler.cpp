@@ -67,6 +67,7 @@ class scheduler::guard {
     held_ = false;
     if (wake != no_thread) futex_wake(owner_.seats_[wake].go);
   }
+  void end_invisibility() { invisible_.end(); }
 
  private:
   tsan_invisible invisible_;
@@ -329,7 +330,8 @@ void scheduler::report_deadlock(guard& held, std::vector<std::string> why) {
                 static_cast<unsigned long long>(switches_), escapes_);
   why.emplace_back(schedule);
   held.unlock();
-  current_scheduler = nullptr;  // the report takes locks of its own, unscheduled
+  held.end_invisibility();      // the report runs as any code does, seen by TSan
+  current_scheduler = nullptr;  // and takes locks of its own, unscheduled
   on_deadlock_(std::move(why));
   std::abort();  // the handler does not return
 }

@@ -31,13 +31,23 @@ class tsan_invisible {
   }
   tsan_invisible(const tsan_invisible&) = delete;
   tsan_invisible& operator=(const tsan_invisible&) = delete;
-  ~tsan_invisible() {
+  ~tsan_invisible() { end(); }
+
+  // Ends the scope early: a thread must not leave its last scope with TSan still ignoring it
+  // (TSan reports "finished with ignores enabled"), as a deadlock report that ends the process
+  // would.
+  void end() {
+    if (!active_) return;
+    active_ = false;
     if constexpr (detail::thread_sanitizer_build) {
       AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
       AnnotateIgnoreWritesEnd(__FILE__, __LINE__);
       AnnotateIgnoreReadsEnd(__FILE__, __LINE__);
     }
   }
+
+ private:
+  bool active_ = true;
 };
 
 }  // namespace safemap::stress::schedule
