@@ -201,11 +201,7 @@ int report_crash(long pid, long thread, int signal_number, std::string_view reas
                              (threads.empty() ? "; no stacks: " + dump.failure
                                               : "; stacks of all threads follow (crashing thread first)"));
   if (!reason.empty()) finding.messages.emplace_back(reason);
-  for (auto& each : threads) {
-    finding.stacks.push_back({.title = "Thread " + std::to_string(each.number) + " (LWP " +
-                                       std::to_string(each.lwp) + ") \"" + each.name + "\":",
-                              .frames = std::move(each.frames)});
-  }
+  for (auto& each : threads) finding.stacks.push_back(as_report_stack(each));
   std::cerr << format_report(finding, static_cast<int>(pid)) << std::flush;
   return exit_ok;
 }

@@ -153,11 +153,7 @@ void monitor::end_with_stacks(std::string kind, std::vector<std::string> message
                               const std::string& failure) {
   report finding{.tool = "SafemapWatchdog", .kind = std::move(kind), .messages = std::move(messages), .stacks = {}};
   finding.messages.front() += threads.empty() ? "; no stacks: " + failure : "; stacks of all threads follow (workers first)";
-  for (auto& thread : threads) {
-    finding.stacks.push_back({.title = "Thread " + std::to_string(thread.number) + " (LWP " +
-                                       std::to_string(thread.lwp) + ") \"" + thread.name + "\":",
-                              .frames = std::move(thread.frames)});
-  }
+  for (auto& thread : threads) finding.stacks.push_back(as_report_stack(thread));
   std::cerr << format_report(finding) << std::flush;
   if (on_stall_) on_stall_(finding);
   std::fflush(nullptr);

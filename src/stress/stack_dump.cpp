@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <utility>
 
 namespace safemap::stress {
 
@@ -74,6 +75,12 @@ std::vector<thread_stack> parse_gdb_backtraces(std::string_view gdb_output) {
     }
   }
   return threads;
+}
+
+stack as_report_stack(thread_stack& thread) {
+  return {.title = "Thread " + std::to_string(thread.number) + " (LWP " + std::to_string(thread.lwp) + ") \"" +
+                   thread.name + "\":",
+          .frames = std::move(thread.frames)};
 }
 
 }  // namespace safemap::stress

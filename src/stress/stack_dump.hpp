@@ -33,4 +33,7 @@ backtrace_output capture_all_thread_backtraces(int pid, double timeout_s);
 
 std::vector<thread_stack> parse_gdb_backtraces(std::string_view gdb_output);
 
+// One thread's stack as a report's stack, titled `Thread N (LWP N) "name":`; moves its frames.
+stack as_report_stack(thread_stack& thread);
+
 }  // namespace safemap::stress
