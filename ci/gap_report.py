@@ -194,16 +194,20 @@ def workload_arguments(arguments):
 REPLAY_LINE = re.compile(r"replay: (\S.*?)(?: \(the round left .*)?$", re.MULTILINE)
 
 
+def failing_round_trace(output):
+    """The schedule trace of the round an oracle's report came from: its summary line comes right
+    before the report. A crash or a deadlock ends the round before it has one (None)."""
+    traces = re.findall(r"trace ([0-9a-f]{16})[^\n]*\n==\d+==ERROR", output)
+    return traces[-1] if traces else None
+
+
 def replay_signature(output):
     """What a replay must repeat to count as the same finding: the report's kind and the schedule
     that led to it (the failing round's trace, or the steps a deadlock report counts). Values
     read from freed memory, addresses and process ids may differ from run to run."""
     kind = re.search(r"==\d+==ERROR: (.*)", output)
-    # The failing round's summary line comes right before an oracle's report; a crash or a
-    # deadlock ends the round before it has one.
-    traces = re.findall(r"trace ([0-9a-f]{16})[^\n]*\n==\d+==ERROR", output)
     schedule = re.findall(r"schedule \w+: \d+ steps, \d+ switches, \d+ escapes", output)
-    return (kind.group(1) if kind else None, traces[-1] if traces else None,
+    return (kind.group(1) if kind else None, failing_round_trace(output),
             schedule[-1] if schedule else None)
 
 
@@ -297,21 +301,20 @@ class GapReport:
                 seconds.append(elapsed)
                 first = first or (exit_code, output)
             progress.step(f"{name}: controlled run {run_index + 1}/{self.options.runs}")
-        replayed = None
+        replayed, kind = None, None
         if first:
-            replay = REPLAY_LINE.search(first[1])
+            first_code, first_output = first
+            first_findings = findings_in(expect, first_output)
+            kind = first_findings[0].get("kind") if first_findings else f"exit {first_code}"
+            replay = REPLAY_LINE.search(first_output)
             replayed = False
             if replay:
                 exit_code, _, output = run(shlex.split(replay.group(1)), self.local.environment,
                                            self.options.timeout)
-                replayed = (exit_code == first[0] and
-                            replay_signature(output) == replay_signature(first[1]) and
+                replayed = (exit_code == first_code and
+                            replay_signature(output) == replay_signature(first_output) and
                             [location_text(f) for f in findings_in(expect, output)] ==
-                            [location_text(f) for f in findings_in(expect, first[1])])
-        kind = None
-        if first:
-            kinds = [finding.get("kind") for finding in findings_in(expect, first[1])]
-            kind = kinds[0] if kinds else f"exit {first[0]}"
+                            [location_text(f) for f in first_findings])
         return {"preset": "default", "profile": "controlled", "runs": self.options.runs,
                 "budget_seconds": self.options.controlled_budget, "found": found, "kind": kind,
                 "median_seconds": round(statistics.median(seconds), 2) if seconds else None,

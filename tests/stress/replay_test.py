@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """A controlled run's finding replays: the command it prints gives the same report again, line for
 line (process ids aside), and its schedule's trace is the same.
-Usage: replay_test.py <safemap-stress-executable of a planted bug> <stress arguments...>"""
+The replay line and the failing round's trace are read as the gap report reads them.
+Usage: replay_test.py <repository root> <safemap-stress-executable of a planted bug> <arguments...>"""
+import pathlib
 import re
 import shlex
 import subprocess
 import sys
 
-REPLAY = re.compile(r"replay: (\S.*?)(?: \(the round left .*)?$", re.MULTILINE)
+sys.path.insert(0, str(pathlib.Path(sys.argv.pop(1)).resolve() / "ci"))
+from gap_report import REPLAY_LINE, failing_round_trace  # noqa: E402  (the path above)
 
 
 def run(command):
@@ -24,26 +27,22 @@ def report(output):
     return re.sub(r"0x[0-9a-f]+", "0x?", re.sub(r"==\d+==", "==PID==", match.group(0)))
 
 
-def trace(output):
-    found = re.findall(r"trace ([0-9a-f]{16})[^\n]*\n==\d+==ERROR", output)
-    return found[-1] if found else None
-
-
 def main(executable, arguments):
     code, output = run([executable, *arguments])
     found = report(output)
     if code == 0 or found is None:
         sys.exit(f"FAIL: no finding to replay (exit {code}):\n{output[-3000:]}")
-    replay = REPLAY.search(found)
+    replay = REPLAY_LINE.search(found)
     if replay is None:
         sys.exit(f"FAIL: the finding names no replay command:\n{found}")
     command = shlex.split(replay.group(1))
     print("replaying:", replay.group(1))
     again_code, again = run(command)
-    if again_code != code or report(again) != found or trace(again) != trace(output):
-        sys.exit(f"FAIL: the replay (exit {again_code}, trace {trace(again)}) differs from the finding "
-                 f"(exit {code}, trace {trace(output)}):\n--- finding\n{found}\n--- replay\n{report(again)}")
-    print(f"PASS: exit {code}, trace {trace(output)}, the same {len(found.splitlines())}-line report")
+    trace, again_trace = failing_round_trace(output), failing_round_trace(again)
+    if again_code != code or report(again) != found or again_trace != trace:
+        sys.exit(f"FAIL: the replay (exit {again_code}, trace {again_trace}) differs from the finding "
+                 f"(exit {code}, trace {trace}):\n--- finding\n{found}\n--- replay\n{report(again)}")
+    print(f"PASS: exit {code}, trace {trace}, the same {len(found.splitlines())}-line report")
 
 
 if __name__ == "__main__":

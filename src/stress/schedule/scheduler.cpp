@@ -133,9 +133,7 @@ scheduler::lock_wait scheduler::wait_to_lock(const void* lock, lock_mode mode) {
   rejoin_if_escaped(held, self);
   for (;;) {
     if (locks_.held_against_itself(lock, mode, self)) return lock_wait::takes_it_again;
-    if (locks_.available(lock, mode, [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; })) {
-      return lock_wait::free;
-    }
+    if (lock_available(lock, mode)) return lock_wait::free;
     auto& record = seats_[self];
     record.state = seat_state::waiting_for_lock;
     record.lock = lock;
@@ -179,15 +177,18 @@ bool scheduler::is_ready(unsigned index) const {
   const auto& record = seats_[index];
   switch (record.state) {
     case seat_state::runnable: return true;
-    case seat_state::waiting_for_lock:
-      return locks_.available(record.lock, record.mode,
-                              [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; });
+    case seat_state::waiting_for_lock: return lock_available(record.lock, record.mode);
     case seat_state::waiting_for_condition: return record.ready(record.ready_context);
     case seat_state::absent:
     case seat_state::escaped:
     case seat_state::finished: return false;
   }
   return false;
+}
+
+// An escaped thread's holds do not count: the real lock waits for it, outside the schedule.
+bool scheduler::lock_available(const void* lock, lock_mode mode) const {
+  return locks_.available(lock, mode, [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; });
 }
 
 const std::vector<unsigned>& scheduler::ready_threads() {

@@ -136,6 +136,7 @@ class scheduler {
 
   // With the guard held:
   bool is_ready(unsigned index) const;
+  bool lock_available(const void* lock, lock_mode mode) const;
   const std::vector<unsigned>& ready_threads();
   void rejoin_if_escaped(guard& held, unsigned self);
   void hand_on(guard& held, unsigned self);  // picks the next thread; waits unless self runs on
