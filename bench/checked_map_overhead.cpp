@@ -103,8 +103,8 @@ void iterate(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(count));
 }
 
-#define SAFEMAP_SIDE_BY_SIDE(operation)                                     \
-  BENCHMARK_TEMPLATE(operation, plain_map)->Arg(1'000)->Arg(1'000'000);   \
+#define SAFEMAP_SIDE_BY_SIDE(operation)                                 \
+  BENCHMARK_TEMPLATE(operation, plain_map)->Arg(1'000)->Arg(1'000'000); \
   BENCHMARK_TEMPLATE(operation, checked_map)->Arg(1'000)->Arg(1'000'000)
 
 SAFEMAP_SIDE_BY_SIDE(find_hit);

@@ -26,12 +26,16 @@ namespace lin = safemap::stress::linearizability;
 using map_type = safemap::sharded_map<std::uint64_t, std::uint64_t>;
 constexpr std::uint64_t keys = safemap::stress::shared_keys<map_type>::key_count;
 
-safemap::stress::planned_call random_call(std::mt19937_64& random, unsigned thread, std::uint64_t& written,
-                                          std::uint64_t key_count = keys) {
+safemap::stress::planned_call random_call(std::mt19937_64& random, unsigned thread,
+                                          std::uint64_t& written, std::uint64_t key_count = keys) {
   const auto kind = safemap::stress::mixed_operation(random() % 100);
   const std::uint64_t fresh = (std::uint64_t{thread + 1} << 40) | ++written;
-  const bool adds = kind == safemap::stress::operation_kind::update || kind == safemap::stress::operation_kind::upsert;
-  return {.kind = kind, .key = random() % key_count, .argument = adds ? 1 + random() % 9 : fresh, .initial = fresh};
+  const bool adds = kind == safemap::stress::operation_kind::update ||
+                    kind == safemap::stress::operation_kind::upsert;
+  return {.kind = kind,
+          .key = random() % key_count,
+          .argument = adds ? 1 + random() % 9 : fresh,
+          .initial = fresh};
 }
 
 // `operations` calls, spread over `threads` threads, recorded into one history each.
@@ -39,7 +43,8 @@ std::vector<lin::thread_history> recorded_history(std::size_t operations, unsign
   map_type map;
   lin::history_clock clock;
   std::vector<lin::thread_history> histories;
-  for (unsigned thread = 0; thread < threads; ++thread) histories.emplace_back(thread, operations / threads);
+  for (unsigned thread = 0; thread < threads; ++thread)
+    histories.emplace_back(thread, operations / threads);
   {
     std::vector<std::jthread> workers;
     for (unsigned thread = 0; thread < threads; ++thread) {
@@ -47,7 +52,8 @@ std::vector<lin::thread_history> recorded_history(std::size_t operations, unsign
         std::mt19937_64 random{thread + 1};
         std::uint64_t written = 0;
         for (std::size_t i = 0; i < operations / threads; ++i) {
-          safemap::stress::make_recorded_call(map, random_call(random, thread, written), histories[thread], clock);
+          safemap::stress::make_recorded_call(map, random_call(random, thread, written),
+                                              histories[thread], clock);
         }
       });
     }
@@ -56,7 +62,8 @@ std::vector<lin::thread_history> recorded_history(std::size_t operations, unsign
 }
 
 void check_history(benchmark::State& state) {
-  const auto histories = recorded_history(static_cast<std::size_t>(state.range(0)), static_cast<unsigned>(state.range(1)));
+  const auto histories = recorded_history(static_cast<std::size_t>(state.range(0)),
+                                          static_cast<unsigned>(state.range(1)));
   const auto by_key = lin::project_by_key(histories, keys);
   std::size_t checked = 0;
   for (const auto& key_history : by_key) checked += key_history.size();
@@ -65,7 +72,8 @@ void check_history(benchmark::State& state) {
     undecided = 0;
     for (const auto& key_history : by_key) {
       const auto outcome = lin::check_key_history(key_history, std::nullopt);
-      if (outcome.verdict == lin::check_verdict::not_linearizable) state.SkipWithError("a false finding");
+      if (outcome.verdict == lin::check_verdict::not_linearizable)
+        state.SkipWithError("a false finding");
       undecided += outcome.verdict == lin::check_verdict::undecided;
       benchmark::DoNotOptimize(outcome);
     }
@@ -73,7 +81,9 @@ void check_history(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * checked));
   state.counters["undecided"] = static_cast<double>(undecided);
 }
-BENCHMARK(check_history)->ArgsProduct({{1000, 10000, 100000}, {2, 8}})->Unit(benchmark::kMillisecond);
+BENCHMARK(check_history)
+    ->ArgsProduct({{1000, 10000, 100000}, {2, 8}})
+    ->Unit(benchmark::kMillisecond);
 
 // Stand-ins for lin::thread_history and lin::history_clock that record nothing.
 struct discarding_history {
@@ -114,6 +124,10 @@ void calls(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
-BENCHMARK(calls)->ArgNames({"recorded", "keys"})->ArgsProduct({{0, 1}, {4, 4096}})->Threads(2)->UseRealTime();
+BENCHMARK(calls)
+    ->ArgNames({"recorded", "keys"})
+    ->ArgsProduct({{0, 1}, {4, 4096}})
+    ->Threads(2)
+    ->UseRealTime();
 
 }  // namespace

@@ -43,6 +43,8 @@ import sys
 import tempfile
 import time
 
+import layers_table
+
 EXIT_OK, EXIT_GAP_NOT_SHOWN, EXIT_BAD_USAGE = 0, 1, 2
 # The stress driver's codes (src/stress/exit_code.hpp).
 EXIT_INVARIANT, EXIT_NO_PROGRESS, EXIT_NOT_LINEARIZABLE = 3, 4, 5
@@ -436,7 +438,7 @@ def controlled_cell(row):
             f"(median {controlled['median_seconds']} s), {replay}")
 
 
-def markdown(rows, options):
+def markdown(rows, options, manifest):
     lines = [
         "# Gap report: works locally, dies in production",
         "",
@@ -456,6 +458,8 @@ def markdown(rows, options):
                      f"{controlled_cell(row)} | {'`' + location + '`' if location else ''} | "
                      f"{row['verdict']} |")
     lines += [""] + reasons(rows)
+    lines += ["", "Which layer catches each planted bug, from the catalogue's EXPECT lines:", "",
+              layers_table.block(manifest)]
     return "\n".join(lines) + "\n"
 
 
@@ -566,7 +570,7 @@ def main(argv):
 
     out = pathlib.Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
-    text = markdown(rows, options)
+    text = markdown(rows, options, {"variants": list(report.local.variants.values())})
     (out / "gap-report.md").write_text(text)
     (out / "gap-report.json").write_text(json.dumps(
         {"runs": options.runs, "variants": rows, "sweep": points}, indent=2) + "\n")

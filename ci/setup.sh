@@ -9,6 +9,7 @@ set -euo pipefail
 required=(
   cmake ninja-build g++ git
   clang-19 libclang-rt-19-dev llvm-19          # TSan/ASan runtimes and llvm-symbolizer
+  clang-tidy-19 clang-format-19               # the static layer (ci/lint.sh, static detector)
   libgtest-dev libgmock-dev googletest          # googletest: source for sanitizer builds
   libbenchmark-dev
   nlohmann-json3-dev libcli11-dev

@@ -54,6 +54,12 @@
 include_guard(DIRECTORY)
 
 set(SAFEMAP_STRESS_MANIFEST "${PROJECT_BINARY_DIR}/safemap-stress-variants.json")
+set(_SAFEMAP_STRESS_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+
+# The `static` detector's tool: clang-tidy runs the project's checks and, with the analysis
+# flags, Clang Thread Safety Analysis, in one pass (ci/setup.sh installs it).
+find_program(SAFEMAP_CLANG_TIDY NAMES clang-tidy-19 clang-tidy
+  DOC "clang-tidy for the static detector and the lint tests")
 
 # The build flavour, in the words EXPECT lines use.
 if("thread" IN_LIST SAFEMAP_SANITIZER)
@@ -108,12 +114,17 @@ function(_safemap_variant_executable name header type broken libraries)
   set(SAFEMAP_VARIANT_HEADER "${header}")
   set(SAFEMAP_VARIANT_TYPE "${type}")
   set(SAFEMAP_VARIANT_BROKEN "${broken}")
-  set(source "${CMAKE_CURRENT_BINARY_DIR}/safemap_variants/${name}.cpp")
+  _safemap_variant_source(source ${name})
   configure_file("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/safemap_variant_main.cpp.in" "${source}" @ONLY)
   add_executable(safemap-stress-${name} "${source}")
   target_link_libraries(safemap-stress-${name} PRIVATE safemap::stress safemap::warnings ${libraries})
   set_target_properties(safemap-stress-${name} PROPERTIES
-    RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress")
+    RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress" SAFEMAP_PLANTED_BUG ${broken})
+endfunction()
+
+# _safemap_variant_source(<out> <name>): the generated main of safemap-stress-<name>.
+function(_safemap_variant_source out name)
+  set(${out} "${CMAKE_CURRENT_BINARY_DIR}/safemap_variants/${name}.cpp" PARENT_SCOPE)
 endfunction()
 
 # Adds one variant's entry (a JSON object) to the manifest written when configuring ends.
@@ -300,9 +311,11 @@ function(safemap_add_broken_variant)
       set(default_flavours default)
     elseif(detector MATCHES "^(watchdog|invariant|linearizability)$")
       set(default_flavours default asan tsan)
+    elseif(detector STREQUAL "static")
+      set(default_flavours default)  # the compiler's verdict is the same in every flavour
     else()
       message(FATAL_ERROR "${relative}: unknown detector `${detector}` "
-        "(known: tsan asan ubsan lsan checked_map watchdog invariant linearizability)")
+        "(known: static tsan asan ubsan lsan checked_map watchdog invariant linearizability)")
     endif()
     if(flavours)
       string(REPLACE "," ";" flavours "${flavours}")
@@ -358,6 +371,20 @@ function(safemap_add_broken_variant)
     string(JSON expectations SET "${expectations}" ${length} "${expectation}")
 
     if(NOT SAFEMAP_BUILD_FLAVOUR IN_LIST flavours)
+      continue()
+    endif()
+    if(detector STREQUAL "static")
+      if(profile OR NOT where MATCHES "^@")
+        message(FATAL_ERROR "${relative}: `${expect_line}`: a static expectation names markers "
+          "and no profile (the compiler runs no schedule)")
+      endif()
+      _safemap_variant_source(source ${name})
+      add_test(NAME ${test}
+        COMMAND ${CMAKE_COMMAND} -DCLANG_TIDY=${SAFEMAP_CLANG_TIDY}
+                -DCONFIG=${PROJECT_SOURCE_DIR}/.clang-tidy -DBUILD_DIR=${PROJECT_BINARY_DIR}
+                -DSOURCE=${source} -DHEADER=${header} -DLINES=${line_alternatives}
+                "-DDIAGNOSTIC=${kind}" -P ${_SAFEMAP_STRESS_MODULE_DIR}/SafemapStaticExpect.cmake)
+      set_tests_properties(${test} PROPERTIES LABELS "broken;static" TIMEOUT 300)
       continue()
     endif()
     # The oracles' reports carry one frame per operation involved (the member functions behind

@@ -9,9 +9,10 @@ parse_outcome parse_matrix(int argc, char** argv) {
                 .thread_counts = {1, 2, 4},
                 .min_ops = 2'000'000,
                 .hot_keys = 1'000};
-  CLI::App app{"safemap comparison benchmark (Google Benchmark's --benchmark_* flags are "
-               "accepted too)",
-               "safemap-compare"};
+  CLI::App app{
+      "safemap comparison benchmark (Google Benchmark's --benchmark_* flags are "
+      "accepted too)",
+      "safemap-compare"};
   app.add_option("--keys", config.key_counts, "Key counts (in cache and out of cache)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -29,7 +30,8 @@ parse_outcome parse_matrix(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return {.config = std::nullopt, .exit_code = app.exit(error) == 0 ? 0 : 2};  // 2: bad usage (docs/architecture.md)
+    return {.config = std::nullopt,
+            .exit_code = app.exit(error) == 0 ? 0 : 2};  // 2: bad usage (docs/architecture.md)
   }
   return {.config = config, .exit_code = 0};
 }

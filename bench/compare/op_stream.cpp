@@ -18,7 +18,8 @@ namespace {
 class key_index_source {
  public:
   explicit key_index_source(const workload& load)
-      : zipf_{load.key_count, load.zipf_skew}, uniform_{0, load.key_count - 1},
+      : zipf_{load.key_count, load.zipf_skew},
+        uniform_{0, load.key_count - 1},
         skewed_{load.zipf_skew > 0} {}
 
   std::uint64_t operator()(std::mt19937_64& engine) {
@@ -35,8 +36,8 @@ std::vector<op> generate(const workload& load) {
   std::mt19937_64 engine{std::hash<std::string>{}(load.name) ^ load.key_count};
   key_index_source next_index{load};
   std::discrete_distribution<int> next_kind{load.mix.find, load.mix.find_missing,
-                                            load.mix.insert_or_increment,
-                                            load.mix.insert_or_assign, load.mix.erase};
+                                            load.mix.insert_or_increment, load.mix.insert_or_assign,
+                                            load.mix.erase};
   std::vector<op> stream;
   stream.reserve(load.ops_per_round);
   for (std::uint64_t i = 0; i < load.ops_per_round; ++i) {
@@ -60,8 +61,8 @@ std::span<const op> op_stream(const workload& load) {
 }
 
 std::uint64_t count_increments(std::span<const op> stream) {
-  return static_cast<std::uint64_t>(std::ranges::count(stream, op_kind::insert_or_increment,
-                                                       &op::kind));
+  return static_cast<std::uint64_t>(
+      std::ranges::count(stream, op_kind::insert_or_increment, &op::kind));
 }
 
 }  // namespace safemap::bench

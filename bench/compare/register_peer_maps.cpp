@@ -17,10 +17,9 @@ namespace safemap::bench {
 void register_peer_maps(std::span<const workload> loads, std::span<const int> thread_counts) {
   register_map<tbb_hash_map_adapter>("tbb::concurrent_hash_map", map_role::peer, loads,
                                      thread_counts);
-  register_map<tbb_unordered_map_adapter>("tbb::concurrent_unordered_map", map_role::peer,
-                                          loads, thread_counts);
-  register_map<cuckoo_adapter>("libcuckoo::cuckoohash_map", map_role::peer, loads,
-                               thread_counts);
+  register_map<tbb_unordered_map_adapter>("tbb::concurrent_unordered_map", map_role::peer, loads,
+                                          thread_counts);
+  register_map<cuckoo_adapter>("libcuckoo::cuckoohash_map", map_role::peer, loads, thread_counts);
   register_map<locked_std_adapter<std::mutex>>("std::unordered_map+std::mutex", map_role::peer,
                                                loads, thread_counts);
   register_map<locked_std_adapter<std::shared_mutex>>("std::unordered_map+std::shared_mutex",

@@ -30,8 +30,8 @@ void register_safemap_maps(std::span<const workload> loads, std::span<const int>
                                                        loads, thread_counts);
   register_map<safemap_adapter<shared_mutex_map<key, value>>>(
       "safemap::shared_mutex_map", map_role::safemap, loads, thread_counts);
-  register_map<safemap_adapter<sharded_map<key, value>>>("safemap::sharded_map",
-                                                         map_role::safemap, loads, thread_counts);
+  register_map<safemap_adapter<sharded_map<key, value>>>("safemap::sharded_map", map_role::safemap,
+                                                         loads, thread_counts);
   register_map<safemap_adapter<read_mostly_map<key, value>>>(
       "safemap::read_mostly_map", map_role::safemap, loads, thread_counts,
       {.read_only_workloads_only = true,

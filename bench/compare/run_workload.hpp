@@ -80,7 +80,8 @@ std::uint64_t replay(Adapter& map, std::span<const op> ops) {
 template <map_adapter Adapter>
 struct shared_run {
   shared_run(const workload& load, int threads)
-      : stream{op_stream(load)}, round_barrier{threads},
+      : stream{op_stream(load)},
+        round_barrier{threads},
         records(static_cast<std::size_t>(threads)) {
     for (std::uint64_t round = 0; round < load.rounds; ++round) {
       auto& map = *maps.emplace_back(std::make_unique<Adapter>());
@@ -130,8 +131,7 @@ void publish(benchmark::State& state, const workload& load, const shared_run<Ada
   std::uint64_t expected = 0;
   const auto threads = static_cast<int>(run.records.size());
   for (int thread = 0; thread < threads; ++thread) {
-    expected += count_increments(
-        thread_share(run.stream, thread, threads, ops_divisor<Adapter>()));
+    expected += count_increments(thread_share(run.stream, thread, threads, ops_divisor<Adapter>()));
   }
   for (const auto& map : run.maps) {
     if (const auto sum = map->value_sum(); sum != expected) {
@@ -156,8 +156,8 @@ void run_workload(benchmark::State& state, const workload& load) {
 
   for (auto _ : state) {
     auto& record = run->records[thread_index];
-    const auto share = thread_share(run->stream, state.thread_index(), state.threads(),
-                                    ops_divisor<Adapter>());
+    const auto share =
+        thread_share(run->stream, state.thread_index(), state.threads(), ops_divisor<Adapter>());
     // The clock readings lie inside [start, finish], so run delay and CPU time never exceed
     // the interval they are subtracted from or compared with.
     record.start = detail::clock::now();

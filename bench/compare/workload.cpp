@@ -44,13 +44,11 @@ std::vector<workload> make_workloads(const matrix& config) {
     all.push_back(parallel_load(keys, 0.01, "0.01", config.min_ops));
     all.push_back(parallel_load(keys, 0.5, "0.5", config.min_ops));
     all.push_back(parallel_load(keys, 0.99, "0.99", config.min_ops));
-    all.push_back(prefilled("read_only", {.find = 1.0}, keys, initial_state::full,
-                            config.min_ops));
+    all.push_back(prefilled("read_only", {.find = 1.0}, keys, initial_state::full, config.min_ops));
     all.push_back(prefilled("read_99", {.find = 0.99, .insert_or_assign = 0.01}, keys,
                             initial_state::full, config.min_ops));
-    all.push_back(prefilled("write_heavy",
-                            {.find = 0.25, .insert_or_assign = 0.50, .erase = 0.25}, keys,
-                            initial_state::two_thirds, config.min_ops));
+    all.push_back(prefilled("write_heavy", {.find = 0.25, .insert_or_assign = 0.50, .erase = 0.25},
+                            keys, initial_state::two_thirds, config.min_ops));
   }
   // Word count: every thread increments counters of a small, skewed key set through the map's
   // atomic read-modify-write; independent of the key-count axis.

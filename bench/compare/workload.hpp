@@ -30,20 +30,20 @@ struct op_mix {
 };
 
 enum class initial_state : std::uint8_t {
-  empty,             // the map starts empty and grows during the run
-  full,              // every key of the key set is present
-  two_thirds,        // keys whose index is not a multiple of 3: the steady state of the
-                     // write-heavy mix (50% insert, 25% erase -> 2/3 present)
+  empty,       // the map starts empty and grows during the run
+  full,        // every key of the key set is present
+  two_thirds,  // keys whose index is not a multiple of 3: the steady state of the
+               // write-heavy mix (50% insert, 25% erase -> 2/3 present)
 };
 
 struct workload {
   std::string name;
   op_mix mix;
-  std::uint64_t key_count = 0;    // size of the key set drawn from
-  double zipf_skew = 0;           // 0: uniform
+  std::uint64_t key_count = 0;  // size of the key set drawn from
+  double zipf_skew = 0;         // 0: uniform
   initial_state start = initial_state::empty;
   std::uint64_t ops_per_round = 0;
-  std::uint64_t rounds = 1;       // > 1 only for empty-start workloads: each round a fresh map
+  std::uint64_t rounds = 1;  // > 1 only for empty-start workloads: each round a fresh map
   bool needs_erase = false;
   // Every insert_or_increment adds exactly 1 to the map's value sum. Checked after the run for
   // empty-start workloads, so a map that loses updates fails instead of looking fast.
@@ -58,8 +58,8 @@ inline bool has_writes(const workload& load) {
 struct matrix {
   std::vector<std::uint64_t> key_counts;
   std::vector<int> thread_counts;
-  std::uint64_t min_ops = 0;      // lower bound on the operations one measurement executes
-  std::uint64_t hot_keys = 0;     // size of the hot-key aggregation key set
+  std::uint64_t min_ops = 0;   // lower bound on the operations one measurement executes
+  std::uint64_t hot_keys = 0;  // size of the hot-key aggregation key set
 };
 
 std::vector<workload> make_workloads(const matrix& config);

@@ -18,7 +18,8 @@ namespace safemap::bench {
 class zipf_distribution {
  public:
   zipf_distribution(std::uint64_t n, double skew)
-      : n_{n}, skew_{skew},
+      : n_{n},
+        skew_{skew},
         h_integral_x1_{h_integral(1.5) - 1.0},
         h_integral_n_{h_integral(static_cast<double>(n) + 0.5)},
         squeeze_{2.0 - h_integral_inverse(h_integral(2.5) - h(2.0))} {

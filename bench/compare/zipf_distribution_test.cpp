@@ -20,8 +20,10 @@ double chi_squared(std::uint64_t n, double skew, int draws) {
   std::vector<double> observed(n, 0.0);
   for (int i = 0; i < draws; ++i) {
     const auto rank = zipf(engine);
-    if (rank >= n) ADD_FAILURE() << "rank " << rank << " out of range for n = " << n;
-    else observed[rank] += 1;
+    if (rank >= n)
+      ADD_FAILURE() << "rank " << rank << " out of range for n = " << n;
+    else
+      observed[rank] += 1;
   }
   double normaliser = 0;
   for (std::uint64_t k = 1; k <= n; ++k) normaliser += std::pow(static_cast<double>(k), -skew);

@@ -23,8 +23,9 @@ consteval bool check_concurrent_map() {
                 "concurrent_map: declare the member types key_type, mapped_type, hasher and "
                 "key_equal (the other requirements are checked with them)");
   static_assert(std::default_initializable<Map>, "concurrent_map: needs a default constructor");
-  static_assert(find<Map>, "concurrent_map: needs `std::optional<mapped_type> find(const key_type&) "
-                           "const` (a copy out, never a pointer in)");
+  static_assert(find<Map>,
+                "concurrent_map: needs `std::optional<mapped_type> find(const key_type&) "
+                "const` (a copy out, never a pointer in)");
   static_assert(contains<Map>, "concurrent_map: needs `bool contains(const key_type&) const`");
   static_assert(size<Map>,
                 "concurrent_map: needs `std::size_t size() const` and `bool empty() const`");
@@ -34,13 +35,15 @@ consteval bool check_concurrent_map() {
   static_assert(snapshot<Map>,
                 "concurrent_map: needs `std::unordered_map<key_type, mapped_type, hasher, "
                 "key_equal> snapshot() const` (safemap::snapshot_t<Map>)");
-  static_assert(insert<Map>, "concurrent_map: needs `bool insert(const key_type&, mapped_type)`: "
-                             "adds only when absent, true when it added");
+  static_assert(insert<Map>,
+                "concurrent_map: needs `bool insert(const key_type&, mapped_type)`: "
+                "adds only when absent, true when it added");
   static_assert(insert_or_assign<Map>,
                 "concurrent_map: needs `bool insert_or_assign(const key_type&, mapped_type)`: true "
                 "when it added, false when it replaced (the harness checks this at run time)");
-  static_assert(erase<Map>, "concurrent_map: needs `bool erase(const key_type&)` (true when the "
-                            "key was there) and `void clear()`");
+  static_assert(erase<Map>,
+                "concurrent_map: needs `bool erase(const key_type&)` (true when the "
+                "key was there) and `void clear()`");
   static_assert(update<Map>,
                 "concurrent_map: needs `bool update(const key_type&, F fn)`: fn(mapped_type&) on "
                 "the present value under the map's guard, false when absent");

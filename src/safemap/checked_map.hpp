@@ -40,8 +40,8 @@
 #include <iterator>
 #include <memory>
 #include <string>
-#include <typeinfo>
 #include <type_traits>
+#include <typeinfo>
 #include <unordered_map>
 #include <utility>
 
@@ -196,8 +196,7 @@ class checked_map {
     return write("operator[]", [&](table_type& table) -> Value& { return table[key]; });
   }
   Value& operator[](Key&& key) {
-    return write("operator[]",
-                 [&](table_type& table) -> Value& { return table[std::move(key)]; });
+    return write("operator[]", [&](table_type& table) -> Value& { return table[std::move(key)]; });
   }
   std::pair<iterator, bool> insert(const value_type& value) {
     return stamp(write("insert", [&](table_type& table) { return table.insert(value); }));
@@ -227,9 +226,8 @@ class checked_map {
   }
   template <class... Args>
   std::pair<iterator, bool> emplace(Args&&... args) {
-    return stamp(write("emplace", [&](table_type& table) {
-      return table.emplace(std::forward<Args>(args)...);
-    }));
+    return stamp(write(
+        "emplace", [&](table_type& table) { return table.emplace(std::forward<Args>(args)...); }));
   }
   template <class... Args>
   std::pair<iterator, bool> try_emplace(const Key& key, Args&&... args) {
@@ -361,7 +359,9 @@ class checked_map {
    public:
     read_scope(const checked_map& map, const char* operation,
                detail::map_misuse reported_as = detail::map_misuse::read_during_write) noexcept
-        : map_{map}, site_{operation, &checked_map::type_name}, reported_as_{reported_as},
+        : map_{map},
+          site_{operation, &checked_map::type_name},
+          reported_as_{reported_as},
           seen_{map.state_.begin_read(site_, reported_as)} {}
     read_scope(const read_scope&) = delete;
     read_scope& operator=(const read_scope&) = delete;
@@ -388,8 +388,10 @@ class checked_map {
   class write_scope {
    public:
     write_scope(checked_map& map, const char* operation, bool rebuilds_table = false) noexcept
-        : map_{map}, site_{operation, &checked_map::type_name},
-          seen_{map.state_.begin_write(site_)}, size_{map.table_.size()},
+        : map_{map},
+          site_{operation, &checked_map::type_name},
+          seen_{map.state_.begin_write(site_)},
+          size_{map.table_.size()},
           rebuilds_table_{rebuilds_table} {}
     write_scope(const write_scope&) = delete;
     write_scope& operator=(const write_scope&) = delete;

@@ -59,8 +59,9 @@ concept size = requires(const Map& map) {
 // traversal.
 template <class Map>
 concept for_each = requires(const Map& map) {
-  { map.for_each([](const typename Map::key_type&, const typename Map::mapped_type&) {}) }
-      -> std::same_as<void>;
+  {
+    map.for_each([](const typename Map::key_type&, const typename Map::mapped_type&) {})
+  } -> std::same_as<void>;
 };
 template <class Map>
 concept snapshot = requires(const Map& map) {
@@ -71,15 +72,15 @@ concept snapshot = requires(const Map& map) {
 // returns true when it added and false when it replaced a value; erase() returns true when the
 // key was there.
 template <class Map>
-concept insert = requires(Map& map, const typename Map::key_type& key,
-                          const typename Map::mapped_type& value) {
-  { map.insert(key, value) } -> std::same_as<bool>;
-};
+concept insert =
+    requires(Map& map, const typename Map::key_type& key, const typename Map::mapped_type& value) {
+      { map.insert(key, value) } -> std::same_as<bool>;
+    };
 template <class Map>
-concept insert_or_assign = requires(Map& map, const typename Map::key_type& key,
-                                    const typename Map::mapped_type& value) {
-  { map.insert_or_assign(key, value) } -> std::same_as<bool>;
-};
+concept insert_or_assign =
+    requires(Map& map, const typename Map::key_type& key, const typename Map::mapped_type& value) {
+      { map.insert_or_assign(key, value) } -> std::same_as<bool>;
+    };
 template <class Map>
 concept erase = requires(Map& map, const typename Map::key_type& key) {
   { map.erase(key) } -> std::same_as<bool>;
@@ -90,7 +91,9 @@ concept erase = requires(Map& map, const typename Map::key_type& key) {
 // update(k, fn): fn(V&) runs on the present value under the map's guard; false if absent.
 template <class Map>
 concept update = requires(Map& map, const typename Map::key_type& key) {
-  { map.update(key, [](typename Map::mapped_type&) {}) } -> std::same_as<bool>;
+  {
+    map.update(key, [](typename Map::mapped_type&) {})
+  } -> std::same_as<bool>;
 };
 // upsert(k, make, fn): inserts make() when absent (returns true), otherwise runs fn(V&) on the
 // present value (returns false). Go's racy `counts[key]++` from many goroutines, done safely, is
@@ -107,14 +110,14 @@ concept upsert = requires(Map& map, const typename Map::key_type& key) {
 // The read side alone: what a map that never changes after construction (frozen_map) can
 // promise honestly. concurrent_map refines it.
 template <class Map>
-concept readable_map = requirement::member_types<Map> && requirement::find<Map> &&
-                       requirement::contains<Map> && requirement::size<Map> &&
-                       requirement::for_each<Map> && requirement::snapshot<Map>;
+concept readable_map =
+    requirement::member_types<Map> && requirement::find<Map> && requirement::contains<Map> &&
+    requirement::size<Map> && requirement::for_each<Map> && requirement::snapshot<Map>;
 
 template <class Map>
-concept concurrent_map = readable_map<Map> && std::default_initializable<Map> &&
-                         requirement::insert<Map> && requirement::insert_or_assign<Map> &&
-                         requirement::erase<Map> && requirement::update<Map> &&
-                         requirement::upsert<Map>;
+concept concurrent_map =
+    readable_map<Map> && std::default_initializable<Map> && requirement::insert<Map> &&
+    requirement::insert_or_assign<Map> && requirement::erase<Map> && requirement::update<Map> &&
+    requirement::upsert<Map>;
 
 }  // namespace safemap

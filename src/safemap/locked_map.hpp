@@ -111,8 +111,7 @@ class locked_map {
 
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
     reentry_guard guard{this, type_name, "snapshot"};
-    auto lock = table_.lock_for_reading();
-    return table_.table(lock);
+    return table_.snapshot();
   }
 
  private:

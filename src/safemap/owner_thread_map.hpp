@@ -3,7 +3,8 @@
 // memory; share memory by communicating"). No lock ever guards the table: only the owner
 // thread touches it.
 //
-// Thread safety: every operation enqueues a request and (except async) waits for its answer; the owner runs requests one at a time in queue order, so all operations are
+// Thread safety: every operation enqueues a request and (except async) waits for its answer; the
+// owner runs requests one at a time in queue order, so all operations are
 //   linearizable. Callbacks (update / upsert / for_each / async) run ON THE OWNER THREAD, not
 //   the caller's: do not rely on the caller's thread_locals in them. A callback calling back
 //   into the same map throws safemap::reentrant_call (it would wait for itself).
@@ -42,6 +43,7 @@
 
 #include <safemap/detail/table_operations.hpp>
 #include <safemap/reentry_guard.hpp>
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap {
 
@@ -63,6 +65,9 @@ class owner_thread_map {
   static constexpr std::string_view type_name{"safemap::owner_thread_map"};
 
   owner_thread_map() : owner_{[this] { serve(); }} {}
+  // Terminates if shutdown() throws: a failed join (std::system_error) or a destructor run from
+  // one of this map's own callbacks (reentrant_call) leaves the owner thread without an end.
+  // NOLINTNEXTLINE(bugprone-exception-escape)
   ~owner_thread_map() { shutdown(); }
 
   owner_thread_map(const owner_thread_map&) = delete;
@@ -142,7 +147,7 @@ class owner_thread_map {
   void shutdown() {
     reentry_guard guard{this, type_name, "shutdown"};
     {
-      std::lock_guard lock{queue_mutex_};
+      lock_guard lock{queue_mutex_};
       accepting_ = false;
     }
     queue_changed_.notify_one();
@@ -155,7 +160,9 @@ class owner_thread_map {
   struct reply {
     std::optional<std::conditional_t<std::is_void_v<Result>, bool, Result>> value;
     std::exception_ptr error;
-    bool done = false;  // guarded by queue_mutex_
+    // Guarded by the map's queue_mutex_, which a member of this struct cannot name for the
+    // analysis (SAFEMAP_GUARDED_BY takes a member of the same object or a global).
+    bool done = false;
   };
 
   // Synchronous operations: the caller waits, so the request may capture the caller's
@@ -178,14 +185,14 @@ class owner_thread_map {
         answer.error = std::current_exception();
       }
       {
-        std::lock_guard lock{queue_mutex_};
+        lock_guard lock{queue_mutex_};
         answer.done = true;
       }
       reply_ready_.notify_all();
     });
     {
-      std::unique_lock lock{queue_mutex_};
-      reply_ready_.wait(lock, [&answer] { return answer.done; });
+      lock_guard lock{queue_mutex_};
+      while (!answer.done) queue_mutex_.wait(reply_ready_);
     }
     if (answer.error) std::rethrow_exception(answer.error);
     if constexpr (!std::is_void_v<result>) return std::move(*answer.value);
@@ -200,7 +207,7 @@ class owner_thread_map {
       job();
     }};
     {
-      std::lock_guard lock{queue_mutex_};
+      lock_guard lock{queue_mutex_};
       if (!accepting_) {
         throw map_shut_down{std::string{type_name} + "::" + std::string{operation} +
                             "() called after shutdown()"};
@@ -214,8 +221,8 @@ class owner_thread_map {
     for (;;) {
       std::packaged_task<void()> next;
       {
-        std::unique_lock lock{queue_mutex_};
-        queue_changed_.wait(lock, [this] { return !queue_.empty() || !accepting_; });
+        lock_guard lock{queue_mutex_};
+        while (queue_.empty() && accepting_) queue_mutex_.wait(queue_changed_);
         if (queue_.empty()) return;  // not accepting and drained
         next = std::move(queue_.front());
         queue_.pop_front();
@@ -226,11 +233,11 @@ class owner_thread_map {
 
   // mutable: sending a request is not a change of the map; const operations send requests whose
   // lambdas take the table as const.
-  mutable std::mutex queue_mutex_;
+  mutable mutex queue_mutex_;
   mutable std::condition_variable queue_changed_;
   mutable std::condition_variable reply_ready_;
-  mutable std::deque<std::packaged_task<void()>> queue_;
-  bool accepting_ = true;
+  mutable std::deque<std::packaged_task<void()>> queue_ SAFEMAP_GUARDED_BY(queue_mutex_);
+  bool accepting_ SAFEMAP_GUARDED_BY(queue_mutex_) = true;
   std::once_flag joined_;
   mutable table_type table_;  // touched only by the owner thread
   std::thread owner_;         // last: starts serving once everything above exists

@@ -33,7 +33,6 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +42,7 @@
 #include <safemap/detail/read_epochs.hpp>
 #include <safemap/detail/table_operations.hpp>
 #include <safemap/reentry_guard.hpp>
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap {
 
@@ -91,35 +91,36 @@ class read_mostly_map {
 
   bool insert(const Key& key, Value value) {
     reentry_guard guard{this, type_name, "insert"};
-    std::lock_guard writer{writer_mutex_};
+    lock_guard writer{writer_mutex_};
     if (current_for_writer().find(key) != nullptr) return false;
-    return publish_edited([&](table_type& next) { return next.try_emplace(key, std::move(value)).second; });
+    return publish_edited(
+        [&](table_type& next) { return next.try_emplace(key, std::move(value)).second; });
   }
 
   bool insert_or_assign(const Key& key, Value value) {
     reentry_guard guard{this, type_name, "insert_or_assign"};
-    std::lock_guard writer{writer_mutex_};
+    lock_guard writer{writer_mutex_};
     return publish_edited(
         [&](table_type& next) { return next.insert_or_assign(key, std::move(value)).second; });
   }
 
   bool erase(const Key& key) {
     reentry_guard guard{this, type_name, "erase"};
-    std::lock_guard writer{writer_mutex_};
+    lock_guard writer{writer_mutex_};
     if (current_for_writer().find(key) == nullptr) return false;
     return publish_edited([&](table_type& next) { return next.erase(key) > 0; });
   }
 
   void clear() {
     reentry_guard guard{this, type_name, "clear"};
-    std::lock_guard writer{writer_mutex_};
+    lock_guard writer{writer_mutex_};
     publish(std::make_unique<const lookup_table>(table_type{}));
   }
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
     reentry_guard guard{this, type_name, "update"};
-    std::lock_guard writer{writer_mutex_};
+    lock_guard writer{writer_mutex_};
     if (current_for_writer().find(key) == nullptr) return false;
     return publish_edited([&](table_type& next) { return detail::update_in(next, key, mutate); });
   }
@@ -127,7 +128,7 @@ class read_mostly_map {
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
     reentry_guard guard{this, type_name, "upsert"};
-    std::lock_guard writer{writer_mutex_};
+    lock_guard writer{writer_mutex_};
     return publish_edited(
         [&](table_type& next) { return detail::upsert_in(next, key, make, mutate); });
   }
@@ -149,26 +150,30 @@ class read_mostly_map {
   using lookup_table = detail::flat_lookup_table<Key, Value, Hash, KeyEqual>;
 
   // Only with writer_mutex_ held: no one else can replace (and free) the published table.
-  const lookup_table& current_for_writer() const { return *published_.load(); }
+  const lookup_table& current_for_writer() const SAFEMAP_REQUIRES(writer_mutex_) {
+    return *published_.load();
+  }
 
   // Copies the published table, applies edit to the copy, publishes it; edit's result is
   // returned. If the copy or edit throws, nothing is published (strong guarantee).
   template <class Edit>
-  bool publish_edited(Edit edit) {
+  bool publish_edited(Edit edit) SAFEMAP_REQUIRES(writer_mutex_) {
     auto next = current_for_writer().to_unordered_map();
     const bool result = edit(next);
     publish(std::make_unique<const lookup_table>(std::move(next)));
     return result;
   }
 
-  void publish(std::unique_ptr<const lookup_table> next) {
+  void publish(std::unique_ptr<const lookup_table> next) SAFEMAP_REQUIRES(writer_mutex_) {
     std::unique_ptr<const lookup_table> old{published_.exchange(next.release())};
     epochs_.wait_for_readers();  // only now may `old` be freed (when it leaves scope)
   }
 
   mutable detail::read_epochs epochs_;
+  // Replaced only with writer_mutex_ held (publish), but loaded by lock-free readers: an atomic,
+  // so not SAFEMAP_GUARDED_BY; what readers may do with it is the epochs' business.
   std::atomic<const lookup_table*> published_;
-  std::mutex writer_mutex_;
+  mutex writer_mutex_;
 };
 
 }  // namespace safemap

@@ -57,9 +57,10 @@ class reentry_guard {
     std::string text{map_type_};
     text.append("::").append(operation_).append("() called from inside a callback of ");
     text.append(running.map_type_).append("::").append(running.operation_);
-    text.append("() on the same map; a callback must not call back into the map running it "
-                "(it would deadlock). Collect what you need and call the map after the "
-                "callback returns.");
+    text.append(
+        "() on the same map; a callback must not call back into the map running it "
+        "(it would deadlock). Collect what you need and call the map after the "
+        "callback returns.");
     return text;
   }
 

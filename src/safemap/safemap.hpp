@@ -8,5 +8,5 @@
 #include <safemap/owner_thread_map.hpp>
 #include <safemap/read_mostly_map.hpp>
 #include <safemap/reentry_guard.hpp>
-#include <safemap/shared_mutex_map.hpp>
 #include <safemap/sharded_map.hpp>
+#include <safemap/shared_mutex_map.hpp>

@@ -175,10 +175,9 @@ class sharded_map {
   }
 
  private:
-  using table_type =
-      std::conditional_t<detail::flat_table_suits<Key, Value, Hash>,
-                         detail::flat_table<Key, Value, Hash, KeyEqual>,
-                         std::unordered_map<Key, Value, Hash, KeyEqual>>;
+  using table_type = std::conditional_t<detail::flat_table_suits<Key, Value, Hash>,
+                                        detail::flat_table<Key, Value, Hash, KeyEqual>,
+                                        std::unordered_map<Key, Value, Hash, KeyEqual>>;
   using shard_table = std::conditional_t<
       detail::optimistic_table_suits<Key, Value, Hash>,
       detail::optimistic_table<Key, Value, Hash, KeyEqual>,

@@ -7,9 +7,11 @@ std::string describe(const std::optional<std::uint64_t>& value) {
   return std::to_string(*value) + " (written for key " + std::to_string(key_in(*value)) + ")";
 }
 
-void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value, operation_kind read_by) {
+void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
+                      operation_kind read_by) {
   if (key_in(value) != key) {
-    found.report("wrong value", "key " + std::to_string(key) + " holds " + describe(value), read_by);
+    found.report("wrong value", "key " + std::to_string(key) + " holds " + describe(value),
+                 read_by);
   }
 }
 
@@ -17,7 +19,8 @@ void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint
                  const std::optional<std::uint64_t>& expected, std::string_view when) {
   if (actual == expected) return;
   const std::string what = "key " + std::to_string(key) + " " + std::string{when} + ": holds " +
-                           describe(actual) + ", its only writer last left it " + describe(expected);
+                           describe(actual) + ", its only writer last left it " +
+                           describe(expected);
   if (!actual) {
     found.report("missing key", what, operation_kind::find);
   } else if (!expected) {
@@ -27,10 +30,12 @@ void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint
   }
 }
 
-void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual, bool expected) {
+void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual,
+                  bool expected) {
   if (actual != expected) {
-    found.report("wrong result", std::string{name_of(operation)} + "(" + std::to_string(key) + ") returned " +
-                 (actual ? "true" : "false") + " but its only writer expected " +
+    found.report("wrong result",
+                 std::string{name_of(operation)} + "(" + std::to_string(key) + ") returned " +
+                     (actual ? "true" : "false") + " but its only writer expected " +
                      (expected ? "true" : "false"),
                  operation);
   }

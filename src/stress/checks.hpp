@@ -21,7 +21,8 @@ constexpr std::uint64_t key_in(std::uint64_t value) { return value >> version_bi
 std::string describe(const std::optional<std::uint64_t>& value);
 
 // A value `read_by` found under `key` must have been written for `key`.
-void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value, operation_kind read_by);
+void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
+                      operation_kind read_by);
 
 // A key only this thread writes must hold exactly what this thread last wrote (or be absent);
 // `actual` is what find() returned.
@@ -29,7 +30,8 @@ void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint
                  const std::optional<std::uint64_t>& expected, std::string_view when);
 
 // An operation's return value must match what the thread knows about its own key.
-void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual, bool expected);
+void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual,
+                  bool expected);
 
 // Whole-map agreement after the threads are done: size() == snapshot().size() == entries
 // for_each visits (== expected, when known), empty() == (size() == 0).
@@ -45,23 +47,26 @@ void check_whole_map(const Map& map, oracle& found, std::optional<std::size_t> e
   });
   if (expected_size && size != *expected_size) {
     found.report("wrong size",
-                 "size() is " + std::to_string(size) + " after the run, but the threads' own bookkeeping leaves " +
+                 "size() is " + std::to_string(size) +
+                     " after the run, but the threads' own bookkeeping leaves " +
                      std::to_string(*expected_size) + " keys",
                  operation_kind::size);
   }
   if (snapshot_size != size) {
     found.report("wrong size",
-                 "size() is " + std::to_string(size) + " but snapshot() holds " + std::to_string(snapshot_size) +
-                     " entries",
+                 "size() is " + std::to_string(size) + " but snapshot() holds " +
+                     std::to_string(snapshot_size) + " entries",
                  operation_kind::snapshot);
   }
   if (visited != size) {
     found.report("wrong size",
-                 "size() is " + std::to_string(size) + " but for_each visited " + std::to_string(visited) + " entries",
+                 "size() is " + std::to_string(size) + " but for_each visited " +
+                     std::to_string(visited) + " entries",
                  operation_kind::for_each);
   }
   if (map.empty() != (size == 0)) {
-    found.report("wrong result", "empty() disagrees with size() == " + std::to_string(size), operation_kind::empty);
+    found.report("wrong result", "empty() disagrees with size() == " + std::to_string(size),
+                 operation_kind::empty);
   }
 }
 

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "stress/exit_code.hpp"
-#include "stress/report.hpp"
 #include "stress/replay_line.hpp"
+#include "stress/report.hpp"
 #include "stress/stack_dump.hpp"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -41,7 +41,7 @@ std::atomic<long> reporting_thread{0};
 
 #ifndef SAFEMAP_SANITIZER_OWNS_CRASHES
 constexpr int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-constexpr std::size_t signal_stack_bytes = 64 * 1024;
+constexpr std::size_t signal_stack_bytes = std::size_t{64} * 1024;
 
 // What std::terminate was called for; written by the terminate handler just before abort().
 char terminate_reason[1024] = "";
@@ -101,8 +101,13 @@ void on_fatal_signal(int signal_number, siginfo_t*, void*) {
 
   const pid_t reporter = fork_in_signal_handler();
   if (reporter == 0) {
-    const char* const arguments[] = {"safemap-crash-reporter", reporter_flag.data(), pid_text,
-                                     thread_text, signal_text, terminate_reason, nullptr};
+    const char* const arguments[] = {"safemap-crash-reporter",
+                                     reporter_flag.data(),
+                                     pid_text,
+                                     thread_text,
+                                     signal_text,
+                                     terminate_reason,
+                                     nullptr};
     ::execv("/proc/self/exe", const_cast<char* const*>(arguments));
     write_stderr("[safemap-stress] cannot start the crash reporter\n");
     ::_exit(127);
@@ -137,7 +142,7 @@ void on_fatal_signal(int signal_number, siginfo_t*, void*) {
       std::rethrow_exception(current);
     } catch (const std::exception& error) {
       reason += ": what(): " + std::string{error.what()};
-    } catch (...) {
+    } catch (...) {  // NOLINT(bugprone-empty-catch): not a std::exception: its type is all there is
     }
   }
   std::strncpy(terminate_reason, reason.c_str(), sizeof terminate_reason - 1);
@@ -188,18 +193,19 @@ std::string from_the_fault(const std::string& gdb_text) {
 int report_crash(long pid, long thread, int signal_number, std::string_view reason) {
   const auto dump = capture_all_thread_backtraces(static_cast<int>(pid), 60);
   auto threads = parse_gdb_backtraces(from_the_fault(dump.text));
-  if (const auto crashed = std::ranges::find(threads, thread, &thread_stack::lwp); crashed != threads.end()) {
+  if (const auto crashed = std::ranges::find(threads, thread, &thread_stack::lwp);
+      crashed != threads.end()) {
     std::rotate(threads.begin(), crashed, crashed + 1);  // first; the others in gdb's order
   }
 
   const char* name = sigabbrev_np(signal_number);
-  report finding{.tool = "SafemapCrash", .kind = kind_of(signal_number, reason), .messages = {},
-                 .stacks = {}};
-  finding.messages.push_back("signal " + std::to_string(signal_number) + " (SIG" +
-                             (name != nullptr ? name : "?") + ") in thread LWP " +
-                             std::to_string(thread) +
-                             (threads.empty() ? "; no stacks: " + dump.failure
-                                              : "; stacks of all threads follow (crashing thread first)"));
+  report finding{
+      .tool = "SafemapCrash", .kind = kind_of(signal_number, reason), .messages = {}, .stacks = {}};
+  finding.messages.push_back(
+      "signal " + std::to_string(signal_number) + " (SIG" + (name != nullptr ? name : "?") +
+      ") in thread LWP " + std::to_string(thread) +
+      (threads.empty() ? "; no stacks: " + dump.failure
+                       : "; stacks of all threads follow (crashing thread first)"));
   if (!reason.empty()) finding.messages.emplace_back(reason);
   for (auto& each : threads) finding.stacks.push_back(as_report_stack(each));
   std::cerr << format_report(finding, static_cast<int>(pid)) << std::flush;

@@ -14,8 +14,8 @@
 #include <concepts>
 #include <cstdint>
 #include <exception>
-#include <system_error>
 #include <iostream>
+#include <system_error>
 
 #include <safemap/check_concurrent_map.hpp>
 #include <safemap/concurrent_map.hpp>
@@ -32,15 +32,19 @@
 namespace safemap::stress {
 
 template <class Map>
-round_stats run_workload(workload kind, const round_plan& plan, progress_board& board, oracle& found) {
+round_stats run_workload(workload kind, const round_plan& plan, progress_board& board,
+                         oracle& found) {
   switch (kind) {
     case workload::read_heavy: return run_round<read_heavy<Map>, Map>(plan, board, found);
     case workload::write_heavy: return run_round<write_heavy<Map>, Map>(plan, board, found);
-    case workload::iterate_while_writing: return run_round<iterate_while_writing<Map>, Map>(plan, board, found);
+    case workload::iterate_while_writing:
+      return run_round<iterate_while_writing<Map>, Map>(plan, board, found);
     case workload::resize_storm: return run_round<resize_storm<Map>, Map>(plan, board, found);
-    case workload::hot_key_counters: return run_round<hot_key_counters<Map>, Map>(plan, board, found);
+    case workload::hot_key_counters:
+      return run_round<hot_key_counters<Map>, Map>(plan, board, found);
     case workload::erase_churn: return run_round<erase_churn<Map>, Map>(plan, board, found);
-    case workload::clear_while_writing: return run_round<clear_while_writing<Map>, Map>(plan, board, found);
+    case workload::clear_while_writing:
+      return run_round<clear_while_writing<Map>, Map>(plan, board, found);
     case workload::shared_keys: return run_round<shared_keys<Map>, Map>(plan, board, found);
   }
   return {};

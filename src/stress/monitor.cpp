@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <set>
 #include <tuple>
@@ -27,7 +27,8 @@ bool waits_in_kernel(const thread_stack& thread) {
   // A blocked thread sits in a futex (mutex, condition variable, barrier, atomic wait) within
   // its innermost frames; a spinning one does not.
   const std::size_t innermost = std::min<std::size_t>(thread.frames.size(), 6);
-  return std::any_of(thread.frames.begin(), thread.frames.begin() + static_cast<std::ptrdiff_t>(innermost),
+  return std::any_of(thread.frames.begin(),
+                     thread.frames.begin() + static_cast<std::ptrdiff_t>(innermost),
                      [](const frame& each) {
                        return each.function.find("futex") != std::string::npos ||
                               each.function.find("lll_lock_wait") != std::string::npos;
@@ -41,15 +42,17 @@ std::size_t frames_in(const thread_stack& thread, const std::string& file) {
 }  // namespace
 
 monitor::monitor(progress_board& board, monitor_settings settings, stall_handler on_stall)
-    : board_{board}, settings_{std::move(settings)}, on_stall_{std::move(on_stall)},
-      thread_{[this](std::stop_token stop) { watch(std::move(stop)); }} {}
+    : board_{board},
+      settings_{std::move(settings)},
+      on_stall_{std::move(on_stall)},
+      thread_{[this](const std::stop_token& stop) { watch(stop); }} {}
 
 monitor::~monitor() {
   thread_.request_stop();
   wake_.notify_all();
 }
 
-void monitor::watch(std::stop_token stop) {
+void monitor::watch(const std::stop_token& stop) {
   const bool live = settings_.progress == progress_mode::live ||
                     (settings_.progress == progress_mode::automatic && ::isatty(STDERR_FILENO));
   const bool periodic = settings_.progress != progress_mode::off && !live;
@@ -85,7 +88,8 @@ void monitor::watch(std::stop_token stop) {
 
 void monitor::show_progress(bool live, clock::time_point now) {
   const auto total = board_.total();
-  const double rate = static_cast<double>(total - shown_ops_) / std::max(1e-9, seconds_between(shown_at_, now));
+  const double rate =
+      static_cast<double>(total - shown_ops_) / std::max(1e-9, seconds_between(shown_at_, now));
   char line[512];
   std::snprintf(line, sizeof line, "[safemap-stress] %s: %llu ops, %.0f ops/s",
                 board_.stage().c_str(), static_cast<unsigned long long>(total), rate);
@@ -107,19 +111,21 @@ std::vector<thread_stack> monitor::ranked_stacks(std::string& failure) const {
   const auto worker_ids = board_.worker_thread_ids();
   const std::set<int> workers(worker_ids.begin(), worker_ids.end());
   const auto rank = [&](const thread_stack& thread) {
-    return std::tuple{!workers.contains(thread.lwp), -static_cast<std::ptrdiff_t>(frames_in(thread, settings_.variant_source)),
+    return std::tuple{!workers.contains(thread.lwp),
+                      -static_cast<std::ptrdiff_t>(frames_in(thread, settings_.variant_source)),
                       thread.number};
   };
-  std::ranges::sort(threads, [&](const thread_stack& a, const thread_stack& b) { return rank(a) < rank(b); });
+  std::ranges::sort(
+      threads, [&](const thread_stack& a, const thread_stack& b) { return rank(a) < rank(b); });
   return threads;
 }
 
 void monitor::report_stall(double stalled_s, bool in_teardown) {
   char stalled[64];
   std::snprintf(stalled, sizeof stalled, "%.1f", stalled_s);
-  std::cerr << "\n[safemap-stress] no progress for " << stalled
-            << " s during " << board_.stage() << (in_teardown ? ", destroying the map" : "")
-            << "; collecting the stacks of all threads with gdb" << std::endl;
+  std::cerr << "\n[safemap-stress] no progress for " << stalled << " s during " << board_.stage()
+            << (in_teardown ? ", destroying the map" : "")
+            << "; collecting the stacks of all threads with gdb" << '\n';
   std::string failure;
   auto threads = ranked_stacks(failure);
 
@@ -128,31 +134,37 @@ void monitor::report_stall(double stalled_s, bool in_teardown) {
   const auto worker_ids = board_.worker_thread_ids();
   const std::set<int> workers(worker_ids.begin(), worker_ids.end());
   const auto must_be_blocked = [&](const thread_stack& thread) {
-    return in_teardown ? frames_in(thread, settings_.variant_source) > 0 : workers.contains(thread.lwp);
+    return in_teardown ? frames_in(thread, settings_.variant_source) > 0
+                       : workers.contains(thread.lwp);
   };
-  const bool all_blocked =
-      !threads.empty() && (!in_teardown || std::ranges::any_of(threads, must_be_blocked)) &&
-      std::ranges::all_of(threads, [&](const thread_stack& thread) {
-        return !must_be_blocked(thread) || waits_in_kernel(thread);
-      });
+  const bool all_blocked = !threads.empty() &&
+                           (!in_teardown || std::ranges::any_of(threads, must_be_blocked)) &&
+                           std::ranges::all_of(threads, [&](const thread_stack& thread) {
+                             return !must_be_blocked(thread) || waits_in_kernel(thread);
+                           });
   const std::string stall = threads.empty() ? "no progress" : all_blocked ? "deadlock" : "livelock";
   const std::string silence = "no progress for " + std::string{stalled} + " s" +
                               (in_teardown ? " while destroying the map" : "");
-  end_with_stacks(in_teardown ? "teardown " + stall : stall, {silence}, std::move(threads), failure);
+  end_with_stacks(in_teardown ? "teardown " + stall : stall, {silence}, std::move(threads),
+                  failure);
 }
 
 void monitor::report_deadlock(std::vector<std::string> messages) {
   std::cerr << "\n[safemap-stress] deadlock during " << board_.stage()
-            << "; collecting the stacks of all threads with gdb" << std::endl;
+            << "; collecting the stacks of all threads with gdb" << '\n';
   std::string failure;
   auto threads = ranked_stacks(failure);
   end_with_stacks("deadlock", std::move(messages), std::move(threads), failure);
 }
 
-void monitor::end_with_stacks(std::string kind, std::vector<std::string> messages, std::vector<thread_stack> threads,
-                              const std::string& failure) {
-  report finding{.tool = "SafemapWatchdog", .kind = std::move(kind), .messages = std::move(messages), .stacks = {}};
-  finding.messages.front() += threads.empty() ? "; no stacks: " + failure : "; stacks of all threads follow (workers first)";
+void monitor::end_with_stacks(std::string kind, std::vector<std::string> messages,
+                              std::vector<thread_stack> threads, const std::string& failure) {
+  report finding{.tool = "SafemapWatchdog",
+                 .kind = std::move(kind),
+                 .messages = std::move(messages),
+                 .stacks = {}};
+  finding.messages.front() += threads.empty() ? "; no stacks: " + failure
+                                              : "; stacks of all threads follow (workers first)";
   for (auto& thread : threads) finding.stacks.push_back(as_report_stack(thread));
   std::cerr << format_report(finding) << std::flush;
   if (on_stall_) on_stall_(finding);

@@ -46,7 +46,7 @@ class monitor {
   [[noreturn]] void report_deadlock(std::vector<std::string> messages);
 
  private:
-  void watch(std::stop_token stop);
+  void watch(const std::stop_token& stop);
   void show_progress(bool live, std::chrono::steady_clock::time_point now);
   [[noreturn]] void report_stall(double stalled_s, bool in_teardown);
   std::vector<thread_stack> ranked_stacks(std::string& failure) const;

@@ -7,8 +7,8 @@
 namespace safemap::stress {
 namespace {
 
-// `bool ns::map<K, V>::upsert<F, G>(unsigned long const&, F&&, G&&)` -> `ns::map<K, V>::upsert<F, G>`:
-// reports carry functions without their parameter lists (as gdb's frames do) and without the
+// `bool ns::map<K, V>::upsert<F, G>(unsigned long const&, F&&, G&&)` -> `ns::map<K, V>::upsert<F,
+// G>`: reports carry functions without their parameter lists (as gdb's frames do) and without the
 // return type the demangler prints for a function template.
 std::string qualified_name(std::string name) {
   for (std::string_view qualifier : {" const", " volatile", " &&", " &", " noexcept"}) {
@@ -40,8 +40,11 @@ std::optional<frame> operation_sites::frame_of(operation_kind kind) const {
   if (address == 0) return std::nullopt;
   const auto described = safemap::detail::describe_code_address(address);
   if (described.function.empty() && described.file.empty()) return std::nullopt;
-  return frame{.address = address, .function = qualified_name(described.function),
-               .file = described.file, .line = described.line, .module = {}};
+  return frame{.address = address,
+               .function = qualified_name(described.function),
+               .file = described.file,
+               .line = described.line,
+               .module = {}};
 }
 
 }  // namespace safemap::stress

@@ -71,14 +71,14 @@ inline std::uintptr_t first_found(std::initializer_list<std::uintptr_t> candidat
 
 // address_of_<member><Map, Signature>(): Map::<member> as that pointer-to-member type (a member
 // template is deduced from it), or 0 when it cannot be named so.
-#define SAFEMAP_STRESS_MEMBER_PROBE(member)                                    \
-  template <class Map, class Signature>                                        \
-  std::uintptr_t address_of_##member() {                                       \
-    if constexpr (requires { static_cast<Signature>(&Map::member); }) {        \
-      return code_address(static_cast<Signature>(&Map::member));               \
-    } else {                                                                   \
-      return 0;                                                                \
-    }                                                                          \
+#define SAFEMAP_STRESS_MEMBER_PROBE(member)                             \
+  template <class Map, class Signature>                                 \
+  std::uintptr_t address_of_##member() {                                \
+    if constexpr (requires { static_cast<Signature>(&Map::member); }) { \
+      return code_address(static_cast<Signature>(&Map::member));        \
+    } else {                                                            \
+      return 0;                                                         \
+    }                                                                   \
   }
 SAFEMAP_STRESS_MEMBER_PROBE(find)
 SAFEMAP_STRESS_MEMBER_PROBE(contains)
@@ -114,8 +114,9 @@ operation_sites operation_sites::of() {
   at(operation_kind::contains) = address_of_contains<M, bool (M::*)(const K&) const>();
   at(operation_kind::insert) =
       first_found({address_of_insert<M, write>(), address_of_insert<M, write_by_reference>()});
-  at(operation_kind::insert_or_assign) = first_found(
-      {address_of_insert_or_assign<M, write>(), address_of_insert_or_assign<M, write_by_reference>()});
+  at(operation_kind::insert_or_assign) =
+      first_found({address_of_insert_or_assign<M, write>(),
+                   address_of_insert_or_assign<M, write_by_reference>()});
   at(operation_kind::erase) = address_of_erase<M, keyed>();
   at(operation_kind::update) = first_found({
       address_of_update<M, bool (M::*)(const K&, add_amount&&)>(),

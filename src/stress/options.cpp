@@ -52,6 +52,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
   std::string progress = "auto";
   std::string schedule_name;
   std::vector<std::string> schedule_choices;
+  schedule_choices.reserve(std::size(schedule::all_schedules));
   for (auto kind : schedule::all_schedules) schedule_choices.emplace_back(schedule::name_of(kind));
   unsigned pct_depth = 0;
   run_options options;
@@ -73,18 +74,17 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
       app.add_option("-d,--duration", duration_s, "Seconds after which a round stops early")
           ->check(command_line::seconds(false))
           ->envname("SAFEMAP_STRESS_DURATION");
-  auto* keys_option =
-      app.add_option("-k,--keys", keys, "Key range")
-          ->check(command_line::whole_number<std::uint64_t>(1))
-          ->envname("SAFEMAP_STRESS_KEYS");
-  auto* watchdog_option =
-      app.add_option("--watchdog", watchdog_s,
-                     "Seconds without progress that count as a hang (0: off)")
-          ->check(command_line::seconds(true))
-          ->envname("SAFEMAP_STRESS_WATCHDOG");
-  auto* seed_option = app.add_option("-s,--seed", seed, "Random seed (default: a fresh one, printed)")
-                          ->check(command_line::whole_number<std::uint64_t>())
-                          ->envname("SAFEMAP_STRESS_SEED");
+  auto* keys_option = app.add_option("-k,--keys", keys, "Key range")
+                          ->check(command_line::whole_number<std::uint64_t>(1))
+                          ->envname("SAFEMAP_STRESS_KEYS");
+  auto* watchdog_option = app.add_option("--watchdog", watchdog_s,
+                                         "Seconds without progress that count as a hang (0: off)")
+                              ->check(command_line::seconds(true))
+                              ->envname("SAFEMAP_STRESS_WATCHDOG");
+  auto* seed_option =
+      app.add_option("-s,--seed", seed, "Random seed (default: a fresh one, printed)")
+          ->check(command_line::whole_number<std::uint64_t>())
+          ->envname("SAFEMAP_STRESS_SEED");
   auto* schedule_option =
       app.add_option("--schedule", schedule_name,
                      "free (the OS schedules threads), random or pct (one thread at a time, the "
@@ -92,12 +92,14 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
           ->check(CLI::IsMember(schedule_choices))
           ->envname("SAFEMAP_STRESS_SCHEDULE");
   auto* pct_depth_option =
-      app.add_option("--pct-depth", pct_depth,
-                     "PCT's depth: how many ordered events a bug may need (default: the profile's, 3)")
+      app.add_option(
+             "--pct-depth", pct_depth,
+             "PCT's depth: how many ordered events a bug may need (default: the profile's, 3)")
           ->check(command_line::whole_number(1u))
           ->envname("SAFEMAP_STRESS_PCT_DEPTH");
-  app.add_option("--repeat-for", options.repeat_for_s,
-                 "Repeat all rounds, with new seeds, until a finding or this many seconds (0: once)")
+  app.add_option(
+         "--repeat-for", options.repeat_for_s,
+         "Repeat all rounds, with new seeds, until a finding or this many seconds (0: once)")
       ->check(command_line::seconds(true))
       ->envname("SAFEMAP_STRESS_REPEAT_FOR");
   app.add_option("--json", options.json_path, "Write the result as JSON to this file")
@@ -123,7 +125,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
     if (duration_option->count() > 0) options.settings.duration_s = duration_s;
     if (keys_option->count() > 0) options.settings.keys = keys;
     if (watchdog_option->count() > 0) options.settings.watchdog_s = watchdog_s;
-    if (schedule_option->count() > 0) options.settings.schedule.kind = *schedule::schedule_named(schedule_name);
+    if (schedule_option->count() > 0)
+      options.settings.schedule.kind = *schedule::schedule_named(schedule_name);
     if (pct_depth_option->count() > 0) options.settings.schedule.pct_depth = pct_depth;
     validate(options.settings);
   } catch (const CLI::ParseError& error) {

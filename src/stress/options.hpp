@@ -28,7 +28,7 @@ struct run_options {
   // run or this many seconds have passed: an expectation test that needs threads to overlap
   // keeps trying on a loaded machine instead of failing after a fixed, tiny amount of work.
   double repeat_for_s = 0;
-  bool describe = false;          // print the resolved run as JSON and exit
+  bool describe = false;  // print the resolved run as JSON and exit
 };
 
 struct parsed_command_line {

@@ -8,8 +8,10 @@ void oracle::report(std::string_view kind, std::string message, operation_kind s
   std::lock_guard lock{mutex_};
   auto found = std::ranges::find(violations_, kind, &violation::kind);
   if (found == violations_.end()) {
-    violations_.push_back(
-        {.kind = std::string{kind}, .first_message = std::move(message), .count = 1, .shown_by = shown_by});
+    violations_.push_back({.kind = std::string{kind},
+                           .first_message = std::move(message),
+                           .count = 1,
+                           .shown_by = shown_by});
   } else {
     ++found->count;
   }
@@ -33,10 +35,12 @@ std::vector<stress::report> oracle::linearizability_findings() const {
 stress::report oracle::invariant_report(const violation& broken) const {
   std::string message = broken.first_message;
   if (broken.count > 1) message += " (and " + std::to_string(broken.count - 1) + " more like it)";
-  stress::report finding{.tool = "SafemapInvariant", .kind = broken.kind, .messages = {message}, .stacks = {}};
+  stress::report finding{
+      .tool = "SafemapInvariant", .kind = broken.kind, .messages = {message}, .stacks = {}};
   if (auto site = sites_.frame_of(broken.shown_by)) {
-    finding.stacks.push_back({.title = "Shown by the result of " + std::string{name_of(broken.shown_by)} + ":",
-                              .frames = {std::move(*site)}});
+    finding.stacks.push_back(
+        {.title = "Shown by the result of " + std::string{name_of(broken.shown_by)} + ":",
+         .frames = {std::move(*site)}});
   }
   return finding;
 }

@@ -16,7 +16,8 @@ namespace safemap::stress {
 class owned_keys {
  public:
   owned_keys(unsigned thread, unsigned threads, std::uint64_t key_range)
-      : thread_{thread}, threads_{threads},
+      : thread_{thread},
+        threads_{threads},
         expected_(std::max<std::uint64_t>(1, key_range / threads)) {}
 
   std::size_t size() const { return expected_.size(); }
@@ -32,7 +33,8 @@ class owned_keys {
   std::uint64_t fresh_value(std::size_t index) { return value_for(key(index), ++version_); }
 
   std::size_t present() const {
-    return static_cast<std::size_t>(std::ranges::count_if(expected_, [](const auto& value) { return value.has_value(); }));
+    return static_cast<std::size_t>(
+        std::ranges::count_if(expected_, [](const auto& value) { return value.has_value(); }));
   }
 
  private:
@@ -45,7 +47,8 @@ class owned_keys {
 inline std::vector<owned_keys> owned_keys_per_thread(unsigned threads, std::uint64_t key_range) {
   std::vector<owned_keys> all;
   all.reserve(threads);
-  for (unsigned thread = 0; thread < threads; ++thread) all.emplace_back(thread, threads, key_range);
+  for (unsigned thread = 0; thread < threads; ++thread)
+    all.emplace_back(thread, threads, key_range);
   return all;
 }
 
@@ -53,7 +56,8 @@ template <class Map>
 void check_all_owned(const Map& map, const std::vector<owned_keys>& all, oracle& found) {
   for (const auto& own : all) {
     for (std::size_t index = 0; index < own.size(); ++index) {
-      check_owned(found, own.key(index), map.find(own.key(index)), own.expected(index), "after the run");
+      check_owned(found, own.key(index), map.find(own.key(index)), own.expected(index),
+                  "after the run");
     }
   }
 }

@@ -16,20 +16,36 @@ namespace {
 // broken variants silently, `production` makes them fail.
 std::vector<profile> builtin_profiles() {
   return {
-      {.name = "local", .threads = {2}, .ops = 2000, .duration_s = 10, .keys = 1024,
-       .watchdog_s = 5, .schedule = {}},
-      {.name = "production", .threads = {4, 16, 64}, .ops = 20000, .duration_s = 20,
-       .keys = 4096, .watchdog_s = 5, .schedule = {}},
+      {.name = "local",
+       .threads = {2},
+       .ops = 2000,
+       .duration_s = 10,
+       .keys = 1024,
+       .watchdog_s = 5,
+       .schedule = {}},
+      {.name = "production",
+       .threads = {4, 16, 64},
+       .ops = 20000,
+       .duration_s = 20,
+       .keys = 4096,
+       .watchdog_s = 5,
+       .schedule = {}},
       // Short rounds: PCT's depth-1 priority changes fall among a round's k steps, so the
       // chance that one lands in a bug's window grows as k shrinks (docs/harness.md).
-      {.name = "controlled", .threads = {2, 3}, .ops = 64, .duration_s = 10, .keys = 64,
-       .watchdog_s = 5, .schedule = {.kind = schedule::schedule_kind::pct, .pct_depth = 3}},
+      {.name = "controlled",
+       .threads = {2, 3},
+       .ops = 64,
+       .duration_s = 10,
+       .keys = 64,
+       .watchdog_s = 5,
+       .schedule = {.kind = schedule::schedule_kind::pct, .pct_depth = 3}},
   };
 }
 
 std::string environment_name(std::string_view profile_name) {
   std::string name = "SAFEMAP_STRESS_PROFILE_";
-  for (char c : profile_name) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : profile_name)
+    name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return name;
 }
 
@@ -37,7 +53,8 @@ std::string environment_name(std::string_view profile_name) {
 // whole number (non-negative integer) that fits, or the override is refused.
 template <std::unsigned_integral Number>
 Number whole_number_field(const nlohmann::json& value, const std::string& field) {
-  if (!value.is_number_unsigned() || value.get<std::uint64_t>() > std::numeric_limits<Number>::max()) {
+  if (!value.is_number_unsigned() ||
+      value.get<std::uint64_t>() > std::numeric_limits<Number>::max()) {
     throw std::invalid_argument{"\"" + field + "\" must be a whole number up to " +
                                 std::to_string(std::numeric_limits<Number>::max()) + ", got " +
                                 value.dump()};
@@ -47,7 +64,8 @@ Number whole_number_field(const nlohmann::json& value, const std::string& field)
 
 double seconds_field(const nlohmann::json& value, const std::string& field) {
   if (!value.is_number()) {
-    throw std::invalid_argument{"\"" + field + "\" must be a number of seconds, got " + value.dump()};
+    throw std::invalid_argument{"\"" + field + "\" must be a number of seconds, got " +
+                                value.dump()};
   }
   return value.get<double>();
 }
@@ -56,7 +74,8 @@ schedule::schedule_kind schedule_field(const nlohmann::json& value, const std::s
   if (value.is_string()) {
     if (const auto kind = schedule::schedule_named(value.get<std::string>())) return *kind;
   }
-  throw std::invalid_argument{"\"" + field + "\" must be one of " + schedule::schedule_names() + ", got " + value.dump()};
+  throw std::invalid_argument{"\"" + field + "\" must be one of " + schedule::schedule_names() +
+                              ", got " + value.dump()};
 }
 
 void apply_override(profile& settings, const std::string& variable, const char* text) {
@@ -83,9 +102,10 @@ void apply_override(profile& settings, const std::string& variable, const char* 
       } else if (field == "pct_depth") {
         settings.schedule.pct_depth = whole_number_field<unsigned>(value, field);
       } else {
-        throw std::invalid_argument{"unknown field \"" + field +
-                                    "\" (known: threads, ops, duration_s, keys, watchdog_s, schedule, "
-                                    "pct_depth)"};
+        throw std::invalid_argument{
+            "unknown field \"" + field +
+            "\" (known: threads, ops, duration_s, keys, watchdog_s, schedule, "
+            "pct_depth)"};
       }
     }
   } catch (const std::exception& error) {
@@ -107,14 +127,16 @@ profile profile_named(std::string_view name) {
   if (found == profiles.end()) {
     std::string known;
     for (const auto& builtin : profiles) known += (known.empty() ? "" : ", ") + builtin.name;
-    throw std::invalid_argument{"unknown profile \"" + std::string{name} + "\" (known: " +
-                                known + ")"};
+    throw std::invalid_argument{"unknown profile \"" + std::string{name} + "\" (known: " + known +
+                                ")"};
   }
   const auto variable = environment_name(name);
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read while parsing options, before any thread starts.
   if (const char* text = std::getenv(variable.c_str()); text != nullptr) {
     // Set but empty is a broken script far more often than a wish for the built-in numbers.
     if (*text == '\0') {
-      throw std::invalid_argument{variable + " is set but empty; unset it or give it a JSON object"};
+      throw std::invalid_argument{variable +
+                                  " is set but empty; unset it or give it a JSON object"};
     }
     apply_override(*found, variable, text);
   }
@@ -146,8 +168,9 @@ void validate(const profile& settings) {
   if (settings.schedule.kind != schedule::schedule_kind::free) {
     for (unsigned threads : settings.threads) {
       if (threads > schedule::max_controlled_threads) {
-        fail("a controlled schedule runs at most " + std::to_string(schedule::max_controlled_threads) +
-             " threads, not " + std::to_string(threads));
+        fail("a controlled schedule runs at most " +
+             std::to_string(schedule::max_controlled_threads) + " threads, not " +
+             std::to_string(threads));
       }
     }
   }

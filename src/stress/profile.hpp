@@ -20,11 +20,11 @@ namespace safemap::stress {
 
 struct profile {
   std::string name;
-  std::vector<unsigned> threads;  // one round per entry, in this order
-  std::uint64_t ops = 0;          // operations per thread and round
-  double duration_s = 0;          // a round stops early when it has run this long
-  std::uint64_t keys = 0;         // key range; each thread owns keys / threads of them
-  double watchdog_s = 0;          // no progress for this long is a finding; 0 turns it off
+  std::vector<unsigned> threads;         // one round per entry, in this order
+  std::uint64_t ops = 0;                 // operations per thread and round
+  double duration_s = 0;                 // a round stops early when it has run this long
+  std::uint64_t keys = 0;                // key range; each thread owns keys / threads of them
+  double watchdog_s = 0;                 // no progress for this long is a finding; 0 turns it off
   schedule::schedule_settings schedule;  // who decides which thread runs: the OS (free) or a seed
 };
 

@@ -17,7 +17,9 @@ class progress_board {
   // contend on something other than the map under test.
   class alignas(64) slot {
    public:
-    void advance() { ops_.store(ops_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
+    void advance() {
+      ops_.store(ops_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    }
     void record_thread_id();  // called by the worker itself; the watchdog orders stacks by it
     std::uint64_t ops() const { return ops_.load(std::memory_order_relaxed); }
     int thread_id() const { return thread_id_.load(std::memory_order_relaxed); }

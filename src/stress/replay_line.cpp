@@ -7,6 +7,7 @@
 
 // Sanitizer runtimes call this back just before they end the process on a report; absent
 // (null) in builds without a sanitizer.
+// NOLINTNEXTLINE(bugprone-reserved-identifier): the sanitizer runtimes' own interface name.
 extern "C" void __sanitizer_set_death_callback(void (*callback)()) __attribute__((weak));
 
 namespace safemap::stress {

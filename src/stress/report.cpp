@@ -10,7 +10,8 @@ namespace {
 
 void format_frame(std::ostringstream& out, std::size_t index, const frame& each) {
   char address[32];
-  std::snprintf(address, sizeof address, "0x%016llx", static_cast<unsigned long long>(each.address));
+  std::snprintf(address, sizeof address, "0x%016llx",
+                static_cast<unsigned long long>(each.address));
   out << "    #" << index << ' ' << address << " in " << each.function;
   if (!each.file.empty()) {
     out << ' ' << each.file << ':' << each.line;

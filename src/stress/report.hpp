@@ -1,6 +1,7 @@
 // Sanitizer-style reports for the harness's own detectors (SafemapWatchdog, SafemapCrash,
-// SafemapInvariant, SafemapLinearizability), in the form sanitizer-report parses (docs/architecture.md, "The
-// report form"), so a hang or a lost update becomes a finding located like a TSan data race:
+// SafemapInvariant, SafemapLinearizability), in the form sanitizer-report parses
+// (docs/architecture.md, "The report form"), so a hang or a lost update becomes a finding located
+// like a TSan data race:
 //
 //   ==PID==ERROR: SafemapWatchdog: deadlock
 //     no progress for 5 s; stacks of all threads follow
@@ -20,7 +21,7 @@ struct frame {
   std::string function;  // without arguments
   std::string file;      // empty when the frame has no line information
   int line = 0;
-  std::string module;    // shared object, when there is no file
+  std::string module;  // shared object, when there is no file
 };
 
 struct stack {
@@ -29,7 +30,8 @@ struct stack {
 };
 
 struct report {
-  std::string tool;  // one word: SafemapWatchdog, SafemapCrash, SafemapInvariant, SafemapLinearizability
+  std::string
+      tool;  // one word: SafemapWatchdog, SafemapCrash, SafemapInvariant, SafemapLinearizability
   std::string kind;
   std::vector<std::string> messages;
   std::vector<stack> stacks;

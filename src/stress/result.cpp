@@ -18,9 +18,13 @@ std::string detector_of(const std::string& tool) {
 }  // namespace
 
 result_recorder::result_recorder(const variant_info& variant, const run_options& options)
-    : variant_{variant.name}, source_{variant.source_file}, broken_{variant.broken},
-      profile_{options.settings.name}, schedule_{schedule::name_of(options.settings.schedule.kind)},
-      seed_{options.seed}, path_{options.json_path} {
+    : variant_{variant.name},
+      source_{variant.source_file},
+      broken_{variant.broken},
+      profile_{options.settings.name},
+      schedule_{schedule::name_of(options.settings.schedule.kind)},
+      seed_{options.seed},
+      path_{options.json_path} {
   for (workload kind : options.workloads) workloads_.emplace_back(name_of(kind));
 }
 
@@ -42,11 +46,12 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
   std::uint64_t ops = 0;
   double seconds = 0;
   for (const auto& round : rounds_) {
-    nlohmann::json entry = {{"workload", round.workload},
-                            {"threads", round.threads},
-                            {"ops", round.ops},
-                            {"seconds", round.seconds},
-                            {"ops_per_s", round.seconds > 0 ? static_cast<double>(round.ops) / round.seconds : 0.0}};
+    nlohmann::json entry = {
+        {"workload", round.workload},
+        {"threads", round.threads},
+        {"ops", round.ops},
+        {"seconds", round.seconds},
+        {"ops_per_s", round.seconds > 0 ? static_cast<double>(round.ops) / round.seconds : 0.0}};
     if (round.histories) {
       entry["linearizability"] = {{"operations", round.histories->operations},
                                   {"segments", round.histories->segments},
@@ -65,13 +70,18 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
     if (!replay_.empty()) found["replay"] = replay_;
   }
   const nlohmann::json result = {
-      {"variant", variant_},     {"broken", broken_},
-      {"source", source_},       {"profile", profile_},
+      {"variant", variant_},
+      {"broken", broken_},
+      {"source", source_},
+      {"profile", profile_},
       {"schedule", schedule_},
-      {"seed", seed_},           {"workloads", workloads_},
-      {"rounds", rounds},        {"threads", most_threads},
+      {"seed", seed_},
+      {"workloads", workloads_},
+      {"rounds", rounds},
+      {"threads", most_threads},
       {"ops_per_s", seconds > 0 ? static_cast<double>(ops) / seconds : 0.0},
-      {"verdict", verdict},      {"finding", found},
+      {"verdict", verdict},
+      {"finding", found},
       {"exit_code", exit_code},
   };
   std::ofstream out{path_};

@@ -32,13 +32,18 @@ struct round_plan {
 
 // A PCT round's k, the steps its priority changes fall among: about four scheduling points per
 // operation (the operation's boundary, a lock, an unlock, a little slack).
-inline std::uint64_t expected_schedule_steps(const round_plan& plan) { return plan.threads * plan.ops * 4; }
+inline std::uint64_t expected_schedule_steps(const round_plan& plan) {
+  return plan.threads * plan.ops * 4;
+}
 
 // What one worker thread holds: its index, its random numbers, its operation budget.
 class worker_context {
  public:
   worker_context(const round_plan& plan, unsigned index, progress_board::slot& progress)
-      : plan_{plan}, index_{index}, progress_{progress}, random_{plan.seed * 0x9E3779B97F4A7C15ULL + index} {}
+      : plan_{plan},
+        index_{index},
+        progress_{progress},
+        random_{plan.seed * 0x9E3779B97F4A7C15ULL + index} {}
 
   unsigned index() const { return index_; }
   const round_plan& plan() const { return plan_; }
@@ -166,7 +171,8 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
 
   std::optional<schedule::scheduler> controlled;
   if (plan.schedule.kind != schedule::schedule_kind::free) {
-    controlled.emplace(plan.schedule, plan.threads, expected_schedule_steps(plan), plan.seed, plan.on_deadlock);
+    controlled.emplace(plan.schedule, plan.threads, expected_schedule_steps(plan), plan.seed,
+                       plan.on_deadlock);
   }
   schedule::scheduler* const scheduler = controlled ? &*controlled : nullptr;
   std::latch start{plan.threads};
@@ -190,10 +196,13 @@ round_stats run_round(const round_plan& plan, progress_board& board, oracle& fou
   }
   round_stats stats{.ops = board.workers_total() - ops_before,
                     .seconds = std::chrono::duration<double>(steady_clock::now() - began).count(),
-                    .histories = std::nullopt, .schedule = std::nullopt};
+                    .histories = std::nullopt,
+                    .schedule = std::nullopt};
   if (scheduler != nullptr) {
-    stats.schedule = schedule_totals{.steps = scheduler->steps(), .switches = scheduler->switches(),
-                                     .escapes = scheduler->escapes(), .trace_hash = scheduler->trace_hash()};
+    stats.schedule = schedule_totals{.steps = scheduler->steps(),
+                                     .switches = scheduler->switches(),
+                                     .escapes = scheduler->escapes(),
+                                     .trace_hash = scheduler->trace_hash()};
   }
   workload.verify();
   if constexpr (requires { workload.checked(); }) stats.histories = workload.checked();

@@ -51,10 +51,18 @@ struct planned_call {
 // and then a whole-map one. `percent` is a random number below 100.
 constexpr operation_kind mixed_operation(std::uint64_t percent) {
   constexpr std::array<std::pair<operation_kind, unsigned>, 12> mix{{
-      {operation_kind::find, 20}, {operation_kind::contains, 6}, {operation_kind::insert, 14},
-      {operation_kind::insert_or_assign, 14}, {operation_kind::erase, 14}, {operation_kind::update, 10},
-      {operation_kind::upsert, 14}, {operation_kind::for_each, 2}, {operation_kind::snapshot, 2},
-      {operation_kind::size, 2}, {operation_kind::empty, 1}, {operation_kind::clear, 1},
+      {operation_kind::find, 20},
+      {operation_kind::contains, 6},
+      {operation_kind::insert, 14},
+      {operation_kind::insert_or_assign, 14},
+      {operation_kind::erase, 14},
+      {operation_kind::update, 10},
+      {operation_kind::upsert, 14},
+      {operation_kind::for_each, 2},
+      {operation_kind::snapshot, 2},
+      {operation_kind::size, 2},
+      {operation_kind::empty, 1},
+      {operation_kind::clear, 1},
   }};
   for (const auto& [kind, weight] : mix) {
     if (percent < weight) return kind;
@@ -71,21 +79,28 @@ void make_recorded_call(Map& map, const planned_call& call, History& history, Cl
   auto& made = history.begin(call.kind, call.key);
   made.argument = call.argument;
   made.initial = call.initial;
-  if (call.kind == operation_kind::for_each || call.kind == operation_kind::snapshot) made.entries.reserve(8);
+  if (call.kind == operation_kind::for_each || call.kind == operation_kind::snapshot)
+    made.entries.reserve(8);
   made.invoked = clock.tick();
   switch (call.kind) {
     case operation_kind::find: made.result.value = map.find(call.key); break;
     case operation_kind::contains: made.result.flag = map.contains(call.key); break;
     case operation_kind::insert: made.result.flag = map.insert(call.key, call.argument); break;
-    case operation_kind::insert_or_assign: made.result.flag = map.insert_or_assign(call.key, call.argument); break;
+    case operation_kind::insert_or_assign:
+      made.result.flag = map.insert_or_assign(call.key, call.argument);
+      break;
     case operation_kind::erase: made.result.flag = map.erase(call.key); break;
-    case operation_kind::update: made.result.flag = map.update(call.key, add_amount{call.argument}); break;
+    case operation_kind::update:
+      made.result.flag = map.update(call.key, add_amount{call.argument});
+      break;
     case operation_kind::upsert:
       made.result.flag = map.upsert(call.key, make_value{call.initial}, add_amount{call.argument});
       break;
     case operation_kind::clear: map.clear(); break;
     case operation_kind::for_each:
-      map.for_each([&](const std::uint64_t& key, const std::uint64_t& value) { made.entries.emplace_back(key, value); });
+      map.for_each([&](const std::uint64_t& key, const std::uint64_t& value) {
+        made.entries.emplace_back(key, value);
+      });
       break;
     case operation_kind::snapshot:
       for (const auto& [key, value] : map.snapshot()) made.entries.emplace_back(key, value);
@@ -112,11 +127,15 @@ class shared_keys {
   static constexpr unsigned patience_for_shorter = 20;
 
   shared_keys(const round_plan& plan, map_slot<Map>& slot, oracle& found)
-      : plan_{plan}, slot_{slot}, found_{found},
+      : plan_{plan},
+        slot_{slot},
+        found_{found},
         active_{std::min(plan.threads, max_active)},
-        segments_planned_{std::max<std::uint64_t>(1, plan.ops / segment_ops)}, barrier_{active_},
+        segments_planned_{std::max<std::uint64_t>(1, plan.ops / segment_ops)},
+        barrier_{active_},
         random_{plan.seed ^ 0xC0111DE5ULL} {
-    for (unsigned thread = 0; thread < active_; ++thread) histories_.emplace_back(thread, segment_ops);
+    for (unsigned thread = 0; thread < active_; ++thread)
+      histories_.emplace_back(thread, segment_ops);
     histories_.emplace_back(active_, key_count + 4);  // the segment end's reads, made last
     plan_collision();
   }
@@ -132,15 +151,18 @@ class shared_keys {
     std::uint64_t written = 0;
     while (!finished_) {
       for (std::size_t op = 0; op < segment_ops; ++op) {
-        const operation_kind kind = op == 0 ? collision_kind_[context.index() % collision_kind_.size()]
-                                            : mixed_operation(context.random_below(100));
+        const operation_kind kind = op == 0
+                                        ? collision_kind_[context.index() % collision_kind_.size()]
+                                        : mixed_operation(context.random_below(100));
         const std::uint64_t key = op == 0 ? collision_key_ : context.random_below(key_count);
         // Values a thread writes are its own (thread + 1 in the top bits), so a table can say
         // whose write a read saw.
         const std::uint64_t fresh = (std::uint64_t{context.index() + 1} << 40) | ++written;
         const bool adds = kind == operation_kind::update || kind == operation_kind::upsert;
-        const planned_call call{.kind = kind, .key = key,
-                                .argument = adds ? 1 + context.random_below(9) : fresh, .initial = fresh};
+        const planned_call call{.kind = kind,
+                                .key = key,
+                                .argument = adds ? 1 + context.random_below(9) : fresh,
+                                .initial = fresh};
         make_recorded_call(map, call, history, clock_);
         context.count_op();
       }
@@ -162,15 +184,17 @@ class shared_keys {
     for (std::uint64_t key = 0; key < key_count; ++key) {
       make_recorded_call(map, {.kind = operation_kind::find, .key = key}, end_reads, clock_);
     }
-    for (operation_kind kind : {operation_kind::size, operation_kind::empty, operation_kind::for_each,
-                                operation_kind::snapshot}) {
+    for (operation_kind kind : {operation_kind::size, operation_kind::empty,
+                                operation_kind::for_each, operation_kind::snapshot}) {
       make_recorded_call(map, {.kind = kind}, end_reads, clock_);
     }
     check_segment();
-    for (std::uint64_t key = 0; key < key_count; ++key) start_[key] = end_reads.operations()[key].result.value;
+    for (std::uint64_t key = 0; key < key_count; ++key)
+      start_[key] = end_reads.operations()[key].result.value;
     for (auto& history : histories_) history.clear();
     ++totals_.segments;
-    finished_ = !found_.clean() || totals_.segments >= segments_planned_ || steady_clock::now() >= plan_.deadline;
+    finished_ = !found_.clean() || totals_.segments >= segments_planned_ ||
+                steady_clock::now() >= plan_.deadline;
     if (finished_) report_best();
     plan_collision();
   }
@@ -200,8 +224,8 @@ class shared_keys {
 
   void report_best() {
     if (!best_) return;
-    found_.report_linearizability(
-        lin::linearizability_report(lin::describe_witness(*best_, lin::explain(*best_), active_), found_.sites()));
+    found_.report_linearizability(lin::linearizability_report(
+        lin::describe_witness(*best_, lin::explain(*best_), active_), found_.sites()));
     best_.reset();
   }
 
@@ -209,7 +233,8 @@ class shared_keys {
   // write, otherwise each with its own.
   void plan_collision() {
     static constexpr std::array writes{operation_kind::insert, operation_kind::insert_or_assign,
-                                       operation_kind::erase, operation_kind::update, operation_kind::upsert};
+                                       operation_kind::erase, operation_kind::update,
+                                       operation_kind::upsert};
     collision_key_ = random_() % key_count;
     const bool same = random_() % 2 == 0;
     const auto shared = writes[random_() % writes.size()];

@@ -32,7 +32,11 @@ backtrace_output capture_all_thread_backtraces(int pid, double timeout_s) {
       "timeout -k 5 " + std::to_string(static_cast<int>(std::ceil(timeout_s))) +
       " gdb -nx -batch -p " + std::to_string(pid) +
       " -ex 'set print frame-arguments none' -ex 'set print entry-values no'"
-      " -ex 'thread apply all bt' >" + path + " 2>/dev/null";
+      " -ex 'thread apply all bt' >" +
+      path + " 2>/dev/null";
+  // system() is not thread-safe against another thread's system() or setenv(): the harness calls
+  // neither elsewhere, and this runs once, from the watchdog or a crash reporter.
+  // NOLINTNEXTLINE(concurrency-mt-unsafe)
   const int status = std::system(command.c_str());
   std::ostringstream contents;
   if (std::ifstream in{path}; in) contents << in.rdbuf();
@@ -40,15 +44,17 @@ backtrace_output capture_all_thread_backtraces(int pid, double timeout_s) {
   ::unlink(path);
   if (text.find("\nThread ") == std::string::npos && text.rfind("Thread ", 0) != 0) {
     return {.text = std::move(text),
-            .failure = "gdb printed no stacks (exit status " + std::to_string(status) +
-                       "; is gdb installed, and may it attach? see /proc/sys/kernel/yama/ptrace_scope)"};
+            .failure =
+                "gdb printed no stacks (exit status " + std::to_string(status) +
+                "; is gdb installed, and may it attach? see /proc/sys/kernel/yama/ptrace_scope)"};
   }
   return {.text = std::move(text), .failure = {}};
 }
 
 std::vector<thread_stack> parse_gdb_backtraces(std::string_view gdb_output) {
   // Thread 2 (Thread 0x7f5d2b7fe640 (LWP 4242) "safemap-stress-"):
-  static const std::regex thread_line{R"(^Thread (\d+) \(.*\(LWP (\d+)\)(?: \"([^\"]*)\")?\):?\s*$)"};
+  static const std::regex thread_line{
+      R"(^Thread (\d+) \(.*\(LWP (\d+)\)(?: \"([^\"]*)\")?\):?\s*$)"};
   // With `set print frame-arguments none` gdb prints every argument as name=...:
   // #8  0x000055c2031821b0 in ns::map<K>::insert_or_assign (this=..., key=...) at /p/map.hpp:55
   // #0  futex_wait (private=..., futex_word=...) at ../sysdeps/nptl/futex-internal.h:146
@@ -62,8 +68,10 @@ std::vector<thread_stack> parse_gdb_backtraces(std::string_view gdb_output) {
   std::smatch match;
   while (std::getline(lines, line)) {
     if (std::regex_match(line, match, thread_line)) {
-      threads.push_back({.number = std::stoi(match[1]), .lwp = std::stoi(match[2]),
-                         .name = match[3], .frames = {}});
+      threads.push_back({.number = std::stoi(match[1]),
+                         .lwp = std::stoi(match[2]),
+                         .name = match[3],
+                         .frames = {}});
     } else if (!threads.empty() && std::regex_match(line, match, frame_line)) {
       threads.back().frames.push_back({
           .address = match[1].matched ? std::stoull(match[1], nullptr, 16) : 0,
@@ -78,8 +86,8 @@ std::vector<thread_stack> parse_gdb_backtraces(std::string_view gdb_output) {
 }
 
 stack as_report_stack(thread_stack& thread) {
-  return {.title = "Thread " + std::to_string(thread.number) + " (LWP " + std::to_string(thread.lwp) + ") \"" +
-                   thread.name + "\":",
+  return {.title = "Thread " + std::to_string(thread.number) + " (LWP " +
+                   std::to_string(thread.lwp) + ") \"" + thread.name + "\":",
           .frames = std::move(thread.frames)};
 }
 

@@ -19,7 +19,8 @@ std::string_view name_of(workload kind) {
 }
 
 std::optional<workload> workload_named(std::string_view name) {
-  const auto* found = std::ranges::find(all_workloads, name, [](workload kind) { return name_of(kind); });
+  const auto* found =
+      std::ranges::find(all_workloads, name, [](workload kind) { return name_of(kind); });
   if (found == all_workloads.end()) return std::nullopt;
   return *found;
 }

@@ -15,12 +15,12 @@ enum class workload {
   hot_key_counters,       // every thread increments the same few counters with upsert
   erase_churn,            // insert and erase own keys while finding everyone's
   clear_while_writing,    // every fourth thread clears the map while the others write
-  shared_keys,            // every thread on the same few keys; the history checked for linearizability
+  shared_keys,  // every thread on the same few keys; the history checked for linearizability
 };
 
 inline constexpr std::array all_workloads{
-    workload::read_heavy,   workload::write_heavy,      workload::iterate_while_writing,
-    workload::resize_storm, workload::hot_key_counters, workload::erase_churn,
+    workload::read_heavy,          workload::write_heavy,      workload::iterate_while_writing,
+    workload::resize_storm,        workload::hot_key_counters, workload::erase_churn,
     workload::clear_while_writing, workload::shared_keys,
 };
 

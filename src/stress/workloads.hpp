@@ -34,7 +34,8 @@ void apply_to_own_key(Map& map, owned_keys& own, std::size_t index, own_op op, o
   switch (op) {
     case own_op::assign: {
       const auto value = own.fresh_value(index);
-      check_result(found, operation_kind::insert_or_assign, key, map.insert_or_assign(key, value), !expected);
+      check_result(found, operation_kind::insert_or_assign, key, map.insert_or_assign(key, value),
+                   !expected);
       expected = value;
       break;
     }
@@ -48,9 +49,7 @@ void apply_to_own_key(Map& map, owned_keys& own, std::size_t index, own_op op, o
       check_result(found, operation_kind::erase, key, map.erase(key), expected.has_value());
       expected.reset();
       break;
-    case own_op::find:
-      check_owned(found, key, map.find(key), expected, "while running");
-      break;
+    case own_op::find: check_owned(found, key, map.find(key), expected, "while running"); break;
   }
 }
 
@@ -68,7 +67,10 @@ template <class Map>
 class workload_base {
  public:
   workload_base(const round_plan& plan, map_slot<Map>& slot, oracle& found)
-      : plan_{plan}, slot_{slot}, found_{found}, owned_{owned_keys_per_thread(plan.threads, plan.keys)},
+      : plan_{plan},
+        slot_{slot},
+        found_{found},
+        owned_{owned_keys_per_thread(plan.threads, plan.keys)},
         writers_left_{writer_count(plan.threads)} {}
 
   void prepare(progress_board::slot&) {}
@@ -77,7 +79,8 @@ class workload_base {
   // An observer (is_observer) repeats `step` at least once and then as long as writers work.
   template <class Step>
   void observe_while_writers_work(worker_context& context, Step step) {
-    for (std::uint64_t round = 0; round == 0 || (writers_left_.load() > 0 && !context.past_deadline()); ++round) {
+    for (std::uint64_t round = 0;
+         round == 0 || (writers_left_.load() > 0 && !context.past_deadline()); ++round) {
       step(round);
       context.count_op();
     }
@@ -114,7 +117,8 @@ class read_heavy : public workload_base<Map> {
       progress.advance();
     }
     for (auto& own : this->owned_) {
-      for (std::size_t index = 0; index < own.size(); ++index) own.expected(index) = value_for(own.key(index), 0);
+      for (std::size_t index = 0; index < own.size(); ++index)
+        own.expected(index) = value_for(own.key(index), 0);
     }
   }
 
@@ -132,9 +136,10 @@ class read_heavy : public workload_base<Map> {
       if (const auto index = own.index_of(key)) {
         check_owned(this->found_, key, value, own.expected(*index), "while running");
       } else if (!value) {
-        this->found_.report("missing key",
-                            "key " + std::to_string(key) + " was preloaded and never erased, but find() missed it",
-                            operation_kind::find);
+        this->found_.report(
+            "missing key",
+            "key " + std::to_string(key) + " was preloaded and never erased, but find() missed it",
+            operation_kind::find);
       } else {
         check_consistent(this->found_, key, *value, operation_kind::find);
       }
@@ -165,7 +170,8 @@ class write_heavy : public workload_base<Map> {
     static constexpr own_op mix[] = {own_op::assign, own_op::assign, own_op::assign, own_op::assign,
                                      own_op::assign, own_op::assign, own_op::insert, own_op::erase,
                                      own_op::erase,  own_op::find};
-    apply_to_own_key(map, own, context.random_below(own.size()), mix[context.random_below(10)], found);
+    apply_to_own_key(map, own, context.random_below(own.size()), mix[context.random_below(10)],
+                     found);
   }
 
   void verify() { this->verify_owned_and_size(); }
@@ -228,12 +234,13 @@ class resize_storm : public workload_base<Map> {
         Map& map = handle.get();
         for (std::size_t index = 0; index < own.size(); ++index) {
           const auto value = value_for(own.key(index), generation_);
-          check_result(this->found_, operation_kind::insert, own.key(index), map.insert(own.key(index), value), true);
+          check_result(this->found_, operation_kind::insert, own.key(index),
+                       map.insert(own.key(index), value), true);
           own.expected(index) = value;
           context.count_op();
           const auto earlier = context.random_below(index + 1);
-          check_owned(this->found_, own.key(earlier), map.find(own.key(earlier)), own.expected(earlier),
-                      "while growing");
+          check_owned(this->found_, own.key(earlier), map.find(own.key(earlier)),
+                      own.expected(earlier), "while growing");
         }
       }
       generation_end_.arrive_and_wait([this] { end_generation(); });
@@ -280,8 +287,9 @@ class hot_key_counters : public workload_base<Map> {
     Map& map = handle.get();
     auto& made = increments_[context.index()];
     while (context.next_op()) {
-      map.upsert(context.random_below(hot_keys), [] { return std::uint64_t{1}; },
-                 [](std::uint64_t& count) { ++count; });
+      map.upsert(
+          context.random_below(hot_keys), [] { return std::uint64_t{1}; },
+          [](std::uint64_t& count) { ++count; });
       ++made;
     }
   }
@@ -290,16 +298,18 @@ class hot_key_counters : public workload_base<Map> {
     std::uint64_t expected = 0;
     for (auto made : increments_) expected += made;
     std::uint64_t sum = 0;
-    for (std::uint64_t key = 0; key < hot_keys; ++key) sum += this->slot_.get().find(key).value_or(0);
+    for (std::uint64_t key = 0; key < hot_keys; ++key)
+      sum += this->slot_.get().find(key).value_or(0);
     if (sum < expected) {
       this->found_.report("lost update",
-                          "counter sum " + std::to_string(sum) + ", expected " + std::to_string(expected) + " (" +
-                              std::to_string(expected - sum) + " increments lost)",
+                          "counter sum " + std::to_string(sum) + ", expected " +
+                              std::to_string(expected) + " (" + std::to_string(expected - sum) +
+                              " increments lost)",
                           operation_kind::upsert);
     } else if (sum > expected) {
       this->found_.report("wrong value",
-                          "counter sum " + std::to_string(sum) + " exceeds the " + std::to_string(expected) +
-                              " increments made",
+                          "counter sum " + std::to_string(sum) + " exceeds the " +
+                              std::to_string(expected) + " increments made",
                           operation_kind::upsert);
     }
     check_whole_map(this->slot_.get(), this->found_, std::nullopt, false);
@@ -325,13 +335,14 @@ class erase_churn : public workload_base<Map> {
     while (context.next_op()) {
       const auto choice = context.random_below(10);
       if (choice < 8) {
-        apply_to_own_key(map, own, context.random_below(own.size()), choice < 4 ? own_op::insert : own_op::erase,
-                         this->found_);
+        apply_to_own_key(map, own, context.random_below(own.size()),
+                         choice < 4 ? own_op::insert : own_op::erase, this->found_);
       } else if (choice == 8) {
         apply_to_own_key(map, own, context.random_below(own.size()), own_op::find, this->found_);
       } else {
         const auto key = context.random_below(this->plan_.keys);
-        if (const auto value = map.find(key)) check_consistent(this->found_, key, *value, operation_kind::find);
+        if (const auto value = map.find(key))
+          check_consistent(this->found_, key, *value, operation_kind::find);
       }
     }
   }
@@ -352,7 +363,8 @@ class clear_while_writing : public workload_base<Map> {
     Map& map = handle.get();
     const auto find_any = [&] {
       const auto key = context.random_below(this->plan_.keys);
-      if (const auto value = map.find(key)) check_consistent(this->found_, key, *value, operation_kind::find);
+      if (const auto value = map.find(key))
+        check_consistent(this->found_, key, *value, operation_kind::find);
     };
     if (is_observer(context.index(), this->plan_.threads)) {
       this->observe_while_writers_work(context, [&](std::uint64_t op) {

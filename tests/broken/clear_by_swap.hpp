@@ -7,6 +7,8 @@
 //   was left out. ThreadSanitizer may name the swap (@BUG) or the locked operation it races with
 //   (@PEER).
 // Works locally: clears are rare in a laptop test, and 2 threads seldom overlap one.
+// Static: the table is SAFEMAP_GUARDED_BY(mutex_), so the analysis rejects the unlocked swap.
+// EXPECT static: requires holding mutex 'mutex_' at @BUG
 // EXPECT tsan: data race at @BUG|@PEER
 // RUN: --workload clear_while_writing
 // EXPECT tsan under controlled: data race at @BUG|@PEER
@@ -15,10 +17,11 @@
 
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::broken {
 
@@ -31,31 +34,31 @@ class clear_by_swap {
   using key_equal = KeyEqual;
 
   std::optional<Value> find(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);  // <- PEER
     if (found == table_.end()) return std::nullopt;
     return found->second;  // <- PEER
   }
   bool contains(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.contains(key);
   }
   std::size_t size() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.size();
   }
   bool empty() const { return size() == 0; }
 
   bool insert(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.try_emplace(key, value).second;
   }
   bool insert_or_assign(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.insert_or_assign(key, value).second;  // <- PEER
   }
   bool erase(const Key& key) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.erase(key) > 0;
   }
   void clear() {
@@ -65,7 +68,7 @@ class clear_by_swap {
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return false;
     std::forward<Mutate>(mutate)(found->second);
@@ -73,7 +76,7 @@ class clear_by_swap {
   }
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto [where, added] = table_.try_emplace(key);
     if (added) {
       where->second = std::forward<Make>(make)();
@@ -85,17 +88,17 @@ class clear_by_swap {
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     for (const auto& [key, value] : table_) visit(key, value);
   }
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_;
   }
 
  private:
-  mutable std::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+  mutable safemap::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::broken

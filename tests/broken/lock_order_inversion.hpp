@@ -9,6 +9,8 @@
 //   at a second acquisition (@BUG). Without it the deadlock itself is found by the watchdog,
 //   whose first stack waits at one of the four acquisitions (@BUG or @FIRST).
 // Works locally: two threads seldom take the two locks at the same moment.
+// Static: hits_mutex_ is SAFEMAP_ACQUIRED_AFTER(mutex_): find()'s order is rejected.
+// EXPECT static: must be acquired before at @BUG
 // EXPECT tsan: lock-order-inversion (potential deadlock) at @BUG
 // EXPECT watchdog(default,asan): deadlock at @BUG|@FIRST
 // RUN: --workload read_heavy --ops 100000
@@ -22,10 +24,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::broken {
 
@@ -38,45 +41,45 @@ class lock_order_inversion {
   using key_equal = KeyEqual;
 
   std::optional<Value> find(const Key& key) const {
-    std::lock_guard hits_lock{hits_mutex_};  // <- FIRST
+    safemap::lock_guard hits_lock{hits_mutex_};  // <- FIRST
     ++hits_[key];
-    std::lock_guard table_lock{mutex_};  // <- BUG: table after hits; insert_or_assign: hits after table
+    safemap::lock_guard table_lock{mutex_};  // <- BUG: table after hits; insert_or_assign: hits after table
     auto found = table_.find(key);
     if (found == table_.end()) return std::nullopt;
     return found->second;
   }
   bool contains(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.contains(key);
   }
   std::size_t size() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.size();
   }
   bool empty() const { return size() == 0; }
 
   bool insert(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.try_emplace(key, value).second;
   }
   bool insert_or_assign(const Key& key, const Value& value) {
-    std::lock_guard table_lock{mutex_};  // <- FIRST
-    std::lock_guard hits_lock{hits_mutex_};  // <- BUG
+    safemap::lock_guard table_lock{mutex_};  // <- FIRST
+    safemap::lock_guard hits_lock{hits_mutex_};  // <- BUG
     hits_[key] = 0;
     return table_.insert_or_assign(key, value).second;
   }
   bool erase(const Key& key) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.erase(key) > 0;
   }
   void clear() {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     table_.clear();
   }
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return false;
     std::forward<Mutate>(mutate)(found->second);
@@ -84,7 +87,7 @@ class lock_order_inversion {
   }
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto [where, added] = table_.try_emplace(key);
     if (added) {
       where->second = std::forward<Make>(make)();
@@ -96,19 +99,19 @@ class lock_order_inversion {
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     for (const auto& [key, value] : table_) visit(key, value);
   }
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_;
   }
 
  private:
-  mutable std::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
-  mutable std::mutex hits_mutex_;
-  mutable std::unordered_map<Key, std::uint64_t, Hash, KeyEqual> hits_;
+  mutable safemap::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
+  mutable safemap::mutex hits_mutex_ SAFEMAP_ACQUIRED_AFTER(mutex_);
+  mutable std::unordered_map<Key, std::uint64_t, Hash, KeyEqual> hits_ SAFEMAP_GUARDED_BY(hits_mutex_);
 };
 
 }  // namespace safemap::broken

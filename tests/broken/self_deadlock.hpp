@@ -7,6 +7,8 @@
 //   No sanitizer reports it (ThreadSanitizer does not flag re-locking a std::mutex); the
 //   watchdog does, with every thread's stack: the first names the second lock (@RELOCK).
 // Works locally: a laptop run's few keys never fill the cache, so the eviction never runs.
+// Static: erase() is SAFEMAP_EXCLUDES(mutex_) (it locks itself): calling it locked is rejected.
+// EXPECT static: while mutex 'mutex_' is held at @BUG
 // EXPECT watchdog: deadlock at @RELOCK
 // RUN: --workload write_heavy
 // EXPECT watchdog under controlled: deadlock at @RELOCK
@@ -17,10 +19,11 @@
 
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::broken {
 
@@ -35,42 +38,42 @@ class self_deadlock {
   static constexpr std::size_t capacity = 2048;
 
   std::optional<Value> find(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return std::nullopt;
     return found->second;
   }
   bool contains(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.contains(key);
   }
   std::size_t size() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.size();
   }
   bool empty() const { return size() == 0; }
 
   bool insert(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.try_emplace(key, value).second;
   }
   bool insert_or_assign(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     if (table_.size() >= capacity) erase(table_.begin()->first);  // <- BUG: erase() locks again
     return table_.insert_or_assign(key, value).second;
   }
-  bool erase(const Key& key) {
-    std::lock_guard lock{mutex_};  // <- RELOCK
+  bool erase(const Key& key) SAFEMAP_EXCLUDES(mutex_) {
+    safemap::lock_guard lock{mutex_};  // <- RELOCK
     return table_.erase(key) > 0;
   }
   void clear() {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     table_.clear();
   }
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return false;
     std::forward<Mutate>(mutate)(found->second);
@@ -78,7 +81,7 @@ class self_deadlock {
   }
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto [where, added] = table_.try_emplace(key);
     if (added) {
       where->second = std::forward<Make>(make)();
@@ -90,17 +93,17 @@ class self_deadlock {
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     for (const auto& [key, value] : table_) visit(key, value);
   }
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_;
   }
 
  private:
-  mutable std::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+  mutable safemap::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::broken

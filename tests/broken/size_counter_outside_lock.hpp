@@ -7,6 +7,8 @@
 // Works locally: 2 threads rarely update the count at the same instant. Even the production
 //   profile of a normal build shows the drift ("wrong size") in only about 27 of 29 runs on 2
 //   cores, too few for an expectation: ThreadSanitizer is the detector that always sees it.
+// Static: the count is SAFEMAP_GUARDED_BY(mutex_), so the analysis rejects every unlocked use.
+// EXPECT static: requires holding mutex 'mutex_' at @BUG
 // EXPECT tsan: data race at @BUG
 // RUN: --workload write_heavy
 // EXPECT tsan under controlled: data race at @BUG
@@ -15,10 +17,11 @@
 
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::broken {
 
@@ -31,13 +34,13 @@ class size_counter_outside_lock {
   using key_equal = KeyEqual;
 
   std::optional<Value> find(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return std::nullopt;
     return found->second;
   }
   bool contains(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.contains(key);
   }
   std::size_t size() const { return count_; }  // <- BUG: unlocked read
@@ -61,7 +64,7 @@ class size_counter_outside_lock {
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return false;
     std::forward<Mutate>(mutate)(found->second);
@@ -82,18 +85,18 @@ class size_counter_outside_lock {
 
   template <class Visit>
   void for_each(Visit&& visit) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     for (const auto& [key, value] : table_) visit(key, value);
   }
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_;
   }
 
  private:
   template <class Action>
   auto locked(Action&& action) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return action();
   }
   bool counted(bool added) {
@@ -101,9 +104,9 @@ class size_counter_outside_lock {
     return added;
   }
 
-  mutable std::mutex mutex_;
+  mutable safemap::mutex mutex_;
   std::unordered_map<Key, Value, Hash, KeyEqual> table_;
-  std::size_t count_ = 0;
+  std::size_t count_ SAFEMAP_GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace safemap::broken

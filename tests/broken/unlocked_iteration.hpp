@@ -6,6 +6,8 @@
 //   range m` in one goroutine, `m["key"] = 42` in another).
 //   ThreadSanitizer may name either side: the walk (@BUG) or the locked write it races with (@PEER).
 // Works locally: 2 threads, a short run: the walk rarely meets a rehash.
+// Static: the table is SAFEMAP_GUARDED_BY(mutex_), so the analysis rejects the unlocked walk.
+// EXPECT static: requires holding mutex 'mutex_' at @BUG
 // EXPECT tsan: data race at @BUG|@PEER
 // RUN: --workload iterate_while_writing
 // EXPECT tsan under controlled: data race at @BUG|@PEER
@@ -14,10 +16,11 @@
 
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::broken {
 
@@ -30,41 +33,41 @@ class unlocked_iteration {
   using key_equal = KeyEqual;
 
   std::optional<Value> find(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return std::nullopt;
     return found->second;
   }
   bool contains(const Key& key) const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.contains(key);
   }
   std::size_t size() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.size();
   }
   bool empty() const { return size() == 0; }
 
   bool insert(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.try_emplace(key, value).second;  // <- PEER
   }
   bool insert_or_assign(const Key& key, const Value& value) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.insert_or_assign(key, value).second;  // <- PEER
   }
   bool erase(const Key& key) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_.erase(key) > 0;  // <- PEER
   }
   void clear() {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     table_.clear();
   }
 
   template <class Mutate>
   bool update(const Key& key, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto found = table_.find(key);
     if (found == table_.end()) return false;
     std::forward<Mutate>(mutate)(found->second);
@@ -72,7 +75,7 @@ class unlocked_iteration {
   }
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     auto [where, added] = table_.try_emplace(key);
     if (added) {
       where->second = std::forward<Make>(make)();
@@ -87,13 +90,13 @@ class unlocked_iteration {
     for (const auto& [key, value] : table_) visit(key, value);  // <- BUG: no lock
   }
   std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    std::lock_guard lock{mutex_};
+    safemap::lock_guard lock{mutex_};
     return table_;
   }
 
  private:
-  mutable std::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
+  mutable safemap::mutex mutex_;
+  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::broken

@@ -58,9 +58,8 @@ TEST(CheckedMap, RangeForAndAlgorithmsSeeEveryEntry) {
   int sum = 0;
   for (const auto& [key, value] : map) sum += value;
   EXPECT_EQ(sum, 4950);
-  EXPECT_EQ(std::count_if(map.cbegin(), map.cend(), [](const auto& entry) {
-              return entry.second % 2 == 0;
-            }),
+  EXPECT_EQ(std::count_if(map.cbegin(), map.cend(),
+                          [](const auto& entry) { return entry.second % 2 == 0; }),
             50);
 }
 

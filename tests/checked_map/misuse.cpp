@@ -4,7 +4,8 @@
 // scenario ten times and counts how often it did.
 //   writes      four threads insert and erase              -> concurrent map writes
 //   read-write  one thread writes, three threads find      -> concurrent map read and map write
-//   iterate     one thread writes, two threads range-for   -> concurrent map iteration and map write
+//   iterate     one thread writes, two threads range-for   -> concurrent map iteration and map
+//   write
 // A run that is never noticed gives up after a few seconds and exits 0 (so it counts as missed,
 // it never hangs), printing how many operations it did.
 #include <safemap/checked_map.hpp>
@@ -30,7 +31,8 @@ std::atomic<long> operations{0};
 
 bool time_is_up(clock_type::time_point deadline) { return clock_type::now() >= deadline; }
 
-[[gnu::noinline]] void insert_and_erase(shared_map& map, int seed, clock_type::time_point deadline) {
+[[gnu::noinline]] void insert_and_erase(shared_map& map, int seed,
+                                        clock_type::time_point deadline) {
   for (int i = seed; !time_is_up(deadline); ++i) {
     map.insert_or_assign(i % key_range, i);
     map.erase((i + key_range / 2) % key_range);
@@ -75,7 +77,9 @@ int main(int argc, char** argv) {
   shared_map map;
   for (int key = 0; key < key_range; ++key) map.insert_or_assign(key, key);
   const auto deadline = clock_type::now() + give_up_after;
-  auto writer = [&map, deadline](int seed) { return [&map, deadline, seed] { insert_and_erase(map, seed, deadline); }; };
+  auto writer = [&map, deadline](int seed) {
+    return [&map, deadline, seed] { insert_and_erase(map, seed, deadline); };
+  };
   auto reader = [&map, deadline] { find_keys(map, deadline); };
   auto iterator = [&map, deadline] { sum_all_values(map, deadline); };
 

@@ -37,9 +37,9 @@ DRIFTS = [
      "links", "leaves the repository"),
     ("a missing path", "docs/harness.md", None, "\nSee `src/stress/no_such_file.hpp`.\n",
      "links", "src/stress/no_such_file.hpp does not exist"),
-    ("a citation past the end of its file", "docs/gap-report.md", "unlocked_iteration.hpp:87 ",
+    ("a citation past the end of its file", "docs/gap-report.md", "unlocked_iteration.hpp:90 ",
      "unlocked_iteration.hpp:8500 ", "links", "tests/broken/unlocked_iteration.hpp:8500: the file has"),
-    ("a citation outside its function", "docs/gap-report.md", "locked_table.hpp:95 ",
+    ("a citation outside its function", "docs/gap-report.md", "locked_table.hpp:99 ",
      "locked_table.hpp:73 ", "links",
      "locked_table.hpp:73 is not in safemap::detail::locked_table::insert_or_assign"),
     ("a long README", "README.md", None, "more\n" * 60, "links", "at most 150"),
@@ -70,9 +70,11 @@ DRIFTS = [
     ("a profile figure the code does not have", "presets/base.json", '\\"ops\\": 2000',
      '\\"ops\\": 3000', "facts", "production in tsan: threads [4, 16, 64], ops 3000"),
     ("a catalogue row without its detector", "docs/catalogue.md",
-     "| tsan: lock-order-inversion; watchdog (default, asan): deadlock |",
-     "| tsan: lock-order-inversion |", "facts",
+     "; tsan: lock-order-inversion; watchdog (default, asan): deadlock |",
+     "; tsan: lock-order-inversion |", "facts",
      "the row of lock_order_inversion does not name the detector watchdog"),
+    ("a hand-edited layers table", "docs/catalogue.md", "| **caught, of 16** | **7** |",
+     "| **caught, of 16** | **8** |", "facts", "docs/catalogue.md: the layers table is not"),
     ("a README excerpt that differs from the full table", "README.md",
      "5/5 data race (tsan, median 0.14 s)", "5/5 data race (tsan, median 0.10 s)", "facts",
      "the gap-table row of unsynchronized_writes"),
@@ -140,7 +142,8 @@ class Checkers(Tree):
         manifest = json.loads(self.manifest.read_text())
         manifest["variants"].append({"name": "shared_key_race", "broken": True,
                                      "header": str(header), "expectations": [
-                                         {"detector": "tsan", "kind": "data race"}]})
+                                         {"detector": "tsan", "kind": "data race",
+                                          "flavours": ["tsan"], "profile": "production"}]})
         self.manifest.write_text(json.dumps(manifest))
         self.assertFails(self.run_checker("facts"),
                          "broken variants in docs/catalogue.md: lacks ['shared_key_race']",

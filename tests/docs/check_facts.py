@@ -17,13 +17,16 @@
   catalogue    the table in docs/catalogue.md against the broken variants of the manifest
                (written by cmake/SafemapStress.cmake, the one reader of the header format) and
                tests/broken/*.hpp: one row each, naming every detector its EXPECT lines declare;
-  excerpt      every gap-table row README.md shows is a row of docs/gap-report.md's table.
+  excerpt      every gap-table row README.md shows is a row of docs/gap-report.md's table;
+  layers       the layers table in docs/catalogue.md and docs/gap-report.md is exactly what
+               ci/layers_table.py generates from the manifest.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
 Exit 0 all agree; 1 disagreements (each printed); 2 bad usage or unreadable input.
 """
 import ast
+import importlib.util
 import json
 import pathlib
 import re
@@ -284,6 +287,27 @@ class Facts:
                 self.problems.append(f"README.md: the gap-table row of {row[0]} is not a row of "
                                      f"docs/gap-report.md's table (one measurement, one source)")
 
+    def layers(self):
+        spec = importlib.util.spec_from_file_location("layers_table",
+                                                      self.root / "ci/layers_table.py")
+        layers_table = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(layers_table)
+        try:
+            generated = layers_table.block(json.loads(self.manifest.read_text()))
+        except (OSError, ValueError, KeyError) as error:
+            raise Unreadable(f"{self.manifest}: {error} (configure a preset first)") from error
+        for relative in ("docs/catalogue.md", "docs/gap-report.md"):
+            self.checked += 1
+            text = read(self.root, relative)
+            replaced = layers_table.replace_block(text, generated)
+            if replaced is None:
+                self.problems.append(f"{relative}: no layers table (its marker lines "
+                                     f"`{layers_table.BEGIN}` ... `{layers_table.END}`)")
+            elif replaced != text:
+                self.problems.append(f"{relative}: the layers table is not what the catalogue's "
+                                     f"EXPECT lines give; regenerate it: python3 "
+                                     f"ci/layers_table.py {self.manifest} --write {relative}")
+
 
 def python_constants(source):
     """(name, value) of the module-level EXIT_* = int assignments of Python source."""
@@ -313,7 +337,7 @@ def main(argv):
     facts = Facts(pathlib.Path(argv[1]).resolve(), pathlib.Path(argv[2]))
     try:
         for check in (facts.exit_codes, facts.workloads, facts.detectors, facts.profiles,
-                      facts.catalogue, facts.readme_excerpt):
+                      facts.catalogue, facts.readme_excerpt, facts.layers):
             check()
     except (Unreadable, ValueError, IndexError) as error:
         print(f"docs.facts: cannot check: {error}", file=sys.stderr)

@@ -17,8 +17,8 @@ class incomplete_map {
   using hasher = std::hash<key_type>;
   using key_equal = std::equal_to<key_type>;
 
-  const mapped_type* find(const key_type& key) const;          // MISSING: find (a pointer in)
-  int size() const;                                            // MISSING: size (not std::size_t)
+  const mapped_type* find(const key_type& key) const;  // MISSING: find (a pointer in)
+  int size() const;                                    // MISSING: size (not std::size_t)
   bool empty() const;
   template <class F>
   void for_each(F&& fn) const;

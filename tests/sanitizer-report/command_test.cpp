@@ -8,7 +8,8 @@ namespace safemap::sanitizer_report {
 namespace {
 
 TEST(command, captures_both_streams_in_order_and_the_exit_code) {
-  const auto outcome = run_command({"sh", "-c", "echo out; echo err >&2; echo again; exit 3"}, nullptr);
+  const auto outcome =
+      run_command({"sh", "-c", "echo out; echo err >&2; echo again; exit 3"}, nullptr);
   EXPECT_EQ(outcome.output, "out\nerr\nagain\n");
   EXPECT_EQ(outcome.exit_code, 3);
   EXPECT_EQ(outcome.signal, 0);

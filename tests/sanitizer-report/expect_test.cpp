@@ -66,11 +66,11 @@ TEST(expect, kind_is_matched_exactly) {
 // UBSan's kind is the runtime's words ("store to null pointer"); its class ("null pointer use")
 // names the check, so an expectation may use either.
 TEST(expect, ubsan_kind_or_class) {
-  const auto findings = deduplicate(
-      parse_log("/p/u.cpp:26:3: runtime error: store to null pointer of type 'int'\n"
-                "    #0 0x55 in clear_through(int*) /p/u.cpp:26:11\n",
-                "u.log"),
-      locator{"/p"});
+  const auto findings =
+      deduplicate(parse_log("/p/u.cpp:26:3: runtime error: store to null pointer of type 'int'\n"
+                            "    #0 0x55 in clear_through(int*) /p/u.cpp:26:11\n",
+                            "u.log"),
+                  locator{"/p"});
   expectation expected;
   expected.location_pattern = R"(^u\.cpp:26 clear_through)";
   for (const char* kind : {"store to null pointer", "null pointer use"}) {

@@ -107,8 +107,7 @@ std::vector<expected_finding> expected_for(const json& log, const std::string& c
     for (int line : marked_lines(program, entry.value("marker", kind))) {
       expected.push_back({entry.at("sanitizer").get<std::string>(), kind, programs_dir + program,
                           line, entry.at("count").get<std::size_t>(),
-                          string_or_empty(entry, "function"),
-                          strings(entry, "says")});
+                          string_or_empty(entry, "function"), strings(entry, "says")});
     }
   }
   std::sort(expected.begin(), expected.end());
@@ -141,9 +140,13 @@ std::vector<expected_finding> sorted(std::vector<expected_finding> found) {
 std::vector<expected_finding> from_model(const std::vector<finding>& findings) {
   std::vector<expected_finding> found;
   for (const finding& entry : findings) {
-    found.push_back({entry.first.sanitizer, entry.first.kind, entry.where ? entry.where->file : "",
-                     entry.where ? entry.where->line : 0, entry.count,
-                     entry.where ? entry.where->function : "", {}});
+    found.push_back({entry.first.sanitizer,
+                     entry.first.kind,
+                     entry.where ? entry.where->file : "",
+                     entry.where ? entry.where->line : 0,
+                     entry.count,
+                     entry.where ? entry.where->function : "",
+                     {}});
   }
   return sorted(found);
 }
@@ -152,11 +155,14 @@ std::vector<expected_finding> from_json(const std::string& text) {
   std::vector<expected_finding> found;
   for (const json& entry : json::parse(text)) {
     const json& where = entry.at("location");
-    found.push_back({entry.at("sanitizer").get<std::string>(), entry.at("kind").get<std::string>(),
-                     where.is_null() ? "" : where.at("file").get<std::string>(),
-                     where.is_null() || where.at("line").is_null() ? 0 : where.at("line").get<int>(),
-                     entry.at("count").get<std::size_t>(),
-                     where.is_null() ? "" : where.at("function").get<std::string>(), {}});
+    found.push_back(
+        {entry.at("sanitizer").get<std::string>(),
+         entry.at("kind").get<std::string>(),
+         where.is_null() ? "" : where.at("file").get<std::string>(),
+         where.is_null() || where.at("line").is_null() ? 0 : where.at("line").get<int>(),
+         entry.at("count").get<std::size_t>(),
+         where.is_null() ? "" : where.at("function").get<std::string>(),
+         {}});
   }
   return sorted(found);
 }
@@ -169,21 +175,24 @@ std::vector<expected_finding> from_sarif(const std::string& text) {
   std::vector<expected_finding> found;
   std::set<std::string> kinds;
   for (const json& result : run.at("results")) {
-    const json& rule = run.at("tool").at("driver").at("rules").at(result.at("ruleIndex").get<std::size_t>());
+    const json& rule =
+        run.at("tool").at("driver").at("rules").at(result.at("ruleIndex").get<std::size_t>());
     const auto description = rule.at("shortDescription").at("text").get<std::string>();
     const auto colon = description.find(": ");
     const json& location = result.at("locations").at(0);
     const json& physical = location.at("physicalLocation");
     EXPECT_EQ(rule.at("id"), result.at("ruleId"));
     kinds.insert(description);
-    found.push_back({description.substr(0, colon), description.substr(colon + 2),
-                     physical.at("artifactLocation").at("uri").get<std::string>(),
-                     physical.contains("region") ? physical.at("region").at("startLine").get<int>() : 0,
-                     result.at("occurrenceCount").get<std::size_t>(),
-                     location.contains("logicalLocations")
-                         ? location.at("logicalLocations").at(0).at("fullyQualifiedName").get<std::string>()
-                         : "",
-                     {}});
+    found.push_back(
+        {description.substr(0, colon),
+         description.substr(colon + 2),
+         physical.at("artifactLocation").at("uri").get<std::string>(),
+         physical.contains("region") ? physical.at("region").at("startLine").get<int>() : 0,
+         result.at("occurrenceCount").get<std::size_t>(),
+         location.contains("logicalLocations")
+             ? location.at("logicalLocations").at(0).at("fullyQualifiedName").get<std::string>()
+             : "",
+         {}});
   }
   EXPECT_EQ(run.at("tool").at("driver").at("rules").size(), kinds.size());
   return sorted(found);
@@ -211,8 +220,10 @@ std::optional<std::string> annotation_for(const std::string& github, const expec
   std::istringstream lines{github};
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.starts_with("::error file=" + want.file + ",line=" + std::to_string(want.line) + ",") &&
-        line.find(",title=" + want.sanitizer + "%3A " + want.kind + "::" + want.kind) != std::string::npos) {
+    if (line.starts_with("::error file=" + want.file + ",line=" + std::to_string(want.line) +
+                         ",") &&
+        line.find(",title=" + want.sanitizer + "%3A " + want.kind + "::" + want.kind) !=
+            std::string::npos) {
       return line;
     }
   }
@@ -256,8 +267,9 @@ TEST_P(fixture_logs, yield_the_marked_findings_in_every_format) {
     for (const expected_finding& want : expected) {
       SCOPED_TRACE(testing::Message() << want);
       const std::string at = want.file + ":" + std::to_string(want.line);
-      EXPECT_NE(text.find(want.sanitizer + ": " + want.kind + count_suffix(want.count) + "\n  at " + at),
-                std::string::npos);
+      EXPECT_NE(
+          text.find(want.sanitizer + ": " + want.kind + count_suffix(want.count) + "\n  at " + at),
+          std::string::npos);
       const auto annotation = annotation_for(github, want);
       ASSERT_TRUE(annotation) << github;
       EXPECT_EQ(annotation->find(" reports)") != std::string::npos, want.count > 1) << *annotation;
@@ -281,7 +293,8 @@ bool has_line_zero(const json& value) {
     }
   }
   if (value.is_array()) {
-    return std::any_of(value.begin(), value.end(), [](const json& item) { return has_line_zero(item); });
+    return std::any_of(value.begin(), value.end(),
+                       [](const json& item) { return has_line_zero(item); });
   }
   return false;
 }
@@ -297,7 +310,8 @@ TEST_P(fixture_logs, no_format_prints_line_zero) {
   for (const auto& entry : std::filesystem::directory_iterator{fixtures + "/" + compiler}) {
     if (entry.path().extension() != ".log") continue;
     SCOPED_TRACE(entry.path().string());
-    const auto findings = deduplicate(reports_of(compiler, {entry.path().filename().string()}), source);
+    const auto findings =
+        deduplicate(reports_of(compiler, {entry.path().filename().string()}), source);
     EXPECT_FALSE(has_line_zero(json::parse(render_json(findings))));
     EXPECT_FALSE(has_line_zero(json::parse(render_sarif(findings, {source.root()}))));
     EXPECT_FALSE(has_line_zero(render_text(findings))) << render_text(findings);

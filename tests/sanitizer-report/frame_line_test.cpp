@@ -68,7 +68,8 @@ TEST(frame_line, gdb_at_and_from_forms) {
   EXPECT_EQ(at->function, "worker (arg=0x0)");
   EXPECT_EQ(at->file, "/src/a.cpp");
   EXPECT_EQ(at->line, 7);
-  const auto from = parse_frame_line("#0  0x00007f in clone3 () from /lib/x86_64-linux-gnu/libc.so.6");
+  const auto from =
+      parse_frame_line("#0  0x00007f in clone3 () from /lib/x86_64-linux-gnu/libc.so.6");
   ASSERT_TRUE(from);
   EXPECT_EQ(from->function, "clone3 ()");
   EXPECT_EQ(from->file, "");

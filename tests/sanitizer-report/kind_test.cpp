@@ -20,19 +20,23 @@ TEST(kind, strips_pid_and_asan_details) {
 }
 
 TEST(kind, uses_asan_bug_type_names) {
-  EXPECT_EQ(normalise_kind("attempting double-free on 0x602000000010 in thread T0:"), "double-free");
-  EXPECT_EQ(normalise_kind("attempting free on address which was not malloc()-ed: 0x7ff in thread T0"),
-            "bad-free");
+  EXPECT_EQ(normalise_kind("attempting double-free on 0x602000000010 in thread T0:"),
+            "double-free");
+  EXPECT_EQ(
+      normalise_kind("attempting free on address which was not malloc()-ed: 0x7ff in thread T0"),
+      "bad-free");
 }
 
 // The kind is what identifies a finding across runs: no addresses, thread ids or sizes of that run.
 TEST(kind, leaves_out_what_changes_from_run_to_run) {
-  EXPECT_EQ(normalise_kind("strcpy-param-overlap: memory ranges [0x7f5787300020,0x7f5787300027) and "
-                           "[0x7f5787300021, 0x7f5787300028) overlap"),
-            "strcpy-param-overlap");
-  EXPECT_EQ(normalise_kind("strcpy-param-overlap: memory ranges [0x7ffe45648c90,0x7ffe45648c97) and "
-                           "[0x7ffe45648c91, 0x7ffe45648c98) overlap"),
-            "strcpy-param-overlap");
+  EXPECT_EQ(
+      normalise_kind("strcpy-param-overlap: memory ranges [0x7f5787300020,0x7f5787300027) and "
+                     "[0x7f5787300021, 0x7f5787300028) overlap"),
+      "strcpy-param-overlap");
+  EXPECT_EQ(
+      normalise_kind("strcpy-param-overlap: memory ranges [0x7ffe45648c90,0x7ffe45648c97) and "
+                     "[0x7ffe45648c91, 0x7ffe45648c98) overlap"),
+      "strcpy-param-overlap");
   EXPECT_EQ(normalise_kind("negative-size-param: (size=-5)"), "negative-size-param");
   EXPECT_EQ(normalise_kind("calloc-overflow: count * size (3 * 6148914691236517206) cannot be "
                            "represented in type size_t (thread T0)"),
@@ -69,27 +73,32 @@ TEST(kind, runtime_error_kind_keeps_the_runtimes_words) {
   EXPECT_EQ(runtime_error_kind("shift exponent -1 is negative"), "shift exponent is negative");
   EXPECT_EQ(runtime_error_kind("left shift of 1 by 31 places cannot be represented in type 'int'"),
             "left shift cannot be represented");
-  EXPECT_EQ(runtime_error_kind("negation of -2147483648 cannot be represented in type 'int'; cast to "
-                               "an unsigned type to negate this value to itself"),
-            "negation cannot be represented");
+  EXPECT_EQ(
+      runtime_error_kind("negation of -2147483648 cannot be represented in type 'int'; cast to "
+                         "an unsigned type to negate this value to itself"),
+      "negation cannot be represented");
   EXPECT_EQ(runtime_error_kind("index 4 out of bounds for type 'int [4]'"), "index out of bounds");
   EXPECT_EQ(runtime_error_kind("load of value 5, which is not a valid value for type 'bool'"),
             "load of value which is not a valid value");
-  EXPECT_EQ(runtime_error_kind("null pointer passed as argument 1, which is declared to never be null"),
-            "null pointer passed as argument");
-  EXPECT_EQ(runtime_error_kind("load of address 0x7ffcb1ad0ec0 with insufficient space for an object "
-                               "of type 'int'"),
-            "load of address with insufficient space for an object");
+  EXPECT_EQ(
+      runtime_error_kind("null pointer passed as argument 1, which is declared to never be null"),
+      "null pointer passed as argument");
+  EXPECT_EQ(
+      runtime_error_kind("load of address 0x7ffcb1ad0ec0 with insufficient space for an object "
+                         "of type 'int'"),
+      "load of address with insufficient space for an object");
   EXPECT_EQ(runtime_error_kind("applying non-zero offset 8 to null pointer"),
             "applying non-zero offset to null pointer");
   EXPECT_EQ(runtime_error_kind("pointer index expression with base 0x000000000001 overflowed to "
                                "0xffffffffffffffff"),
             "pointer index expression with base overflowed");
-  EXPECT_EQ(runtime_error_kind("2.14748e+09 is outside the range of representable values of type 'int'"),
-            "is outside the range of representable values");
-  EXPECT_EQ(runtime_error_kind("implicit conversion from type 'int' of value 256 (32-bit, signed) to "
-                               "type 'unsigned char' changed the value to 0 (8-bit, unsigned)"),
-            "implicit conversion of value changed the value");
+  EXPECT_EQ(
+      runtime_error_kind("2.14748e+09 is outside the range of representable values of type 'int'"),
+      "is outside the range of representable values");
+  EXPECT_EQ(
+      runtime_error_kind("implicit conversion from type 'int' of value 256 (32-bit, signed) to "
+                         "type 'unsigned char' changed the value to 0 (8-bit, unsigned)"),
+      "implicit conversion of value changed the value");
   EXPECT_EQ(runtime_error_kind("execution reached an unreachable program point"),
             "execution reached an unreachable program point");
   EXPECT_EQ(runtime_error_kind("division by zero"), "division by zero");
@@ -103,9 +112,12 @@ TEST(kind, classifies_runtime_errors) {
             "invalid shift exponent");
   EXPECT_EQ(classify_runtime_error("load of value 5, which is not a valid value for type 'bool'"),
             "invalid bool load");
-  EXPECT_EQ(classify_runtime_error("index 4 out of bounds for type 'int[4]'"), "index out of bounds");
-  EXPECT_EQ(classify_runtime_error("member call on null pointer of type 'gauge'"), "null pointer use");
-  EXPECT_EQ(classify_runtime_error("null pointer passed as argument 1, which is declared to never be null"),
+  EXPECT_EQ(classify_runtime_error("index 4 out of bounds for type 'int[4]'"),
+            "index out of bounds");
+  EXPECT_EQ(classify_runtime_error("member call on null pointer of type 'gauge'"),
+            "null pointer use");
+  EXPECT_EQ(classify_runtime_error(
+                "null pointer passed as argument 1, which is declared to never be null"),
             "invalid null argument");
   EXPECT_EQ(classify_runtime_error("division by zero"), "division by zero");
   EXPECT_EQ(classify_runtime_error("something new: details 42"), "something new");

@@ -32,9 +32,11 @@ TEST(locator, project_frames_are_under_the_root_after_normalisation) {
 
 TEST(locator, skips_libraries_runtimes_and_googletest_inside_the_root) {
   const locator source{"/"};
-  EXPECT_FALSE(source.project_file(at("/usr/bin/../lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/bits/std_mutex.h")));
+  EXPECT_FALSE(source.project_file(
+      at("/usr/bin/../lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/bits/std_mutex.h")));
   EXPECT_FALSE(source.project_file(at("/usr/include/x86_64-linux-gnu/c++/12/bits/gthr-default.h")));
-  EXPECT_FALSE(source.project_file(at("/build/gcc/src/libsanitizer/tsan/tsan_interceptors_posix.cpp")));
+  EXPECT_FALSE(
+      source.project_file(at("/build/gcc/src/libsanitizer/tsan/tsan_interceptors_posix.cpp")));
   EXPECT_FALSE(source.project_file(at("/work/repo/build/_deps/googletest/src/gtest.cc")));
   EXPECT_FALSE(source.project_file(at("/usr/src/googletest/googletest/src/gtest.cc")));
   EXPECT_FALSE(source.project_file(at("/work/repo/src/a.cpp", "__interceptor_pthread_mutex_lock")));
@@ -57,9 +59,10 @@ TEST(locator, location_is_the_first_project_frame_of_the_first_stack_that_has_on
 
 TEST(locator, location_skips_library_directories_when_the_stack_leaves_them) {
   report raw;
-  raw.stacks.push_back(stack{"access", {at("/usr/include/c++/12/x.h"),
-                                        at("/p/src/safemap/checked_map.hpp", "insert()"),
-                                        at("/p/tests/broken/user.hpp", "user()")}});
+  raw.stacks.push_back(
+      stack{"access",
+            {at("/usr/include/c++/12/x.h"), at("/p/src/safemap/checked_map.hpp", "insert()"),
+             at("/p/tests/broken/user.hpp", "user()")}});
   const locator source{"/p", {"src/safemap"}};
   source.mark_project_frames(raw);
   auto where = source.locate(raw);
@@ -91,9 +94,10 @@ std::optional<location> located_under_p(report& raw) {
 // clang at -O1: an inlined frame of merged code has a file and no line.
 TEST(locator, location_is_the_first_project_frame_with_a_line_and_says_what_it_passed) {
   report raw;
-  raw.stacks.push_back(stack{"access", {at("/usr/include/c++/12/x.h"),
-                                        without_line("/p/a.cpp", "store_choice()"),
-                                        at("/p/a.cpp", "set_first()"), at("/p/b.cpp", "main")}});
+  raw.stacks.push_back(
+      stack{"access",
+            {at("/usr/include/c++/12/x.h"), without_line("/p/a.cpp", "store_choice()"),
+             at("/p/a.cpp", "set_first()"), at("/p/b.cpp", "main")}});
   raw.stacks[0].frames[1].index = 1;
   raw.stacks[0].frames[2].index = 2;
   const auto where = located_under_p(raw);
@@ -109,8 +113,9 @@ TEST(locator, location_is_the_first_project_frame_with_a_line_and_says_what_it_p
 
 TEST(locator, location_without_any_line_is_the_function_in_its_file) {
   report raw;
-  raw.stacks.push_back(stack{"access", {without_line("/p/a.cpp", "store_choice()"),
-                                        without_line("/p/a.cpp", "set_first()")}});
+  raw.stacks.push_back(
+      stack{"access",
+            {without_line("/p/a.cpp", "store_choice()"), without_line("/p/a.cpp", "set_first()")}});
   raw.stacks.push_back(stack{"previous access", {at("/p/b.cpp", "other()")}});
   const auto where = located_under_p(raw);
   ASSERT_TRUE(where);
@@ -121,7 +126,8 @@ TEST(locator, location_without_any_line_is_the_function_in_its_file) {
   EXPECT_EQ(location_string(finding{raw, where, 1}), "a.cpp store_choice()");
 }
 
-constexpr const char* misaligned_load = R"(RUNTIME_FILE:18:12: runtime error: load of misaligned address 0x7ffc for type 'const int', which requires 4 byte alignment
+constexpr const char* misaligned_load =
+    R"(RUNTIME_FILE:18:12: runtime error: load of misaligned address 0x7ffc for type 'const int', which requires 4 byte alignment
 0x7ffc: note: pointer points here
  01 01 01 01
              ^ 
@@ -232,7 +238,8 @@ TEST(dedupe, lineless_locations_merge_only_in_the_same_function) {
   std::string first = lineless_race("set_first", 23);
   std::string second = lineless_race("set_second", 24);
   for (std::string* log : {&first, &second}) {
-    for (auto at = log->find(":2"); at != std::string::npos; at = log->find(":2")) log->erase(at, 6);
+    for (auto at = log->find(":2"); at != std::string::npos; at = log->find(":2"))
+      log->erase(at, 6);
   }
   const auto findings = deduplicate(parse_log(first + second + first, "x.log"), source);
   ASSERT_EQ(findings.size(), 2U);

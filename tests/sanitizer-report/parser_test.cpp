@@ -65,7 +65,8 @@ TEST(parser, reports_among_program_output_and_crlf) {
 }
 
 TEST(parser, asan_header_and_titled_stacks) {
-  const auto reports = parse_log(R"(=================================================================
+  const auto reports =
+      parse_log(R"(=================================================================
 ==11842==ERROR: AddressSanitizer: heap-use-after-free on address 0x5020 at pc 0x55 bp 0x7f sp 0x7f
 READ of size 4 at 0x5020 thread T0
     #0 0x55 in use() /src/a.cpp:18:10
@@ -79,7 +80,7 @@ Shadow bytes around the buggy address:
   0x5020: fa fa
 ==11842==ABORTING
 )",
-                                 "asan.log");
+                "asan.log");
   ASSERT_EQ(reports.size(), 1U);
   EXPECT_EQ(reports[0].sanitizer, "AddressSanitizer");
   EXPECT_EQ(reports[0].kind, "heap-use-after-free");
@@ -90,7 +91,8 @@ Shadow bytes around the buggy address:
 }
 
 TEST(parser, ubsan_with_and_without_stack) {
-  const auto reports = parse_log(R"(/src/u.cpp:9:20: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'
+  const auto reports = parse_log(
+      R"(/src/u.cpp:9:20: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'
     #0 0x55 in overflow(int) /src/u.cpp:9:20
     #1 0x55 in main /src/u.cpp:30:3
 
@@ -102,7 +104,7 @@ program output
  04 00 00 00
               ^
 )",
-                                 "ubsan.log");
+      "ubsan.log");
   ASSERT_EQ(reports.size(), 3U);
   EXPECT_EQ(reports[0].sanitizer, "UndefinedBehaviorSanitizer");
   EXPECT_EQ(reports[0].kind, "signed integer overflow");
@@ -130,7 +132,8 @@ program output
 // clang 19, -O1: a misaligned load prints the memory around the pointer, then its stack, whose
 // top frame has no line.
 TEST(parser, ubsan_stack_after_a_memory_dump_belongs_to_the_report) {
-  const auto reports = parse_log(R"(/src/u.cpp:18:12: runtime error: load of misaligned address 0x7ffc9c0a1e56 for type 'const int', which requires 4 byte alignment
+  const auto reports = parse_log(
+      R"(/src/u.cpp:18:12: runtime error: load of misaligned address 0x7ffc9c0a1e56 for type 'const int', which requires 4 byte alignment
 0x7ffc9c0a1e56: note: pointer points here
  01 01 01 01 01 01  01 01 01 01 01 01 01 01  70 1c 19 7d 91 55 00 00  18 43 d0 18 fc 7f 00 00  01 00
              ^ 
@@ -140,7 +143,7 @@ TEST(parser, ubsan_stack_after_a_memory_dump_belongs_to_the_report) {
 SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /src/u.cpp:18:12 
 word 16843009
 )",
-                                 "ubsan.log");
+      "ubsan.log");
   ASSERT_EQ(reports.size(), 1U);
   const report& misaligned = reports.front();
   EXPECT_EQ(misaligned.kind, "load of misaligned address");
@@ -161,7 +164,8 @@ word 16843009
 
 // g++ 12 prints no SUMMARY for UBSan: the next runtime error, or other output, ends the report.
 TEST(parser, ubsan_memory_dump_without_summary_ends_at_the_next_report) {
-  const auto reports = parse_log(R"(/src/u.cpp:18:51: runtime error: load of misaligned address 0x7ffe for type 'const int', which requires 4 byte alignment
+  const auto reports = parse_log(
+      R"(/src/u.cpp:18:51: runtime error: load of misaligned address 0x7ffe for type 'const int', which requires 4 byte alignment
 0x7ffe: note: pointer points here
  01 01 01 01
              ^ 
@@ -173,7 +177,7 @@ TEST(parser, ubsan_memory_dump_without_summary_ends_at_the_next_report) {
     #0 0x55 in write_word /src/u.cpp:23
 word 16843009
 )",
-                                 "ubsan.log");
+      "ubsan.log");
   ASSERT_EQ(reports.size(), 2U);
   EXPECT_EQ(reports[0].stacks.at(0).frames.at(0).function, "read_word");
   EXPECT_EQ(reports[1].kind, "store to misaligned address");
@@ -208,12 +212,16 @@ SUMMARY: SafemapInvariant: lost update
 }
 
 TEST(parser, report_without_summary_is_truncated) {
-  const auto at_end = parse_log("WARNING: ThreadSanitizer: data race (pid=1)\n  Write of size 4 at 0x1 by thread T1:\n    #0 f() /a.cpp:1 (x+0x1)\n",
-                                "cut.log");
+  const auto at_end = parse_log(
+      "WARNING: ThreadSanitizer: data race (pid=1)\n  Write of size 4 at 0x1 by thread T1:\n    #0 "
+      "f() /a.cpp:1 (x+0x1)\n",
+      "cut.log");
   ASSERT_EQ(at_end.size(), 1U);
   EXPECT_TRUE(at_end[0].truncated);
-  const auto at_next = parse_log("WARNING: ThreadSanitizer: data race (pid=1)\nWARNING: ThreadSanitizer: thread leak (pid=1)\nSUMMARY: ThreadSanitizer: thread leak\n",
-                                 "cut.log");
+  const auto at_next = parse_log(
+      "WARNING: ThreadSanitizer: data race (pid=1)\nWARNING: ThreadSanitizer: thread leak "
+      "(pid=1)\nSUMMARY: ThreadSanitizer: thread leak\n",
+      "cut.log");
   ASSERT_EQ(at_next.size(), 2U);
   EXPECT_TRUE(at_next[0].truncated);
   EXPECT_FALSE(at_next[1].truncated);
@@ -223,14 +231,16 @@ TEST(parser, ignores_look_alikes) {
   const auto reports = parse_log(
       "WARNING: ASan doesn't fully support makecontext/swapcontext\n"
       "ThreadSanitizer: reported 1 warnings\n"
-      "ERROR: : nothing\nWARNING: Two words: no\nSUMMARY: ThreadSanitizer: orphan\n#0 0x1 in f /a.cpp:1\n",
+      "ERROR: : nothing\nWARNING: Two words: no\nSUMMARY: ThreadSanitizer: orphan\n#0 0x1 in f "
+      "/a.cpp:1\n",
       "noise.log");
   EXPECT_TRUE(reports.empty());
 }
 
 TEST(parser, garbage_never_crashes_and_messages_are_capped) {
   std::string garbage = "WARNING: ThreadSanitizer: data race\n";
-  for (int i = 0; i < 10000; ++i) garbage += std::string(1, static_cast<char>(i % 256)) + " junk #" + std::to_string(i) + "\n";
+  for (int i = 0; i < 10000; ++i)
+    garbage += std::string(1, static_cast<char>(i % 256)) + " junk #" + std::to_string(i) + "\n";
   const auto reports = parse_log(garbage, "garbage.log");
   ASSERT_EQ(reports.size(), 1U);
   EXPECT_TRUE(reports[0].truncated);
@@ -240,7 +250,7 @@ TEST(parser, garbage_never_crashes_and_messages_are_capped) {
 // Speed is reported, not asserted: a few MB of log is the size CI hands the tool.
 TEST(parser, speed_on_a_large_log) {
   std::string log;
-  while (log.size() < 8U * 1024U * 1024U) log += tsan_race;
+  while (log.size() < std::size_t{8} * 1024 * 1024) log += tsan_race;
   const auto start = std::chrono::steady_clock::now();
   const auto reports = parse_log(log, "big.log");
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;

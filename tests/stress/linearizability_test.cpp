@@ -20,45 +20,58 @@ namespace safemap::stress::linearizability {
 namespace {
 
 // A key operation over [invoked, responded] with a recorded result.
-key_operation op(operation_kind kind, std::uint64_t invoked, std::uint64_t responded, operation_result result,
-                 std::uint64_t argument = 0, std::uint64_t initial = 0, unsigned thread = 0) {
-  return {.kind = kind, .argument = argument, .initial = initial, .result = result, .invoked = invoked,
-          .responded = responded, .thread = thread};
+key_operation op(operation_kind kind, std::uint64_t invoked, std::uint64_t responded,
+                 operation_result result, std::uint64_t argument = 0, std::uint64_t initial = 0,
+                 unsigned thread = 0) {
+  return {.kind = kind,
+          .argument = argument,
+          .initial = initial,
+          .result = result,
+          .invoked = invoked,
+          .responded = responded,
+          .thread = thread};
 }
 operation_result yes() { return operation_result::returned(true); }
 operation_result no() { return operation_result::returned(false); }
 operation_result saw(std::optional<std::uint64_t> value) { return operation_result::read(value); }
 
-check_verdict verdict_of(const std::vector<key_operation>& history, key_state start = std::nullopt) {
+check_verdict verdict_of(const std::vector<key_operation>& history,
+                         key_state start = std::nullopt) {
   return check_key_history(history, start).verdict;
 }
 
 TEST(Checker, AcceptsSequentialHistoriesThatFollowTheMap) {
   EXPECT_EQ(verdict_of({}), check_verdict::linearizable);
-  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 2, yes(), 7), op(operation_kind::find, 3, 4, saw(7)),
-                        op(operation_kind::update, 5, 6, yes(), 2), op(operation_kind::find, 7, 8, saw(9)),
-                        op(operation_kind::erase, 9, 10, yes()), op(operation_kind::contains, 11, 12, no())}),
-            check_verdict::linearizable);
+  EXPECT_EQ(
+      verdict_of(
+          {op(operation_kind::insert, 1, 2, yes(), 7), op(operation_kind::find, 3, 4, saw(7)),
+           op(operation_kind::update, 5, 6, yes(), 2), op(operation_kind::find, 7, 8, saw(9)),
+           op(operation_kind::erase, 9, 10, yes()), op(operation_kind::contains, 11, 12, no())}),
+      check_verdict::linearizable);
 }
 
 TEST(Checker, RejectsASequentialReadOfTheWrongValue) {
-  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 2, yes(), 7), op(operation_kind::find, 3, 4, saw(std::nullopt))}),
+  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 2, yes(), 7),
+                        op(operation_kind::find, 3, 4, saw(std::nullopt))}),
             check_verdict::not_linearizable);
 }
 
 TEST(Checker, ReordersOverlappingOperations) {
   // The find began first but overlaps the write, so it may take effect after it.
-  EXPECT_EQ(verdict_of({op(operation_kind::find, 1, 4, saw(5)), op(operation_kind::insert_or_assign, 2, 3, yes(), 5)}),
+  EXPECT_EQ(verdict_of({op(operation_kind::find, 1, 4, saw(5)),
+                        op(operation_kind::insert_or_assign, 2, 3, yes(), 5)}),
             check_verdict::linearizable);
   // Not when the write began after the find had returned.
-  EXPECT_EQ(verdict_of({op(operation_kind::find, 1, 2, saw(5)), op(operation_kind::insert_or_assign, 3, 4, yes(), 5)}),
+  EXPECT_EQ(verdict_of({op(operation_kind::find, 1, 2, saw(5)),
+                        op(operation_kind::insert_or_assign, 3, 4, yes(), 5)}),
             check_verdict::not_linearizable);
 }
 
 TEST(Checker, RejectsALostIncrement) {
   // Two overlapping increments of 1 (present: upsert returns false), then a read.
   const auto with_read = [](std::uint64_t seen) {
-    return std::vector{op(operation_kind::upsert, 1, 4, no(), 1, 100), op(operation_kind::upsert, 2, 3, no(), 1, 100),
+    return std::vector{op(operation_kind::upsert, 1, 4, no(), 1, 100),
+                       op(operation_kind::upsert, 2, 3, no(), 1, 100),
                        op(operation_kind::find, 5, 6, saw(seen))};
   };
   EXPECT_EQ(verdict_of(with_read(3), 1), check_verdict::linearizable);
@@ -66,24 +79,29 @@ TEST(Checker, RejectsALostIncrement) {
 }
 
 TEST(Checker, RejectsTwoInsertsOfOneKeyThatBothWon) {
-  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 4, yes(), 1), op(operation_kind::insert, 2, 3, yes(), 2)}),
+  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 4, yes(), 1),
+                        op(operation_kind::insert, 2, 3, yes(), 2)}),
             check_verdict::not_linearizable);
-  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 4, yes(), 1), op(operation_kind::insert, 2, 3, no(), 2)}),
+  EXPECT_EQ(verdict_of({op(operation_kind::insert, 1, 4, yes(), 1),
+                        op(operation_kind::insert, 2, 3, no(), 2)}),
             check_verdict::linearizable);
 }
 
 TEST(Checker, SaysUndecidedWhenTheBudgetRunsOut) {
-  const std::vector history{op(operation_kind::insert, 1, 4, yes(), 1), op(operation_kind::insert, 2, 3, yes(), 2)};
+  const std::vector history{op(operation_kind::insert, 1, 4, yes(), 1),
+                            op(operation_kind::insert, 2, 3, yes(), 2)};
   EXPECT_EQ(check_key_history(history, std::nullopt, {.max_steps = 1, .max_memo = 10}).verdict,
             check_verdict::undecided);
 }
 
 // Histories a correct map can leave: operations take effect one at a time in a random order,
 // each at an instant inside its interval, and return what the sequential map returns there.
-std::vector<key_operation> generated_history(std::mt19937_64& random, std::size_t count, unsigned threads) {
-  constexpr std::array kinds{operation_kind::find,   operation_kind::contains, operation_kind::insert,
-                             operation_kind::insert_or_assign, operation_kind::erase,
-                             operation_kind::update, operation_kind::upsert,   operation_kind::clear};
+std::vector<key_operation> generated_history(std::mt19937_64& random, std::size_t count,
+                                             unsigned threads) {
+  constexpr std::array kinds{operation_kind::find,   operation_kind::contains,
+                             operation_kind::insert, operation_kind::insert_or_assign,
+                             operation_kind::erase,  operation_kind::update,
+                             operation_kind::upsert, operation_kind::clear};
   std::vector<key_operation> history;
   std::vector<std::uint64_t> busy_until(threads, 0);
   key_state state;
@@ -91,10 +109,14 @@ std::vector<key_operation> generated_history(std::mt19937_64& random, std::size_
     const unsigned thread = static_cast<unsigned>(random() % threads);
     if (busy_until[thread] >= instant) continue;  // a thread makes one call at a time
     const std::uint64_t early = random() % 40;
-    key_operation made{.kind = kinds[random() % kinds.size()], .argument = random() % 1000,
-                       .initial = random() % 1000, .result = {},
-                       .invoked = std::max(busy_until[thread] + 1, instant > early ? instant - early : 1),
-                       .responded = instant + 1 + random() % 40, .thread = thread};
+    key_operation made{
+        .kind = kinds[random() % kinds.size()],
+        .argument = random() % 1000,
+        .initial = random() % 1000,
+        .result = {},
+        .invoked = std::max(busy_until[thread] + 1, instant > early ? instant - early : 1),
+        .responded = instant + 1 + random() % 40,
+        .thread = thread};
     const auto step = run_alone(made, state);
     made.result = step.result;
     state = step.after;
@@ -117,9 +139,10 @@ TEST(Shrink, KeepsOnlyWhatProvesTheViolation) {
   std::vector<key_operation> history;
   std::uint64_t t = 1;
   for (int i = 0; i < 20; ++i, t += 2) {
-    history.push_back(op(i % 2 == 0 ? operation_kind::insert_or_assign : operation_kind::find, t, t + 1,
-                         i % 2 == 0 ? operation_result::returned(i == 0) : saw(std::uint64_t(i - 1)),
-                         static_cast<std::uint64_t>(i)));
+    history.push_back(
+        op(i % 2 == 0 ? operation_kind::insert_or_assign : operation_kind::find, t, t + 1,
+           i % 2 == 0 ? operation_result::returned(i == 0) : saw(std::uint64_t(i - 1)),
+           static_cast<std::uint64_t>(i)));
   }
   history.push_back(op(operation_kind::erase, t, t + 1, yes()));
   history.push_back(op(operation_kind::insert, t + 2, t + 5, yes(), 50, 0, 1));
@@ -140,8 +163,9 @@ TEST(Shrink, KeepsOnlyWhatProvesTheViolation) {
 TEST(Shrink, NeverDropsTheWriteThatExplainsAResult) {
   // Two erases of one key both succeeded (the violation). Without the insert that made the key
   // present, one erase alone would already look wrong: a fake, smaller witness.
-  const std::vector history{op(operation_kind::insert, 1, 4, yes(), 5), op(operation_kind::find, 2, 3, saw(5)),
-                            op(operation_kind::erase, 5, 8, yes()), op(operation_kind::erase, 6, 7, yes())};
+  const std::vector history{
+      op(operation_kind::insert, 1, 4, yes(), 5), op(operation_kind::find, 2, 3, saw(5)),
+      op(operation_kind::erase, 5, 8, yes()), op(operation_kind::erase, 6, 7, yes())};
   const auto shrunk = shrink(0, history, std::nullopt);
   // Once the read is gone, the insert overlaps nothing and sets the state: it stays, as anchor.
   ASSERT_TRUE(shrunk.anchor.has_value());
@@ -159,10 +183,12 @@ TEST(Shrink, KeepsAFailingHistoryOfOriginalOperations) {
   for (int round = 0; round < 300; ++round) {
     auto history = generated_history(random, 30, 3);
     auto& victim = history[random() % history.size()];
-    victim.result = victim.result.value ? saw(*victim.result.value + 1) : operation_result::returned(!victim.result.flag);
+    victim.result = victim.result.value ? saw(*victim.result.value + 1)
+                                        : operation_result::returned(!victim.result.flag);
     if (verdict_of(history) != check_verdict::not_linearizable) continue;
     const auto shrunk = shrink(0, history, std::nullopt);
-    ASSERT_EQ(verdict_of(shrunk.operations, shrunk.start), check_verdict::not_linearizable) << "round " << round;
+    ASSERT_EQ(verdict_of(shrunk.operations, shrunk.start), check_verdict::not_linearizable)
+        << "round " << round;
     // Every remaining operation is one of the originals, unchanged.
     for (const auto& kept : shrunk.operations) {
       EXPECT_TRUE(std::ranges::any_of(history, [&](const key_operation& original) {
@@ -180,25 +206,31 @@ TEST(Orders, FreeOneResultAndKeepTheOthers) {
   const std::vector overlapping{op(operation_kind::insert_or_assign, 1, 4, yes(), 1),
                                 op(operation_kind::find, 2, 3, saw(9))};
   EXPECT_EQ(legal_results(overlapping, std::nullopt, 1), (std::set{saw(std::nullopt), saw(1)}));
-  EXPECT_EQ(legal_results(overlapping, std::nullopt, 0), (std::set<operation_result>{}));  // 9 is never written
+  EXPECT_EQ(legal_results(overlapping, std::nullopt, 0),
+            (std::set<operation_result>{}));  // 9 is never written
 }
 
 TEST(Shrink, CutsAfterOperationsThatRanOneAfterTheOther) {
   // Two sequential increments whose own results do not tell the value, then a lost increment.
-  const std::vector history{op(operation_kind::update, 1, 2, yes(), 1), op(operation_kind::update, 3, 4, yes(), 2),
-                            op(operation_kind::upsert, 5, 8, no(), 1, 100), op(operation_kind::upsert, 6, 7, no(), 1, 100),
-                            op(operation_kind::find, 9, 10, saw(5))};
+  const std::vector history{
+      op(operation_kind::update, 1, 2, yes(), 1), op(operation_kind::update, 3, 4, yes(), 2),
+      op(operation_kind::upsert, 5, 8, no(), 1, 100),
+      op(operation_kind::upsert, 6, 7, no(), 1, 100), op(operation_kind::find, 9, 10, saw(5))};
   const auto shrunk = shrink(0, history, 1);
   ASSERT_TRUE(shrunk.anchor.has_value());
-  EXPECT_EQ(shrunk.anchor->invoked, 3u);  // the second update: the state after it is 4 in every order
+  EXPECT_EQ(shrunk.anchor->invoked,
+            3u);  // the second update: the state after it is 4 in every order
   EXPECT_EQ(shrunk.start, key_state{4});
   EXPECT_EQ(shrunk.operations.size(), 3u);
 }
 
 TEST(Explain, BlamesTheReadThatSawALostIncrement) {
-  witness failing{.key = 0, .anchor = std::nullopt, .start = 1,
+  witness failing{.key = 0,
+                  .anchor = std::nullopt,
+                  .start = 1,
                   .operations = {op(operation_kind::upsert, 1, 4, no(), 1, 100),
-                                 op(operation_kind::upsert, 2, 3, no(), 1, 100), op(operation_kind::find, 5, 6, saw(2))},
+                                 op(operation_kind::upsert, 2, 3, no(), 1, 100),
+                                 op(operation_kind::find, 5, 6, saw(2))},
                   .shrunk_from = 3};
   const auto why = explain(failing);
   ASSERT_TRUE(why.explained);

@@ -46,10 +46,10 @@ TEST(OperationSites, InheritedOperationsResolveToTheLibrary) {
 
 template <class Map>
 class EveryLibraryVariant : public ::testing::Test {};
-using library_variants =
-    ::testing::Types<mutex_map<std::uint64_t, std::uint64_t>, shared_mutex_map<std::uint64_t, std::uint64_t>,
-                     sharded_map<std::uint64_t, std::uint64_t>, read_mostly_map<std::uint64_t, std::uint64_t>,
-                     owner_thread_map<std::uint64_t, std::uint64_t>>;
+using library_variants = ::testing::Types<
+    mutex_map<std::uint64_t, std::uint64_t>, shared_mutex_map<std::uint64_t, std::uint64_t>,
+    sharded_map<std::uint64_t, std::uint64_t>, read_mostly_map<std::uint64_t, std::uint64_t>,
+    owner_thread_map<std::uint64_t, std::uint64_t>>;
 TYPED_TEST_SUITE(EveryLibraryVariant, library_variants);
 
 TYPED_TEST(EveryLibraryVariant, HasASiteForEveryOperation) {
@@ -57,7 +57,8 @@ TYPED_TEST(EveryLibraryVariant, HasASiteForEveryOperation) {
   for (std::size_t kind = 0; kind < operation_names.size(); ++kind) {
     const auto site = sites.frame_of(static_cast<operation_kind>(kind));
     ASSERT_TRUE(site.has_value()) << operation_names[kind];
-    EXPECT_TRUE(site->file.find("/src/safemap/") != std::string::npos) << operation_names[kind] << ": " << site->file;
+    EXPECT_TRUE(site->file.find("/src/safemap/") != std::string::npos)
+        << operation_names[kind] << ": " << site->file;
     EXPECT_GT(site->line, 0) << operation_names[kind];
   }
 }

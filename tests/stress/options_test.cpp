@@ -17,9 +17,12 @@ namespace {
 const variant_info variant{.name = "example", .source_file = "/src/example.hpp", .broken = false};
 
 // Sets an environment variable for one test and removes it afterwards.
+// NOLINTBEGIN(concurrency-mt-unsafe): GoogleTest runs one test at a time, with no other thread.
 class scoped_environment {
  public:
-  scoped_environment(const char* name, const char* value) : name_{name} { ::setenv(name, value, 1); }
+  scoped_environment(const char* name, const char* value) : name_{name} {
+    ::setenv(name, value, 1);
+  }
   scoped_environment(const scoped_environment&) = delete;
   scoped_environment& operator=(const scoped_environment&) = delete;
   ~scoped_environment() { ::unsetenv(name_); }
@@ -27,6 +30,7 @@ class scoped_environment {
  private:
   const char* name_;
 };
+// NOLINTEND(concurrency-mt-unsafe)
 
 parsed_command_line parse(std::initializer_list<const char*> arguments) {
   std::vector<const char*> argv{"safemap-stress-example"};
@@ -42,7 +46,8 @@ TEST(Profiles, LocalIsWhatALaptopTestDoes) {
 }
 
 TEST(Profiles, EnvironmentOverridesSomeFields) {
-  scoped_environment change{"SAFEMAP_STRESS_PROFILE_PRODUCTION", R"({"threads": [3, 5], "ops": 7})"};
+  scoped_environment change{"SAFEMAP_STRESS_PROFILE_PRODUCTION",
+                            R"({"threads": [3, 5], "ops": 7})"};
   const auto production = profile_named("production");
   EXPECT_EQ(production.threads, (std::vector<unsigned>{3, 5}));
   EXPECT_EQ(production.ops, 7u);
@@ -60,7 +65,8 @@ TEST(Profiles, BadOverridesAreErrorsThatSayWhy) {
       profile_named("local");
       FAIL() << "an unknown field was accepted";
     } catch (const std::invalid_argument& error) {
-      EXPECT_NE(std::string{error.what()}.find("unknown field \"thread\""), std::string::npos) << error.what();
+      EXPECT_NE(std::string{error.what()}.find("unknown field \"thread\""), std::string::npos)
+          << error.what();
     }
   }
   {
@@ -73,15 +79,16 @@ TEST(Profiles, BadOverridesAreErrorsThatSayWhy) {
 TEST(CommandLine, FlagsWinOverEnvironmentWhichWinsOverTheProfile) {
   scoped_environment threads{"SAFEMAP_STRESS_THREADS", "6,12"};
   scoped_environment ops{"SAFEMAP_STRESS_OPS", "99"};
-  const auto parsed = parse({"--profile", "production", "--ops", "5", "--workload", "read_heavy,erase_churn",
-                             "--seed", "42"});
+  const auto parsed = parse({"--profile", "production", "--ops", "5", "--workload",
+                             "read_heavy,erase_churn", "--seed", "42"});
   ASSERT_TRUE(parsed.options);
   const auto& options = *parsed.options;
   EXPECT_EQ(options.settings.threads, (std::vector<unsigned>{6, 12}));  // environment
   EXPECT_EQ(options.settings.ops, 5u);                                  // flag
   EXPECT_EQ(options.settings.keys, 4096u);                              // profile
   EXPECT_EQ(options.seed, 42u);
-  EXPECT_EQ(options.workloads, (std::vector<workload>{workload::read_heavy, workload::erase_churn}));
+  EXPECT_EQ(options.workloads,
+            (std::vector<workload>{workload::read_heavy, workload::erase_churn}));
 }
 
 TEST(CommandLine, AllMeansEveryWorkload) {
@@ -106,19 +113,20 @@ TEST(CommandLine, BadUsageExitsWithTwo) {
 TEST(CommandLine, EveryBadNumberExitsWithTwo) {
   // Bad for every number: a sign, an overflow of double, NaN, infinities, nothing, a space,
   // hex, a word. A count also refuses a value above 2^64 and a fraction.
-  const std::vector<const char*> bad_for_all = {"-5", "1e999", "nan", "inf", "-inf", "", " 5", "0x10", "ten"};
+  const std::vector<const char*> bad_for_all = {"-5", "1e999", "nan",  "inf", "-inf",
+                                                "",   " 5",    "0x10", "ten"};
   std::vector<const char*> bad_for_counts = bad_for_all;
   bad_for_counts.insert(bad_for_counts.end(), {"99999999999999999999999", "1.5"});
-  const std::vector<std::tuple<const char*, const char*, const std::vector<const char*>&>> numeric_options = {
-      {"--threads", "SAFEMAP_STRESS_THREADS", bad_for_counts},
-      {"--ops", "SAFEMAP_STRESS_OPS", bad_for_counts},
-      {"--keys", "SAFEMAP_STRESS_KEYS", bad_for_counts},
-      {"--seed", "SAFEMAP_STRESS_SEED", bad_for_counts},
-      {"--duration", "SAFEMAP_STRESS_DURATION", bad_for_all},
-      {"--watchdog", "SAFEMAP_STRESS_WATCHDOG", bad_for_all},
-      {"--progress-every", "SAFEMAP_STRESS_PROGRESS_EVERY", bad_for_all},
-      {"--repeat-for", "SAFEMAP_STRESS_REPEAT_FOR", bad_for_all},
-      {"--pct-depth", "SAFEMAP_STRESS_PCT_DEPTH", bad_for_counts}};
+  const std::vector<std::tuple<const char*, const char*, const std::vector<const char*>&>>
+      numeric_options = {{"--threads", "SAFEMAP_STRESS_THREADS", bad_for_counts},
+                         {"--ops", "SAFEMAP_STRESS_OPS", bad_for_counts},
+                         {"--keys", "SAFEMAP_STRESS_KEYS", bad_for_counts},
+                         {"--seed", "SAFEMAP_STRESS_SEED", bad_for_counts},
+                         {"--duration", "SAFEMAP_STRESS_DURATION", bad_for_all},
+                         {"--watchdog", "SAFEMAP_STRESS_WATCHDOG", bad_for_all},
+                         {"--progress-every", "SAFEMAP_STRESS_PROGRESS_EVERY", bad_for_all},
+                         {"--repeat-for", "SAFEMAP_STRESS_REPEAT_FOR", bad_for_all},
+                         {"--pct-depth", "SAFEMAP_STRESS_PCT_DEPTH", bad_for_counts}};
   for (const auto& [flag, variable, bad_values] : numeric_options) {
     for (const char* value : bad_values) {
       EXPECT_EQ(parse({flag, value}).exit_code, exit_bad_usage) << flag << " '" << value << "'";
@@ -139,8 +147,9 @@ TEST(CommandLine, SchedulesAreChosenByNameWithADepthOfAtLeastOne) {
   const auto controlled = parse({"--profile", "controlled"});
   ASSERT_TRUE(controlled.options);
   EXPECT_EQ(controlled.options->settings.schedule.kind, schedule::schedule_kind::pct);
-  EXPECT_EQ(parse({"--profile", "controlled", "--schedule", "free"}).options->settings.schedule.kind,
-            schedule::schedule_kind::free);
+  EXPECT_EQ(
+      parse({"--profile", "controlled", "--schedule", "free"}).options->settings.schedule.kind,
+      schedule::schedule_kind::free);
   for (const char* bad : {"fair", "PCT", "", "pct,random"}) {
     EXPECT_EQ(parse({"--schedule", bad}).exit_code, exit_bad_usage) << bad;
     scoped_environment bad_variable{"SAFEMAP_STRESS_SCHEDULE", bad};

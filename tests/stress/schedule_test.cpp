@@ -28,7 +28,7 @@ namespace {
 constexpr int deadlock_exit_code = 4;
 
 // Prints the description and ends the process: what the harness's monitor does, minus gdb.
-void exit_on_deadlock(std::vector<std::string> why) {
+void exit_on_deadlock(const std::vector<std::string>& why) {
   for (const auto& line : why) std::cerr << line << '\n';
   std::cerr << std::flush;
   ::_exit(deadlock_exit_code);
@@ -80,7 +80,8 @@ TEST(Schedule, OneSeedGivesOneInterleaving) {
   for (schedule_kind kind : {schedule_kind::random, schedule_kind::pct}) {
     for (std::uint64_t seed = 1; seed <= 5; ++seed) {
       const auto first = lock_order(kind, seed);
-      for (int again = 0; again < 3; ++again) EXPECT_EQ(lock_order(kind, seed), first) << name_of(kind);
+      for (int again = 0; again < 3; ++again)
+        EXPECT_EQ(lock_order(kind, seed), first) << name_of(kind);
     }
   }
 }
@@ -117,9 +118,15 @@ TEST(Schedule, LocksAreSchedulingPoints) {
   std::mutex mutex;
   std::shared_mutex shared;
   const auto totals = run_controlled(schedule_kind::pct, 2, 3, [&](unsigned) {
-    { const std::lock_guard lock{mutex}; }
-    { const std::shared_lock lock{shared}; }
-    { const std::unique_lock lock{shared}; }
+    {
+      const std::lock_guard lock{mutex};
+    }
+    {
+      const std::shared_lock lock{shared};
+    }
+    {
+      const std::unique_lock lock{shared};
+    }
   });
   EXPECT_EQ(totals.steps, 2u * 3 * 2);  // each thread: three locks, three unlocks
 }
@@ -145,7 +152,8 @@ TEST(ScheduleDeathTest, InvertedLockOrderIsADeadlockAtOnce) {
       },
       ::testing::ExitedWithCode(tsan ? 66 : deadlock_exit_code),
       tsan ? "ThreadSanitizer: lock-order-inversion"
-           : "no worker can run(.|\n)*worker 0 waits for lock 0x[0-9a-f]+ \\(exclusive\\), held by worker 1");
+           : "no worker can run(.|\n)*worker 0 waits for lock 0x[0-9a-f]+ \\(exclusive\\), held by "
+             "worker 1");
 }
 
 TEST(ScheduleDeathTest, RelockingAMutexIsADeadlockOfOneThread) {
@@ -158,7 +166,8 @@ TEST(ScheduleDeathTest, RelockingAMutexIsADeadlockOfOneThread) {
           if (index == 1) mutex.lock();
         });
       },
-      ::testing::ExitedWithCode(deadlock_exit_code), "worker 1 waits for lock .* which it holds itself");
+      ::testing::ExitedWithCode(deadlock_exit_code),
+      "worker 1 waits for lock .* which it holds itself");
 }
 
 TEST(Schedule, RecursiveMutexesMayBeTakenAgain) {

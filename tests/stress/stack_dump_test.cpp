@@ -39,15 +39,17 @@ TEST(ParseGdbBacktraces, ReadsThreadsAndFrames) {
   EXPECT_EQ(threads[0].frames[0].address, 0u);
 
   const auto& relock = threads[0].frames[2];
-  EXPECT_EQ(relock.function,
-            "safemap::broken::self_deadlock<unsigned long, unsigned long, std::hash<unsigned long>, "
-            "std::equal_to<unsigned long> >::erase");
+  EXPECT_EQ(
+      relock.function,
+      "safemap::broken::self_deadlock<unsigned long, unsigned long, std::hash<unsigned long>, "
+      "std::equal_to<unsigned long> >::erase");
   EXPECT_EQ(relock.file, "/src/tests/broken/self_deadlock.hpp");
   EXPECT_EQ(relock.line, 59);
   EXPECT_EQ(threads[0].frames[3].address, 0x000055c2031821b0u);
 
   EXPECT_EQ(threads[0].frames[4].function,
-            "safemap::stress::run_round<...>(safemap::stress::round_plan const&)::{lambda()#1}::operator()() const");
+            "safemap::stress::run_round<...>(safemap::stress::round_plan "
+            "const&)::{lambda()#1}::operator()() const");
   EXPECT_EQ(threads[0].frames[5].function, "??");
   EXPECT_EQ(threads[0].frames[5].module, "/lib/x86_64-linux-gnu/libstdc++.so.6");
   EXPECT_TRUE(threads[0].frames[5].file.empty());
@@ -61,8 +63,10 @@ TEST(ParseGdbBacktraces, NoThreadsInUnrelatedText) {
 }
 
 TEST(FormatReport, FollowsTheSanitizerReportContract) {
-  report finding{.tool = "SafemapWatchdog", .kind = "deadlock",
-                 .messages = {"no progress for 5.0 s"}, .stacks = {}};
+  report finding{.tool = "SafemapWatchdog",
+                 .kind = "deadlock",
+                 .messages = {"no progress for 5.0 s"},
+                 .stacks = {}};
   frame located;
   located.address = 0x1234;
   located.function = "ns::map::erase";
@@ -79,8 +83,10 @@ TEST(FormatReport, FollowsTheSanitizerReportContract) {
   EXPECT_NE(text.find("\n  no progress for 5.0 s\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n  Thread 2 (LWP 7) \"w\":\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n    #0 0x0000000000001234 in ns::map::erase /src/tests/broken/x.hpp:41\n"),
-            std::string::npos) << text;
-  EXPECT_NE(text.find("\n    #1 0x0000000000000000 in start_thread (/lib/libc.so.6)\n"), std::string::npos)
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n    #1 0x0000000000000000 in start_thread (/lib/libc.so.6)\n"),
+            std::string::npos)
       << text;
   EXPECT_TRUE(text.ends_with("SUMMARY: SafemapWatchdog: deadlock\n")) << text;
 }

@@ -23,21 +23,26 @@ using reference_map = mutex_map<std::uint64_t, std::uint64_t>;
 
 // Every workload under every schedule: a controlled one must neither hang the harness's own
 // waits (barriers, observers polling for the writers) nor see a deadlock in a correct map.
-class EveryWorkload : public ::testing::TestWithParam<std::tuple<workload, schedule::schedule_kind>> {};
+class EveryWorkload
+    : public ::testing::TestWithParam<std::tuple<workload, schedule::schedule_kind>> {};
 
 TEST_P(EveryWorkload, PassesOnTheReferenceVariant) {
   const auto [kind, schedule_kind] = GetParam();
   progress_board board{4};
   oracle found;
-  const round_plan plan{.threads = 4, .ops = 500, .keys = 256, .seed = 7,
+  const round_plan plan{.threads = 4,
+                        .ops = 500,
+                        .keys = 256,
+                        .seed = 7,
                         .deadline = steady_clock::now() + std::chrono::seconds{60},
                         .schedule = {.kind = schedule_kind, .pct_depth = 3},
-                        .on_deadlock = [](std::vector<std::string> why) {
+                        .on_deadlock = [](const std::vector<std::string>& why) {
                           for (const auto& line : why) std::cerr << line << '\n';
                           std::abort();
                         }};
   const auto stats = run_workload<reference_map>(kind, plan, board, found);
-  for (const auto& each : found.violations()) ADD_FAILURE() << each.kind << ": " << each.first_message;
+  for (const auto& each : found.violations())
+    ADD_FAILURE() << each.kind << ": " << each.first_message;
   EXPECT_GT(stats.ops, 0u);
   EXPECT_EQ(board.worker_thread_ids().size(), 4u);  // every worker recorded itself for the watchdog
   EXPECT_EQ(stats.schedule.has_value(), schedule_kind != schedule::schedule_kind::free);

@@ -54,9 +54,7 @@ void random_mix_agrees_with_unordered_map(int key_range) {
         EXPECT_EQ(table.insert_or_assign(key, step).second,
                   model.insert_or_assign(key, step).second);
         break;
-      default:
-        EXPECT_EQ(table.erase(key), model.erase(key)) << key;
-        break;
+      default: EXPECT_EQ(table.erase(key), model.erase(key)) << key; break;
     }
     EXPECT_EQ(table.contains(key), model.contains(key)) << key;
     if (step % 1000 == 0) expect_same(table, model);

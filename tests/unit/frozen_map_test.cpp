@@ -19,7 +19,8 @@ TEST(frozen_map, BuildsFromAnInitializerListARangeOrAnUnorderedMap) {
   const frozen_map<std::string, int> from_list{{"a", 1}, {"b", 2}};
   const std::vector<std::pair<std::string, int>> pairs{{"a", 1}, {"b", 2}};
   const frozen_map<std::string, int> from_range(pairs.begin(), pairs.end());
-  const frozen_map<std::string, int> from_map{std::unordered_map<std::string, int>{{"a", 1}, {"b", 2}}};
+  const frozen_map<std::string, int> from_map{
+      std::unordered_map<std::string, int>{{"a", 1}, {"b", 2}}};
   EXPECT_EQ(from_list.snapshot(), from_range.snapshot());
   EXPECT_EQ(from_list.snapshot(), from_map.snapshot());
   EXPECT_EQ(from_list.find("b"), 2);

@@ -21,7 +21,8 @@ TYPED_TEST(move_only, StoresUpdatesAndVisitsMoveOnlyValues) {
   EXPECT_FALSE(map.insert(1, std::make_unique<int>(11)));
   EXPECT_FALSE(map.insert_or_assign(1, std::make_unique<int>(12)));
   EXPECT_TRUE(map.upsert(2, [] { return std::make_unique<int>(20); }, [](auto&) {}));
-  EXPECT_FALSE(map.upsert(2, [] { return std::make_unique<int>(0); }, [](auto& value) { ++*value; }));
+  EXPECT_FALSE(
+      map.upsert(2, [] { return std::make_unique<int>(0); }, [](auto& value) { ++*value; }));
   EXPECT_TRUE(map.update(1, [](std::unique_ptr<int>& value) { *value += 100; }));
   int sum = 0;
   map.for_each([&](const int&, const std::unique_ptr<int>& value) { sum += *value; });

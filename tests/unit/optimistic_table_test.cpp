@@ -26,10 +26,11 @@ struct few_homes {
   std::size_t operator()(std::uint64_t key) const noexcept { return key % 5; }
 };
 
-using table = detail::optimistic_table<std::uint64_t, std::uint64_t, few_homes,
-                                       std::equal_to<std::uint64_t>>;
+using table =
+    detail::optimistic_table<std::uint64_t, std::uint64_t, few_homes, std::equal_to<std::uint64_t>>;
 
-void expect_same(const table& actual, const std::unordered_map<std::uint64_t, std::uint64_t>& model) {
+void expect_same(const table& actual,
+                 const std::unordered_map<std::uint64_t, std::uint64_t>& model) {
   std::unordered_map<std::uint64_t, std::uint64_t> seen;
   auto collect = [&seen](std::uint64_t key, std::uint64_t value) { seen.emplace(key, value); };
   {
@@ -61,12 +62,13 @@ TEST(optimistic_table, RandomMixAgreesWithUnorderedMap) {
         auto add_one = [](std::uint64_t& value) { ++value; };
         const bool absent = !model.contains(key);
         EXPECT_EQ(actual.upsert(key, make, add_one), absent);
-        if (absent) model.emplace(key, step); else ++model[key];
+        if (absent)
+          model.emplace(key, step);
+        else
+          ++model[key];
         break;
       }
-      default:
-        EXPECT_EQ(actual.erase(key), model.erase(key) == 1) << key;
-        break;
+      default: EXPECT_EQ(actual.erase(key), model.erase(key) == 1) << key; break;
     }
     EXPECT_EQ(actual.contains(key), model.contains(key)) << key;
     if (step % 1000 == 0) expect_same(actual, model);
@@ -133,8 +135,8 @@ TEST(optimistic_table, LookupDoesNotWaitForAWriterHoldingTheLock) {
 }
 
 TEST(optimistic_table, ShardedMapUsesItOnlyWhereSlotsCanBeReadAtomically) {
-  static_assert(detail::optimistic_table_suits<std::uint64_t, std::uint64_t,
-                                               std::hash<std::uint64_t>>);
+  static_assert(
+      detail::optimistic_table_suits<std::uint64_t, std::uint64_t, std::hash<std::uint64_t>>);
   static_assert(detail::optimistic_table_suits<int, const void*, std::hash<int>>);
   static_assert(!detail::optimistic_table_suits<int, std::string, std::hash<int>>);
   struct too_big_for_one_atomic {

@@ -22,14 +22,17 @@ TEST(owner_thread_map, CallbacksRunOnTheOwnerThreadNotTheCaller) {
   std::thread::id callback_thread;
   map.update(1, [&](int&) { callback_thread = std::this_thread::get_id(); });
   EXPECT_NE(callback_thread, std::this_thread::get_id());
-  std::thread::id async_thread = map.async([](map_type::table_type&) { return std::this_thread::get_id(); }).get();
+  std::thread::id async_thread =
+      map.async([](map_type::table_type&) { return std::this_thread::get_id(); }).get();
   EXPECT_EQ(async_thread, callback_thread);
 }
 
 TEST(owner_thread_map, AsyncRequestsRunInOrderAndCarryResultsAndExceptions) {
   map_type map;
-  auto inserted = map.async([](map_type::table_type& table) { return table.emplace(1, 10).second; });
-  auto failed = map.async([](map_type::table_type&) -> int { throw std::runtime_error{"request"}; });
+  auto inserted =
+      map.async([](map_type::table_type& table) { return table.emplace(1, 10).second; });
+  auto failed =
+      map.async([](map_type::table_type&) -> int { throw std::runtime_error{"request"}; });
   auto value = map.async([](map_type::table_type& table) { return table.at(1); });
   EXPECT_TRUE(inserted.get());
   EXPECT_THROW(failed.get(), std::runtime_error);
@@ -55,7 +58,8 @@ TEST(owner_thread_map, EveryOperationAfterShutdownThrowsMapShutDown) {
   try {
     map.insert(2, 2);
   } catch (const map_shut_down& error) {
-    EXPECT_EQ(std::string{error.what()}, "safemap::owner_thread_map::insert() called after shutdown()");
+    EXPECT_EQ(std::string{error.what()},
+              "safemap::owner_thread_map::insert() called after shutdown()");
   }
 }
 
@@ -63,7 +67,8 @@ TEST(owner_thread_map, ShutdownServesEveryRequestQueuedBeforeIt) {
   map_type map;
   std::vector<std::future<bool>> answers;
   for (int key = 0; key < 1000; ++key) {
-    answers.push_back(map.async([key](map_type::table_type& table) { return table.emplace(key, key).second; }));
+    answers.push_back(
+        map.async([key](map_type::table_type& table) { return table.emplace(key, key).second; }));
   }
   auto final_size = map.async([](map_type::table_type& table) { return table.size(); });
   map.shutdown();
@@ -83,7 +88,16 @@ TEST(owner_thread_map, CallsRacingWithShutdownRunOrThrowNeverVanish) {
     callers.emplace_back([&, caller] {
       for (int step = 0;; ++step) {
         try {
-          map.upsert(caller, [&] { ++executed; return 1; }, [&](int& count) { ++executed; ++count; });
+          map.upsert(
+              caller,
+              [&] {
+                ++executed;
+                return 1;
+              },
+              [&](int& count) {
+                ++executed;
+                ++count;
+              });
           ++answered;
         } catch (const map_shut_down&) {
           ++refused;
@@ -114,7 +128,8 @@ TEST(owner_thread_map, ShutdownOrAsyncFromACallbackIsAReentrantCall) {
   map_type map;
   map.insert(1, 1);
   EXPECT_THROW(map.update(1, [&](int&) { map.shutdown(); }), reentrant_call);
-  EXPECT_THROW(map.update(1, [&](int&) { map.async([](map_type::table_type&) {}); }), reentrant_call);
+  EXPECT_THROW(map.update(1, [&](int&) { map.async([](map_type::table_type&) {}); }),
+               reentrant_call);
   EXPECT_EQ(map.find(1), 1);
 }
 

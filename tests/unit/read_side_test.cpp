@@ -54,7 +54,8 @@ TYPED_TEST(read_side, ForEachVisitsEveryEntryOnce) {
   for (int key = 0; key < 100; ++key) entries.emplace(key, key * key);
   const auto map = make_filled<map_type>(entries);
   std::map<int, int> seen;
-  map->for_each([&](const int& key, const int& value) { EXPECT_TRUE(seen.emplace(key, value).second); });
+  map->for_each(
+      [&](const int& key, const int& value) { EXPECT_TRUE(seen.emplace(key, value).second); });
   EXPECT_EQ(seen, (std::map<int, int>(entries.begin(), entries.end())));
 }
 

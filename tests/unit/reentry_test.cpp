@@ -19,17 +19,27 @@ class reentry : public ::testing::Test {
   using map_type = typename Family::template map<int, int>;
 
   // Each operation that runs a callback, running `inner` from inside that callback.
-  static std::vector<std::pair<std::string, std::function<void(map_type&, const std::function<void()>&)>>>
+  static std::vector<
+      std::pair<std::string, std::function<void(map_type&, const std::function<void()>&)>>>
   callback_operations() {
     return {
         {"update", [](map_type& map, const auto& inner) { map.update(1, [&](int&) { inner(); }); }},
-        {"upsert", [](map_type& map, const auto& inner) {
-           map.upsert(2, [&] { inner(); return 0; }, [](int&) {});
+        {"upsert",
+         [](map_type& map, const auto& inner) {
+           map.upsert(
+               2,
+               [&] {
+                 inner();
+                 return 0;
+               },
+               [](int&) {});
          }},
-        {"upsert", [](map_type& map, const auto& inner) {
+        {"upsert",
+         [](map_type& map, const auto& inner) {
            map.upsert(1, [] { return 0; }, [&](int&) { inner(); });
          }},
-        {"for_each", [](map_type& map, const auto& inner) {
+        {"for_each",
+         [](map_type& map, const auto& inner) {
            map.for_each([&](const int&, const int&) { inner(); });
          }},
     };
@@ -65,8 +75,10 @@ TYPED_TEST(reentry, EveryCallBackIntoTheSameMapThrowsNamingMapAndOperations) {
         ADD_FAILURE() << "no reentrant_call";
       } catch (const reentrant_call& error) {
         const std::string_view message = error.what();
-        EXPECT_NE(message.find(std::string{TestFixture::map_type::type_name} + "::" + inner_name + "()"),
-                  std::string_view::npos) << message;
+        EXPECT_NE(
+            message.find(std::string{TestFixture::map_type::type_name} + "::" + inner_name + "()"),
+            std::string_view::npos)
+            << message;
         EXPECT_NE(message.find(outer_name + "()"), std::string_view::npos) << message;
       }
       // The failed call released everything: the map still answers and accepts writes.

@@ -32,9 +32,8 @@ using frozen_family = family<frozen_map, false>;
 
 using mutating_families = ::testing::Types<mutex_family, shared_mutex_family, sharded_family,
                                            read_mostly_family, owner_thread_family>;
-using all_families =
-    ::testing::Types<mutex_family, shared_mutex_family, sharded_family, read_mostly_family,
-                     owner_thread_family, frozen_family>;
+using all_families = ::testing::Types<mutex_family, shared_mutex_family, sharded_family,
+                                      read_mostly_family, owner_thread_family, frozen_family>;
 using move_only_families =
     ::testing::Types<mutex_family, shared_mutex_family, sharded_family, owner_thread_family>;
 

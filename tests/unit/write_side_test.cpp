@@ -112,11 +112,12 @@ TYPED_TEST(write_side, ThrowingHashLeavesTheMapUsable) {
 TYPED_TEST(write_side, ThrowingCallbacksLeaveTheMapUsable) {
   typename TestFixture::int_map map;
   map.insert(1, 10);
-  EXPECT_THROW(map.update(1, [](int&) { throw std::runtime_error{"update"}; }),
+  EXPECT_THROW(map.update(1, [](int&) { throw std::runtime_error{"update"}; }), std::runtime_error);
+  EXPECT_THROW(map.upsert(
+                   2, []() -> int { throw std::runtime_error{"make"}; }, [](int&) {}),
                std::runtime_error);
-  EXPECT_THROW(map.upsert(2, []() -> int { throw std::runtime_error{"make"}; }, [](int&) {}),
-               std::runtime_error);
-  EXPECT_THROW(map.upsert(1, [] { return 0; }, [](int&) { throw std::runtime_error{"mutate"}; }),
+  EXPECT_THROW(map.upsert(
+                   1, [] { return 0; }, [](int&) { throw std::runtime_error{"mutate"}; }),
                std::runtime_error);
   // A failed make() inserts nothing; the locks are free again.
   EXPECT_FALSE(map.contains(2));

@@ -29,9 +29,7 @@ class cuckoo_adapter {
     map_.upsert(key, [](std::uint64_t& count) { ++count; }, std::uint64_t{1});
   }
   void erase(std::uint64_t key) { map_.erase(key); }
-  std::uint64_t value_sum() const {
-    return sum_of_values(map_.lock_table());
-  }
+  std::uint64_t value_sum() const { return sum_of_values(map_.lock_table()); }
 
  private:
   mutable libcuckoo::cuckoohash_map<std::uint64_t, std::uint64_t> map_;

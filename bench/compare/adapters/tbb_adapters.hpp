@@ -38,9 +38,7 @@ class tbb_hash_map_adapter {
     ++element->second;
   }
   void erase(std::uint64_t key) { map_.erase(key); }
-  std::uint64_t value_sum() const {
-    return sum_of_values(map_);
-  }
+  std::uint64_t value_sum() const { return sum_of_values(map_); }
 
  private:
   map_type map_;
@@ -65,12 +63,8 @@ class tbb_unordered_map_adapter {
   void insert_or_assign(std::uint64_t key, std::uint64_t value) {
     slot(key).store(value, std::memory_order_relaxed);
   }
-  void insert_or_increment(std::uint64_t key) {
-    slot(key).fetch_add(1, std::memory_order_relaxed);
-  }
-  std::uint64_t value_sum() const {
-    return sum_of_values(map_);
-  }
+  void insert_or_increment(std::uint64_t key) { slot(key).fetch_add(1, std::memory_order_relaxed); }
+  std::uint64_t value_sum() const { return sum_of_values(map_); }
 
  private:
   // Looks up first: emplace would allocate a node even when the key is present.

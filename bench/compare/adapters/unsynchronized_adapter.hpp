@@ -29,9 +29,7 @@ class unsynchronized_adapter {
   }
   void insert_or_increment(std::uint64_t key) { ++map_[key]; }
   void erase(std::uint64_t key) { map_.erase(key); }
-  std::uint64_t value_sum() const {
-    return sum_of_values(map_);
-  }
+  std::uint64_t value_sum() const { return sum_of_values(map_); }
 
  private:
   Map map_;

@@ -12,10 +12,12 @@
 //   writer enters   fails if bit 0 is set, then sets it      -> "concurrent map writes"
 //   writer leaves   fails if the word is not what it stored (another writer came or went),
 //                   then stores "not writing, one more write, version+1 if structural"
-//   reader enters   fails if bit 0 is set                     -> "concurrent map read and map write"
-//   reader leaves   fails if the word changed since it entered (a writer came during the read)
-//   iterator ++     before and after the step: fails if bit 0 is set or the structural version
-//                   moved since the iterator was made         -> "concurrent map iteration and map write"
+//   reader enters   fails if bit 0 is set                     -> "concurrent map read and map
+//   write" reader leaves   fails if the word changed since it entered (a writer came during the
+//   read) iterator ++     before and after the step: fails if bit 0 is set or the structural
+//   version
+//                   moved since the iterator was made         -> "concurrent map iteration and map
+//                   write"
 // Readers never write the word: a writer cannot see a reader; the reader sees the writer, on its
 // way in or on its way out, and is the thread that reports.
 //

@@ -60,8 +60,8 @@ inline const char* misuse_advice(map_misuse misuse) {
 // Leaves out of the printed stack the reporting code and the inlined checked_map code above the
 // user's call, so frame #0 is the user's line (what a sanitizer-report tool locates).
 inline bool is_checked_map_internal(std::string_view file) {
-  for (std::string_view internal :
-       {"safemap/checked_map.hpp", "safemap/detail/checked_map_", "safemap/detail/stack_trace.hpp"}) {
+  for (std::string_view internal : {"safemap/checked_map.hpp", "safemap/detail/checked_map_",
+                                    "safemap/detail/stack_trace.hpp"}) {
     if (file.find(internal) != std::string_view::npos) return true;
   }
   return false;
@@ -69,8 +69,8 @@ inline bool is_checked_map_internal(std::string_view file) {
 
 // Where an operation noticed the misuse. Built from constants at each call site; read only here.
 struct misuse_site {
-  const char* operation;          // e.g. "insert_or_assign", "iterator::operator++"
-  std::string (*map_type)();      // e.g. "safemap::checked_map<int, int>"
+  const char* operation;      // e.g. "insert_or_assign", "iterator::operator++"
+  std::string (*map_type)();  // e.g. "safemap::checked_map<int, int>"
 };
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void report_map_misuse(map_misuse misuse,

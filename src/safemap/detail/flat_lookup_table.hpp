@@ -30,8 +30,11 @@ class flat_lookup_table {
   using source_table = std::unordered_map<Key, Value, Hash, KeyEqual>;
 
   explicit flat_lookup_table(source_table source)
-      : hash_{source.hash_function()}, equal_{source.key_eq()}, size_{source.size()},
-        shift_{shift_for(capacity_for(source.size()))}, slots_(capacity_for(source.size())) {
+      : hash_{source.hash_function()},
+        equal_{source.key_eq()},
+        size_{source.size()},
+        shift_{shift_for(capacity_for(source.size()))},
+        slots_(capacity_for(source.size())) {
     while (!source.empty()) {
       auto node = source.extract(source.begin());
       auto& slot = slots_[free_slot_for(node.key())];

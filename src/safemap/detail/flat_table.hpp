@@ -37,9 +37,9 @@
 namespace safemap::detail {
 
 template <class Key, class Value, class Hash>
-inline constexpr bool flat_table_suits = std::is_nothrow_move_constructible_v<Key> &&
-                                         std::is_nothrow_move_constructible_v<Value> &&
-                                         std::is_nothrow_invocable_v<const Hash&, const Key&>;
+inline constexpr bool flat_table_suits =
+    std::is_nothrow_move_constructible_v<Key> && std::is_nothrow_move_constructible_v<Value> &&
+    std::is_nothrow_invocable_v<const Hash&, const Key&>;
 
 // Checked by a static_assert rather than a constraint so that a variant can name flat_table in
 // a std::conditional_t and only instantiate it where it suits.
@@ -155,9 +155,7 @@ class flat_table {
   }
 
  private:
-  iterator at(std::size_t index) {
-    return {slots_.data() + index, slots_.data() + slots_.size()};
-  }
+  iterator at(std::size_t index) { return {slots_.data() + index, slots_.data() + slots_.size()}; }
   const_iterator at(std::size_t index) const {
     return {slots_.data() + index, slots_.data() + slots_.size()};
   }

@@ -56,8 +56,7 @@ namespace safemap::detail {
 
 // Evaluated only for trivially copyable types (std::atomic_ref<T> rejects others).
 template <class T>
-struct atomic_ref_always_lock_free : std::bool_constant<std::atomic_ref<T>::is_always_lock_free> {
-};
+struct atomic_ref_always_lock_free : std::bool_constant<std::atomic_ref<T>::is_always_lock_free> {};
 
 template <class T>
 inline constexpr bool fits_atomic_slot =
@@ -65,9 +64,8 @@ inline constexpr bool fits_atomic_slot =
                        atomic_ref_always_lock_free<T>>;
 
 template <class Key, class Value, class Hash>
-inline constexpr bool optimistic_table_suits =
-    fits_atomic_slot<Key> && fits_atomic_slot<Value> &&
-    std::is_nothrow_invocable_v<const Hash&, const Key&>;
+inline constexpr bool optimistic_table_suits = fits_atomic_slot<Key> && fits_atomic_slot<Value> &&
+                                               std::is_nothrow_invocable_v<const Hash&, const Key&>;
 
 template <class Key, class Value, class Hash, class KeyEqual>
 class optimistic_table {
@@ -98,14 +96,14 @@ class optimistic_table {
   }
 
   bool insert(const Key& key, Value&& value) {
-    std::lock_guard lock{mutex_};
+    lock_guard lock{mutex_};
     if (index_in(live(), key) != live().capacity) return false;
     add_absent(key, value);
     return true;
   }
 
   bool insert_or_assign(const Key& key, Value&& value) {
-    std::lock_guard lock{mutex_};
+    lock_guard lock{mutex_};
     if (const std::size_t index = index_in(live(), key); index != live().capacity) {
       write_section section{sequence_};
       store(live().slots[index].value, value);
@@ -116,7 +114,7 @@ class optimistic_table {
   }
 
   bool erase(const Key& key) {
-    std::lock_guard lock{mutex_};
+    lock_guard lock{mutex_};
     slot_array& array = live();
     const std::size_t hole = index_in(array, key);
     if (hole == array.capacity) return false;
@@ -139,7 +137,7 @@ class optimistic_table {
 
   template <class Mutate>
   bool update(const Key& key, Mutate& mutate) {
-    std::lock_guard lock{mutex_};
+    lock_guard lock{mutex_};
     const std::size_t index = index_in(live(), key);
     if (index == live().capacity) return false;
     mutate_at(index, mutate);
@@ -148,7 +146,7 @@ class optimistic_table {
 
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make& make, Mutate& mutate) {
-    std::lock_guard lock{mutex_};
+    lock_guard lock{mutex_};
     const std::size_t index = index_in(live(), key);
     if (index == live().capacity) {
       add_absent(key, make());
@@ -161,12 +159,12 @@ class optimistic_table {
   // Whole-table operations, for a caller that already holds this table's lock (sharded_map
   // locks every shard first); the lock is the proof.
   std::size_t size(const read_lock& proof) const {
-    require_owned(proof, mutex_);
+    proved(proof);
     return size_;
   }
 
   void clear(const write_lock& proof) {
-    require_owned(proof, mutex_);
+    proved(proof);
     write_section section{sequence_};
     for (std::size_t index = 0; index < live().capacity; ++index) {
       store(live().controls[index], empty);
@@ -176,7 +174,7 @@ class optimistic_table {
 
   template <class Visit>
   void for_each(const read_lock& proof, Visit& visit) const {
-    require_owned(proof, mutex_);
+    proved(proof);
     // Plain reads: the lock keeps writers out, and concurrent optimistic readers only read.
     const slot_array& array = live();
     for (std::size_t index = 0; index < array.capacity; ++index) {
@@ -205,7 +203,8 @@ class optimistic_table {
 
   struct slot_array {
     explicit slot_array(std::size_t slot_count)
-        : capacity{slot_count}, shift{linear_probing::shift_for(slot_count)},
+        : capacity{slot_count},
+          shift{linear_probing::shift_for(slot_count)},
           controls{std::make_unique<std::uint8_t[]>(slot_count)},
           slots{std::make_unique<slot[]>(slot_count)} {}
     const std::size_t capacity;
@@ -258,7 +257,7 @@ class optimistic_table {
       auto result = read(array, index_in(array, key));
       if (sequence_.load(std::memory_order_relaxed) == before) return result;
     }
-    std::lock_guard lock{mutex_};
+    lock_guard lock{mutex_};
     return read(live(), index_in(live(), key));
   }
 
@@ -286,7 +285,7 @@ class optimistic_table {
   }
 
   // Adds key, known absent, growing first if the table would be more than half full.
-  void add_absent(const Key& key, const Value& value) {
+  void add_absent(const Key& key, const Value& value) SAFEMAP_REQUIRES(mutex_) {
     std::unique_ptr<slot_array> bigger = bigger_array_for(size_ + 1);
     if (bigger) arrays_.reserve(arrays_.size() + 1);  // may throw: before the write section
     const std::size_t hash = hash_(key);
@@ -298,7 +297,7 @@ class optimistic_table {
 
   // A copy of the live array grown to hold `entries`, or nullptr when it already can. The copy
   // is private until published, so filling it needs no write section.
-  std::unique_ptr<slot_array> bigger_array_for(std::size_t entries) const {
+  std::unique_ptr<slot_array> bigger_array_for(std::size_t entries) const SAFEMAP_REQUIRES(mutex_) {
     const std::size_t capacity = std::max<std::size_t>(linear_probing::capacity_for(entries), 8);
     if (capacity <= live().capacity) return nullptr;
     auto bigger = std::make_unique<slot_array>(capacity);
@@ -313,7 +312,7 @@ class optimistic_table {
   }
 
   template <class Mutate>
-  void mutate_at(std::size_t index, Mutate& mutate) {
+  void mutate_at(std::size_t index, Mutate& mutate) SAFEMAP_REQUIRES(mutex_) {
     slot& target = live().slots[index];
     Value value = load(target.value);
     mutate(value);  // on a copy: if it throws, the table is unchanged
@@ -322,21 +321,28 @@ class optimistic_table {
   }
 
   // Callers hold the mutex, and have reserved room in arrays_.
-  void publish(std::unique_ptr<slot_array> array) {
+  void publish(std::unique_ptr<slot_array> array) SAFEMAP_REQUIRES(mutex_) {
     arrays_.push_back(std::move(array));
     published_.store(arrays_.back().get(), std::memory_order_release);
   }
 
-  slot_array& live() const { return *arrays_.back(); }
+  slot_array& live() const SAFEMAP_REQUIRES(mutex_) { return *arrays_.back(); }
+
+  // The escape hatch for a lock object (see locked_table): checked at run time, then trusted.
+  void proved(const read_lock& proof) const SAFEMAP_ASSERT_CAPABILITY(mutex_) {
+    require_owned(proof, mutex_);
+  }
 
   [[no_unique_address]] Hash hash_;
   [[no_unique_address]] KeyEqual equal_;
   mutable spinning_mutex mutex_;
   std::atomic<std::uint64_t> sequence_{0};
   std::atomic<slot_array*> published_{nullptr};
-  std::size_t size_ = 0;
+  std::size_t size_ SAFEMAP_GUARDED_BY(mutex_) = 0;
   // Every array this table has had, the live one last: readers may still probe older ones.
-  std::vector<std::unique_ptr<slot_array>> arrays_;
+  // Their slots are not SAFEMAP_PT_GUARDED_BY(mutex_): lock-free readers load them through
+  // published_, under the sequence lock, and every slot access is atomic.
+  std::vector<std::unique_ptr<slot_array>> arrays_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::detail

@@ -18,12 +18,13 @@
 
 #include <safemap/detail/sanitizer.hpp>
 #include <safemap/detail/spin_pause.hpp>
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::detail {
 
-class spinning_mutex {
+class SAFEMAP_CAPABILITY("mutex") spinning_mutex {
  public:
-  void lock() {
+  void lock() SAFEMAP_ACQUIRE() {
     if constexpr (!thread_sanitizer_build) {
       for (int attempt = 0; attempt < spin_attempts; ++attempt) {
         if (mutex_.try_lock()) return;
@@ -32,8 +33,8 @@ class spinning_mutex {
     }
     mutex_.lock();
   }
-  bool try_lock() { return mutex_.try_lock(); }
-  void unlock() { mutex_.unlock(); }
+  bool try_lock() SAFEMAP_TRY_ACQUIRE(true) { return mutex_.try_lock(); }
+  void unlock() SAFEMAP_RELEASE() { mutex_.unlock(); }
 
  private:
   static constexpr int spin_attempts = 64;

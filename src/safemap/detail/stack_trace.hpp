@@ -68,6 +68,7 @@ inline std::string demangle(const char* name) {
 inline stack_frame describe_code_address(std::uintptr_t pc) {
   stack_frame frame;
   frame.pc = pc;
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): dladdr takes the code address as a pointer.
   if (Dl_info info{}; ::dladdr(reinterpret_cast<void*>(pc), &info) != 0) {
     frame.function = demangle(info.dli_sname);
   }
@@ -139,12 +140,13 @@ inline void print_frame(std::FILE* out, std::string_view indent, std::size_t ind
   std::string where;
   if (!frame.file.empty()) {
     where = frame.file + ":" + std::to_string(frame.line);
+    // NOLINTNEXTLINE(performance-no-int-to-ptr): dladdr takes the code address as a pointer.
   } else if (Dl_info info{}; ::dladdr(reinterpret_cast<void*>(frame.pc), &info) != 0) {
     if (function.empty()) function = demangle(info.dli_sname);
     char offset[32];
-    std::snprintf(offset, sizeof offset, "+0x%jx",
-                  static_cast<std::uintmax_t>(frame.pc -
-                                              reinterpret_cast<std::uintptr_t>(info.dli_fbase)));
+    std::snprintf(
+        offset, sizeof offset, "+0x%jx",
+        static_cast<std::uintmax_t>(frame.pc - reinterpret_cast<std::uintptr_t>(info.dli_fbase)));
     where = std::string{"("} + (info.dli_fname != nullptr ? info.dli_fname : "") + offset + ")";
   }
   std::fprintf(out, "%.*s#%zu 0x%jx %s%s %s\n", static_cast<int>(indent.size()), indent.data(),

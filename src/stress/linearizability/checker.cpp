@@ -112,8 +112,9 @@ class linearized_set {
   };
   key memo_key() const {
     const std::size_t end = std::max(full_, last_);
-    return {full_, {words_.begin() + static_cast<std::ptrdiff_t>(full_),
-                    words_.begin() + static_cast<std::ptrdiff_t>(end)}};
+    return {full_,
+            {words_.begin() + static_cast<std::ptrdiff_t>(full_),
+             words_.begin() + static_cast<std::ptrdiff_t>(end)}};
   }
 
  private:

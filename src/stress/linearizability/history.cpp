@@ -6,9 +6,13 @@ namespace safemap::stress::linearizability {
 namespace {
 
 key_operation as_seen_by_key(const recorded_operation& operation) {
-  return {.kind = operation.kind, .argument = operation.argument, .initial = operation.initial,
-          .result = operation.result, .invoked = operation.invoked,
-          .responded = operation.responded, .thread = operation.thread};
+  return {.kind = operation.kind,
+          .argument = operation.argument,
+          .initial = operation.initial,
+          .result = operation.result,
+          .invoked = operation.invoked,
+          .responded = operation.responded,
+          .thread = operation.thread};
 }
 
 }  // namespace
@@ -20,8 +24,7 @@ std::vector<std::vector<key_operation>> project_by_key(std::span<const thread_hi
     for (const auto& operation : history.operations()) {
       switch (operation.kind) {
         case operation_kind::size:
-        case operation_kind::empty:
-          break;
+        case operation_kind::empty: break;
         case operation_kind::clear:
           for (auto& key_history : by_key) key_history.push_back(as_seen_by_key(operation));
           break;
@@ -31,8 +34,9 @@ std::vector<std::vector<key_operation>> project_by_key(std::span<const thread_hi
             auto seen = as_seen_by_key(operation);
             const auto entry = std::ranges::find(operation.entries, key,
                                                  &std::pair<std::uint64_t, std::uint64_t>::first);
-            seen.result = operation_result::read(
-                entry == operation.entries.end() ? std::nullopt : std::optional<std::uint64_t>{entry->second});
+            seen.result = operation_result::read(entry == operation.entries.end()
+                                                     ? std::nullopt
+                                                     : std::optional<std::uint64_t>{entry->second});
             by_key[key].push_back(seen);
           }
           break;

@@ -38,7 +38,9 @@ class history_clock {
 // (except the entries a whole-map read collects).
 class thread_history {
  public:
-  thread_history(unsigned thread, std::size_t capacity) : thread_{thread} { operations_.reserve(capacity); }
+  thread_history(unsigned thread, std::size_t capacity) : thread_{thread} {
+    operations_.reserve(capacity);
+  }
 
   recorded_operation& begin(operation_kind kind, std::uint64_t key = 0) {
     auto& operation = operations_.emplace_back();

@@ -16,10 +16,8 @@ std::string describe_call(const key_operation& operation, std::uint64_t key) {
              std::to_string(operation.argument) + ")";
     case operation_kind::clear:
     case operation_kind::for_each:
-    case operation_kind::snapshot:
-      return name + "(), seen by key " + k;
-    default:
-      return name + "(" + k + ")";
+    case operation_kind::snapshot: return name + "(), seen by key " + k;
+    default: return name + "(" + k + ")";
   }
 }
 
@@ -29,10 +27,8 @@ std::string describe_result(operation_kind kind, const operation_result& result)
     case operation_kind::for_each:
     case operation_kind::snapshot:
       return result.value ? std::to_string(*result.value) : std::string{"absent"};
-    case operation_kind::clear:
-      return "-";
-    default:
-      return result.flag ? "true" : "false";
+    case operation_kind::clear: return "-";
+    default: return result.flag ? "true" : "false";
   }
 }
 

@@ -41,7 +41,7 @@ struct recorded_operation {
   std::uint64_t argument = 0;  // the value written, or the amount added
   std::uint64_t initial = 0;   // upsert: the value inserted when the key is absent
   operation_result result;
-  std::size_t count = 0;  // size(): what it returned
+  std::size_t count = 0;                                         // size(): what it returned
   std::vector<std::pair<std::uint64_t, std::uint64_t>> entries;  // for_each / snapshot
   std::uint64_t invoked = 0;
   std::uint64_t responded = 0;

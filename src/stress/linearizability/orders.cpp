@@ -29,7 +29,8 @@ class order_search {
   }
 
  private:
-  void visit(operation_set placed, const key_state& state, const std::optional<operation_result>& free_result) {
+  void visit(operation_set placed, const key_state& state,
+             const std::optional<operation_result>& free_result) {
     if (seen_.size() > max_order_nodes || !seen_.emplace(placed, state, free_result).second) return;
     if (placed == (operation_set{1} << ops_.size()) - 1) {
       results_.insert(*free_result);

@@ -14,7 +14,7 @@
 
 namespace safemap::stress::linearizability {
 
-inline constexpr std::size_t max_ordered = 24;          // operations
+inline constexpr std::size_t max_ordered = 24;           // operations
 inline constexpr std::size_t max_order_nodes = 200'000;  // (placed, state, result) nodes visited
 
 // What operations[free] returns in the orders from `start` in which every other operation

@@ -58,7 +58,8 @@ class shrinker {
       if (!isolated(index)) continue;
       const auto after = known_state_after(index);
       if (!after) continue;
-      std::vector<key_operation> rest(ops.begin() + static_cast<std::ptrdiff_t>(index) + 1, ops.end());
+      std::vector<key_operation> rest(ops.begin() + static_cast<std::ptrdiff_t>(index) + 1,
+                                      ops.end());
       if (rest.empty() || !fails(rest, *after)) continue;
       current_.anchor = ops[index];
       current_.start = *after;
@@ -107,7 +108,10 @@ class shrinker {
 witness shrink(std::uint64_t key, std::vector<key_operation> operations, const key_state& start,
                const check_budget& budget) {
   std::ranges::sort(operations, {}, &key_operation::invoked);
-  witness current{.key = key, .anchor = std::nullopt, .start = start, .operations = std::move(operations),
+  witness current{.key = key,
+                  .anchor = std::nullopt,
+                  .start = start,
+                  .operations = std::move(operations),
                   .shrunk_from = 0};
   current.shrunk_from = current.operations.size();
   shrinker steps{current, budget};

@@ -29,8 +29,8 @@ namespace safemap::stress::linearizability {
 
 struct witness {
   std::uint64_t key = 0;
-  std::optional<key_operation> anchor;  // the operation that left the key in `start`, if any
-  key_state start;                      // else: the key's state when the segment began
+  std::optional<key_operation> anchor;    // the operation that left the key in `start`, if any
+  key_state start;                        // else: the key's state when the segment began
   std::vector<key_operation> operations;  // not linearizable from `start`; in invocation order
   std::size_t shrunk_from = 0;
 };

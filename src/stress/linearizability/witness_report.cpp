@@ -46,7 +46,8 @@ std::vector<std::string> table_lines(const std::vector<witness_row>& rows) {
     std::string text;
     for (std::size_t column = 0; column < line.size(); ++column) {
       text += line[column];
-      if (column + 1 < line.size()) text += std::string(width[column] - line[column].size() + 2, ' ');
+      if (column + 1 < line.size())
+        text += std::string(width[column] - line[column].size() + 2, ' ');
     }
     while (text.ends_with(' ')) text.pop_back();
     lines.push_back(text);
@@ -75,18 +76,21 @@ history_finding describe_witness(const witness& failing, const explanation& why,
   history_finding finding;
   const std::string key = "key " + std::to_string(failing.key);
   finding.context.push_back(
-      key + ": no order of the " + std::to_string(failing.operations.size()) + " operations after " +
-      (failing.anchor ? "the first" : "the start") + " explains what they returned (shrunk from " +
-      std::to_string(failing.shrunk_from) + " operations on this key in one segment; steps give the order " +
+      key + ": no order of the " + std::to_string(failing.operations.size()) +
+      " operations after " + (failing.anchor ? "the first" : "the start") +
+      " explains what they returned (shrunk from " + std::to_string(failing.shrunk_from) +
+      " operations on this key in one segment; steps give the order " +
       "in which each was invoked and returned: overlapping steps ran at the same time)");
   finding.context.push_back(
       key + " " + describe_state(failing.start) +
-      (failing.anchor ? " after the first operation, which overlapped no other (every legal order agrees)"
-                      : " when the segment began (read with no other thread running)"));
+      (failing.anchor
+           ? " after the first operation, which overlapped no other (every legal order agrees)"
+           : " when the segment began (read with no other thread running)"));
   const auto row = [&](const key_operation& operation, const std::vector<operation_result>* legal) {
     const bool blamed = legal != nullptr && !legal->empty();
     finding.rows.push_back({
-        .thread = operation.thread == segment_end_thread ? std::string{"end"} : std::to_string(operation.thread),
+        .thread = operation.thread == segment_end_thread ? std::string{"end"}
+                                                         : std::to_string(operation.thread),
         .invoked = operation.invoked,
         .responded = operation.responded,
         .call = describe_call(operation, failing.key),
@@ -104,14 +108,16 @@ history_finding describe_witness(const witness& failing, const explanation& why,
 }
 
 report linearizability_report(const history_finding& finding, const operation_sites& sites) {
-  report built{.tool = report_tool, .kind = violation_kind, .messages = finding.context, .stacks = {}};
+  report built{
+      .tool = report_tool, .kind = violation_kind, .messages = finding.context, .stacks = {}};
   for (auto& line : table_lines(finding.rows)) built.messages.push_back(std::move(line));
   const bool any_blamed = std::ranges::any_of(finding.rows, &witness_row::blamed);
   std::vector<operation_kind> listed;
   std::vector<stack> stacks;
   if (any_blamed) {
-    stacks.push_back(operation_frames("Operation whose result no legal order explains:", finding.rows,
-                                      sites, listed, [](const witness_row& row) { return row.blamed; }));
+    stacks.push_back(
+        operation_frames("Operation whose result no legal order explains:", finding.rows, sites,
+                         listed, [](const witness_row& row) { return row.blamed; }));
     stacks.push_back(operation_frames("The other operations of the history:", finding.rows, sites,
                                       listed, [](const witness_row&) { return true; }));
   } else {

@@ -14,13 +14,15 @@ namespace safemap::stress::schedule {
 
 // Sleeps while `word` holds `expected`, at most `timeout_ns`; wakes early on futex_wake.
 inline void futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected, long timeout_ns) {
-  const timespec timeout{.tv_sec = timeout_ns / 1'000'000'000, .tv_nsec = timeout_ns % 1'000'000'000};
-  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected, &timeout,
-            nullptr, 0);
+  const timespec timeout{.tv_sec = timeout_ns / 1'000'000'000,
+                         .tv_nsec = timeout_ns % 1'000'000'000};
+  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected,
+            &timeout, nullptr, 0);
 }
 
 inline void futex_wake(std::atomic<std::uint32_t>& word) {
-  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+  ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr,
+            nullptr, 0);
 }
 
 }  // namespace safemap::stress::schedule

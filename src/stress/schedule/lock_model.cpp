@@ -39,7 +39,8 @@ void lock_model::released(const void* lock, unsigned thread) {
     held.owner = no_thread;
     held.depth = 0;
   }
-  if (held.owner == no_thread && std::ranges::all_of(held.shared, [](unsigned count) { return count == 0; })) {
+  if (held.owner == no_thread &&
+      std::ranges::all_of(held.shared, [](unsigned count) { return count == 0; })) {
     locks_.erase(found);
   }
 }

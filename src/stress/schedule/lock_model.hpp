@@ -49,8 +49,8 @@ class lock_model {
 
  private:
   struct holders {
-    unsigned owner = no_thread;  // exclusive holder
-    unsigned depth = 0;          // recursive exclusive holds
+    unsigned owner = no_thread;    // exclusive holder
+    unsigned depth = 0;            // recursive exclusive holds
     std::vector<unsigned> shared;  // per thread
   };
 

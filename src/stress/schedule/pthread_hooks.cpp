@@ -30,6 +30,9 @@ int scheduled_or_real(Scheduled scheduled, Real real) {
 
 }  // namespace
 
+// The linker's --wrap names (`__wrap_f` replaces f, `__real_f` is the original): reserved
+// identifiers by design.
+// NOLINTBEGIN(bugprone-reserved-identifier)
 extern "C" {
 
 int __real_pthread_mutex_lock(pthread_mutex_t* mutex);
@@ -45,13 +48,16 @@ int __wrap_pthread_mutex_lock(pthread_mutex_t* mutex) {
   const auto real = [mutex] { return __real_pthread_mutex_lock(mutex); };
   const auto try_real = [mutex] { return __real_pthread_mutex_trylock(mutex); };
   return scheduled_or_real(
-      [&](scheduler& owner) { return owner.lock(mutex, lock_mode::exclusive, relock_returns_error(mutex), real, try_real); },
+      [&](scheduler& owner) {
+        return owner.lock(mutex, lock_mode::exclusive, relock_returns_error(mutex), real, try_real);
+      },
       real);
 }
 
 int __wrap_pthread_mutex_trylock(pthread_mutex_t* mutex) {
   const auto real = [mutex] { return __real_pthread_mutex_trylock(mutex); };
-  return scheduled_or_real([&](scheduler& owner) { return owner.try_lock(mutex, lock_mode::exclusive, real); }, real);
+  return scheduled_or_real(
+      [&](scheduler& owner) { return owner.try_lock(mutex, lock_mode::exclusive, real); }, real);
 }
 
 int __wrap_pthread_mutex_unlock(pthread_mutex_t* mutex) {
@@ -66,25 +72,30 @@ int __wrap_pthread_rwlock_rdlock(pthread_rwlock_t* rwlock) {
   const auto real = [rwlock] { return __real_pthread_rwlock_rdlock(rwlock); };
   const auto try_real = [rwlock] { return __real_pthread_rwlock_tryrdlock(rwlock); };
   return scheduled_or_real(
-      [&](scheduler& owner) { return owner.lock(rwlock, lock_mode::shared, true, real, try_real); }, real);
+      [&](scheduler& owner) { return owner.lock(rwlock, lock_mode::shared, true, real, try_real); },
+      real);
 }
 
 int __wrap_pthread_rwlock_tryrdlock(pthread_rwlock_t* rwlock) {
   const auto real = [rwlock] { return __real_pthread_rwlock_tryrdlock(rwlock); };
-  return scheduled_or_real([&](scheduler& owner) { return owner.try_lock(rwlock, lock_mode::shared, real); }, real);
+  return scheduled_or_real(
+      [&](scheduler& owner) { return owner.try_lock(rwlock, lock_mode::shared, real); }, real);
 }
 
 int __wrap_pthread_rwlock_wrlock(pthread_rwlock_t* rwlock) {
   const auto real = [rwlock] { return __real_pthread_rwlock_wrlock(rwlock); };
   const auto try_real = [rwlock] { return __real_pthread_rwlock_trywrlock(rwlock); };
   return scheduled_or_real(
-      [&](scheduler& owner) { return owner.lock(rwlock, lock_mode::exclusive, false, real, try_real); }, real);
+      [&](scheduler& owner) {
+        return owner.lock(rwlock, lock_mode::exclusive, false, real, try_real);
+      },
+      real);
 }
 
 int __wrap_pthread_rwlock_trywrlock(pthread_rwlock_t* rwlock) {
   const auto real = [rwlock] { return __real_pthread_rwlock_trywrlock(rwlock); };
-  return scheduled_or_real([&](scheduler& owner) { return owner.try_lock(rwlock, lock_mode::exclusive, real); },
-                           real);
+  return scheduled_or_real(
+      [&](scheduler& owner) { return owner.try_lock(rwlock, lock_mode::exclusive, real); }, real);
 }
 
 int __wrap_pthread_rwlock_unlock(pthread_rwlock_t* rwlock) {
@@ -93,3 +104,4 @@ int __wrap_pthread_rwlock_unlock(pthread_rwlock_t* rwlock) {
 }
 
 }  // extern "C"
+// NOLINTEND(bugprone-reserved-identifier)

@@ -75,10 +75,14 @@ class scheduler::guard {
   bool held_ = false;
 };
 
-scheduler::scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
-                     std::uint64_t seed, deadlock_handler on_deadlock)
-    : settings_{settings}, seats_(threads), locks_{threads}, chooser_{settings, threads, expected_steps, seed},
-      on_deadlock_{std::move(on_deadlock)}, quiet_since_{std::chrono::steady_clock::now()} {
+scheduler::scheduler(const schedule_settings& settings, unsigned threads,
+                     std::uint64_t expected_steps, std::uint64_t seed, deadlock_handler on_deadlock)
+    : settings_{settings},
+      seats_(threads),
+      locks_{threads},
+      chooser_{settings, threads, expected_steps, seed},
+      on_deadlock_{std::move(on_deadlock)},
+      quiet_since_{std::chrono::steady_clock::now()} {
   ready_.reserve(threads);
 }
 
@@ -111,7 +115,8 @@ void scheduler::leave() {
   {
     guard held{*this};
     // An escaped thread leaves the turn to whoever has it, unless nobody has.
-    const bool hands_on = running_ == no_thread || (running_ == self && seats_[self].state != seat_state::escaped);
+    const bool hands_on =
+        running_ == no_thread || (running_ == self && seats_[self].state != seat_state::escaped);
     seats_[self].state = seat_state::finished;
     if (hands_on) hand_on(held, self);
   }
@@ -155,8 +160,9 @@ void scheduler::released(const void* lock) {
 void scheduler::self_deadlock(const void* lock, lock_mode mode) {
   const unsigned self = self_index();
   guard held{*this};
-  report_deadlock(held, {"worker " + std::to_string(self) + " waits for lock " + address_of(lock) + " (" +
-                         mode_name(mode) + "), which it holds itself: a thread that takes a lock it already "
+  report_deadlock(held, {"worker " + std::to_string(self) + " waits for lock " + address_of(lock) +
+                         " (" + mode_name(mode) +
+                         "), which it holds itself: a thread that takes a lock it already "
                          "holds waits for itself forever"});
 }
 
@@ -188,7 +194,8 @@ bool scheduler::is_ready(unsigned index) const {
 
 // An escaped thread's holds do not count: the real lock waits for it, outside the schedule.
 bool scheduler::lock_available(const void* lock, lock_mode mode) const {
-  return locks_.available(lock, mode, [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; });
+  return locks_.available(
+      lock, mode, [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; });
 }
 
 const std::vector<unsigned>& scheduler::ready_threads() {
@@ -213,17 +220,16 @@ void scheduler::hand_on(guard& held, unsigned self) {
   const auto& ready = ready_threads();
   if (ready.empty()) {
     running_ = no_thread;
-    const bool someone_escaped = std::ranges::any_of(seats_, [](const seat_record& record) {
-      return record.state == seat_state::escaped;
-    });
-    const bool all_finished = std::ranges::all_of(seats_, [](const seat_record& record) {
-      return record.state == seat_state::finished;
-    });
+    const bool someone_escaped = std::ranges::any_of(
+        seats_, [](const seat_record& record) { return record.state == seat_state::escaped; });
+    const bool all_finished = std::ranges::all_of(
+        seats_, [](const seat_record& record) { return record.state == seat_state::finished; });
     if (all_finished) return;
     // An escaped thread may still release what the others wait for; only without one is
     // waiting forever certain.
     if (!someone_escaped) {
-      report_deadlock(held, {"no worker can run: each waits for a lock another holds, or for the harness"});
+      report_deadlock(
+          held, {"no worker can run: each waits for a lock another holds, or for the harness"});
     }
   } else {
     const unsigned next = chooser_.choose(steps_, self, ready);
@@ -244,7 +250,8 @@ void scheduler::hand_on(guard& held, unsigned self) {
 void scheduler::grant(unsigned index) {
   auto& record = seats_[index];
   record.state = seat_state::runnable;
-  if (record.go.exchange(turn_given, std::memory_order_release) == turn_awaited_asleep) wake_pending_ = index;
+  if (record.go.exchange(turn_given, std::memory_order_release) == turn_awaited_asleep)
+    wake_pending_ = index;
 }
 
 void scheduler::wait_for_turn(guard& held, unsigned self) {
@@ -252,7 +259,8 @@ void scheduler::wait_for_turn(guard& held, unsigned self) {
   held.unlock();
   // A short spin first: a turn often comes back within microseconds, and a futex wake-up costs
   // tens of them on a virtual machine.
-  for (unsigned spins = 0; spins < spin_before_sleep && go.load(std::memory_order_acquire) != turn_given; ++spins) {
+  for (unsigned spins = 0;
+       spins < spin_before_sleep && go.load(std::memory_order_acquire) != turn_given; ++spins) {
     safemap::detail::spin_pause();
   }
   for (;;) {
@@ -303,8 +311,8 @@ std::vector<std::string> scheduler::describe_waits() const {
     const auto& record = seats_[index];
     std::string line = "worker " + std::to_string(index);
     if (record.state == seat_state::waiting_for_lock) {
-      line += " waits for lock " + address_of(record.lock) + " (" + mode_name(record.mode) + "), held by " +
-              locks_.describe_holders(record.lock);
+      line += " waits for lock " + address_of(record.lock) + " (" + mode_name(record.mode) +
+              "), held by " + locks_.describe_holders(record.lock);
     } else if (record.state == seat_state::waiting_for_condition) {
       line += " waits for the other workers (the harness's barrier)";
     } else if (record.state == seat_state::finished) {
@@ -327,8 +335,9 @@ void scheduler::report_deadlock(guard& held, std::vector<std::string> why) {
   why.insert(why.end(), waits.begin(), waits.end());
   char schedule[160];
   std::snprintf(schedule, sizeof schedule, "schedule %s: %llu steps, %llu switches, %u escapes",
-                std::string{name_of(settings_.kind)}.c_str(), static_cast<unsigned long long>(steps_),
-                static_cast<unsigned long long>(switches_), escapes_);
+                std::string{name_of(settings_.kind)}.c_str(),
+                static_cast<unsigned long long>(steps_), static_cast<unsigned long long>(switches_),
+                escapes_);
   why.emplace_back(schedule);
   held.unlock();
   held.end_invisibility();      // the report runs as any code does, seen by TSan

@@ -45,8 +45,8 @@ class scheduler {
 
   static constexpr std::chrono::milliseconds escape_after{20};
 
-  scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps, std::uint64_t seed,
-            deadlock_handler on_deadlock);
+  scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
+            std::uint64_t seed, deadlock_handler on_deadlock);
   scheduler(const scheduler&) = delete;
   scheduler& operator=(const scheduler&) = delete;
 
@@ -66,7 +66,8 @@ class scheduler {
   void point();
 
   template <class Acquire, class TryAcquire>
-  int lock(const void* lock, lock_mode mode, bool relock_returns_error, Acquire acquire, TryAcquire try_acquire) {
+  int lock(const void* lock, lock_mode mode, bool relock_returns_error, Acquire acquire,
+           TryAcquire try_acquire) {
     point();
     if (wait_to_lock(lock, mode) == lock_wait::takes_it_again) {
       // Recursive locks take it again; an error-checking one says so; anything else waits for
@@ -102,7 +103,8 @@ class scheduler {
   // Blocks the calling controlled thread until `ready()` holds, running others meanwhile.
   template <class Ready>
   void wait_until(const Ready& ready) {
-    wait_for_condition([](const void* context) { return (*static_cast<const Ready*>(context))(); }, &ready);
+    wait_for_condition([](const void* context) { return (*static_cast<const Ready*>(context))(); },
+                       &ready);
   }
 
   std::uint64_t steps() const;
@@ -111,7 +113,14 @@ class scheduler {
   std::uint64_t trace_hash() const;  // of every choice made: equal hashes, equal schedules
 
  private:
-  enum class seat_state { absent, runnable, waiting_for_lock, waiting_for_condition, escaped, finished };
+  enum class seat_state {
+    absent,
+    runnable,
+    waiting_for_lock,
+    waiting_for_condition,
+    escaped,
+    finished
+  };
   enum class lock_wait { free, takes_it_again };
   using condition = bool (*)(const void*);
 

@@ -23,7 +23,8 @@ std::optional<schedule_kind> schedule_named(std::string_view name) {
 
 std::string schedule_names() {
   std::string names;
-  for (schedule_kind kind : all_schedules) names += (names.empty() ? "" : ", ") + std::string{name_of(kind)};
+  for (schedule_kind kind : all_schedules)
+    names += (names.empty() ? "" : ", ") + std::string{name_of(kind)};
   return names;
 }
 
@@ -53,7 +54,8 @@ unsigned chooser::choose(std::uint64_t step, unsigned running, std::span<const u
   return chosen;
 }
 
-unsigned chooser::choose_by_priority(std::uint64_t step, unsigned running, std::span<const unsigned> ready) {
+unsigned chooser::choose_by_priority(std::uint64_t step, unsigned running,
+                                     std::span<const unsigned> ready) {
   // The paper's change point i gives priority i (below every initial one); later changes rank
   // above earlier ones, as there.
   while (next_change_ < change_points_.size() && change_points_[next_change_] <= step) {

@@ -22,7 +22,8 @@ namespace safemap::stress::schedule {
 
 enum class schedule_kind { free, random, pct };
 
-inline constexpr std::array all_schedules{schedule_kind::free, schedule_kind::random, schedule_kind::pct};
+inline constexpr std::array all_schedules{schedule_kind::free, schedule_kind::random,
+                                          schedule_kind::pct};
 
 std::string_view name_of(schedule_kind kind);
 std::optional<schedule_kind> schedule_named(std::string_view name);
@@ -39,14 +40,16 @@ struct schedule_settings {
 class chooser {
  public:
   // expected_steps: PCT's k, where its change points fall (an estimate of the round's steps).
-  chooser(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps, std::uint64_t seed);
+  chooser(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
+          std::uint64_t seed);
 
   // The thread to run at scheduling point `step`, among `ready` (not empty, ascending);
   // `running` made the step and may itself be in `ready`.
   unsigned choose(std::uint64_t step, unsigned running, std::span<const unsigned> ready);
 
  private:
-  unsigned choose_by_priority(std::uint64_t step, unsigned running, std::span<const unsigned> ready);
+  unsigned choose_by_priority(std::uint64_t step, unsigned running,
+                              std::span<const unsigned> ready);
 
   // PCT promises nothing for a thread that waits in a loop for another (an observer polling
   // until the writers finish): the highest-priority thread would spin forever. A thread that
@@ -55,7 +58,7 @@ class chooser {
 
   schedule_kind kind_;
   std::mt19937_64 random_;
-  std::vector<long> priority_;                 // pct: per thread, higher runs first
+  std::vector<long> priority_;                // pct: per thread, higher runs first
   std::vector<std::uint64_t> change_points_;  // pct: ascending steps
   std::size_t next_change_ = 0;
   long lowest_ = 0;

@@ -21,8 +21,8 @@ namespace safemap::command_line {
 // Decimal digits only, no sign or spaces, within [minimum, the type's largest value].
 template <std::unsigned_integral Number>
 CLI::Validator whole_number(Number minimum = 0) {
-  const std::string range = std::to_string(minimum) + ".." +
-                            std::to_string(std::numeric_limits<Number>::max());
+  const std::string range =
+      std::to_string(minimum) + ".." + std::to_string(std::numeric_limits<Number>::max());
   return CLI::Validator{
       [=](std::string& text) -> std::string {
         if (text.empty()) return "needs a whole number in " + range + ", got an empty value";
@@ -41,8 +41,8 @@ CLI::Validator whole_number(Number minimum = 0) {
 
 // A finite decimal number of seconds: at least 0, or above 0 when zero is not allowed.
 inline CLI::Validator seconds(bool zero_allowed) {
-  const std::string expected = zero_allowed ? "a finite number of seconds >= 0"
-                                            : "a finite number of seconds > 0";
+  const std::string expected =
+      zero_allowed ? "a finite number of seconds >= 0" : "a finite number of seconds > 0";
   return CLI::Validator{
       [=](std::string& text) -> std::string {
         if (text.empty()) return "needs " + expected + ", got an empty value";
@@ -64,6 +64,7 @@ inline void refuse_empty_environment(const CLI::App& app) {
   for (const CLI::Option* option : app.get_options()) {
     const std::string variable = option->get_envname();
     if (variable.empty()) continue;
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): called before parsing, before any thread starts.
     if (const char* value = std::getenv(variable.c_str()); value != nullptr && *value == '\0') {
       throw CLI::ValidationError{variable, "is set but empty; unset it or give it a value"};
     }

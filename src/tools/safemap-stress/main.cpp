@@ -18,11 +18,11 @@
 #include <CLI/CLI.hpp>
 #pragma GCC diagnostic pop
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -32,14 +32,14 @@ constexpr int exit_bad_usage = 2;
 void print_table(const nlohmann::json& variants) {
   for (const auto& variant : variants) {
     const bool broken = variant.at("broken").get<bool>();
-    std::cout << (broken ? "broken   " : "correct  ") << variant.at("name").get<std::string>() << "  "
-              << variant.at("header").get<std::string>() << '\n';
+    std::cout << (broken ? "broken   " : "correct  ") << variant.at("name").get<std::string>()
+              << "  " << variant.at("header").get<std::string>() << '\n';
     if (!broken) continue;
     for (const auto& expectation : variant.at("expectations")) {
       std::cout << "           expect " << expectation.at("detector").get<std::string>() << ": "
                 << expectation.at("kind").get<std::string>() << " at lines "
-                << expectation.at("lines").dump() << " (flavours " << expectation.at("flavours").dump()
-                << ")\n";
+                << expectation.at("lines").dump() << " (flavours "
+                << expectation.at("flavours").dump() << ")\n";
     }
   }
 }
@@ -48,20 +48,21 @@ int run(const nlohmann::json& variant, std::vector<std::string> arguments) {
   const auto executable = variant.at("executable").get<std::string>();
   arguments.insert(arguments.begin(), executable);
   std::vector<char*> argv;
+  argv.reserve(arguments.size() + 1);
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);
   ::execv(executable.c_str(), argv.data());
-  std::cerr << "safemap-stress: cannot run " << executable << ": " << std::strerror(errno)
+  std::cerr << "safemap-stress: cannot run " << executable << ": "
+            << std::generic_category().message(errno)
             << " (build it: cmake --build --preset <preset>)\n";
   return exit_bad_usage;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"Run a map variant's stress test, or list the variants.\n"
-               "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress, 5 not "
-               "linearizable; sanitizer codes pass through."};
+int run_command_line(int argc, char** argv) {
+  CLI::App app{
+      "Run a map variant's stress test, or list the variants.\n"
+      "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress, 5 not "
+      "linearizable; sanitizer codes pass through."};
   std::string manifest_path = SAFEMAP_STRESS_MANIFEST;
   std::string variant_name;
   bool list = false;
@@ -75,15 +76,16 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   nlohmann::json manifest;
+  nlohmann::json variants;
   try {
     std::ifstream in{manifest_path};
     if (!in) throw std::runtime_error{"cannot open it (configure the build first)"};
     manifest = nlohmann::json::parse(in);
-  } catch (const std::exception& error) {
+    variants = manifest.at("variants");
+  } catch (const std::exception& error) {  // unreadable, not JSON, or not a manifest
     std::cerr << "safemap-stress: manifest " << manifest_path << ": " << error.what() << '\n';
     return exit_bad_usage;
   }
-  const auto& variants = manifest.at("variants");
   if (list || variant_name.empty()) {
     if (json) {
       std::cout << manifest.dump(2) << '\n';
@@ -97,4 +99,15 @@ int main(int argc, char** argv) {
   }
   std::cerr << "safemap-stress: no variant named \"" << variant_name << "\" (see --list)\n";
   return exit_bad_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_command_line(argc, argv);
+  } catch (const std::exception& error) {  // a manifest entry without a field CMake writes
+    std::cerr << "safemap-stress: " << error.what() << '\n';
+    return exit_bad_usage;
+  }
 }

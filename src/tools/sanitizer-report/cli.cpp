@@ -45,10 +45,11 @@ void add_common_options(CLI::App& command, common_options& options) {
   command.add_option("--source-root", options.source_root,
                      "Project source tree as the log's paths name it (a path prefix, compared "
                      "lexically; default: the git top level of the working directory)");
-  command.add_option("--library", options.library_directories,
-                     "A directory of the project's own libraries (relative to the source root; "
-                     "repeatable): a report is located at the first project frame outside them, "
-                     "e.g. the caller that misused src/safemap, not the library line that raced")
+  command
+      .add_option("--library", options.library_directories,
+                  "A directory of the project's own libraries (relative to the source root; "
+                  "repeatable): a report is located at the first project frame outside them, "
+                  "e.g. the caller that misused src/safemap, not the library line that raced")
       ->allow_extra_args(false);  // one directory per --library, so `-- COMMAND` stays intact
 }
 
@@ -95,7 +96,8 @@ int run_report(const common_options& options, const std::vector<std::string>& lo
 
 int run_expect(const common_options& options, const expectation& expected,
                const std::vector<std::string>& command) {
-  std::regex{expected.location_pattern, std::regex::ECMAScript};  // reject a bad pattern early
+  [[maybe_unused]] const std::regex validated{expected.location_pattern,
+                                              std::regex::ECMAScript};  // a bad pattern throws here
   const command_outcome outcome = run_command(command, stdout);
   auto reports = parse_log(outcome.output, command.front());
   warn_truncated(reports);
@@ -123,9 +125,10 @@ std::vector<std::string> with_subcommand(int argc, char** argv) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"Turns raw sanitizer output (TSan, ASan, LSan, UBSan, safemap watchdog and "
-               "invariant reports) into located, deduplicated findings.",
-               "sanitizer-report"};
+  CLI::App app{
+      "Turns raw sanitizer output (TSan, ASan, LSan, UBSan, safemap watchdog and "
+      "invariant reports) into located, deduplicated findings.",
+      "sanitizer-report"};
   app.footer(exit_codes_help);
   app.require_subcommand(1);
 
@@ -172,6 +175,7 @@ int run_cli(int argc, char** argv) {
 
   auto args = with_subcommand(argc, argv);
   std::vector<char*> arg_pointers;
+  arg_pointers.reserve(args.size());
   for (std::string& arg : args) arg_pointers.push_back(arg.data());
   try {
     app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());

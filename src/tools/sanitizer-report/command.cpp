@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
 extern char** environ;
 
@@ -47,7 +48,8 @@ class spawn_actions {
 command_outcome run_command(const std::vector<std::string>& argv, std::FILE* echo) {
   if (argv.empty()) throw command_error{"no command given"};
   int ends[2];
-  if (::pipe(ends) != 0) throw command_error{std::string{"pipe: "} + std::strerror(errno)};
+  if (::pipe(ends) != 0)
+    throw command_error{std::string{"pipe: "} + std::generic_category().message(errno)};
   descriptor read_end{ends[0]};
   descriptor write_end{ends[1]};
 
@@ -66,7 +68,8 @@ command_outcome run_command(const std::vector<std::string>& argv, std::FILE* ech
   const int spawned =
       posix_spawnp(&child, arguments[0], actions.get(), nullptr, arguments.data(), environ);
   if (spawned != 0) {
-    throw command_error{"cannot run '" + argv.front() + "': " + std::strerror(spawned)};
+    throw command_error{"cannot run '" + argv.front() +
+                        "': " + std::generic_category().message(spawned)};
   }
   write_end.reset();
 
@@ -84,7 +87,8 @@ command_outcome run_command(const std::vector<std::string>& argv, std::FILE* ech
   }
   int status = 0;
   while (::waitpid(child, &status, 0) < 0) {
-    if (errno != EINTR) throw command_error{std::string{"waitpid: "} + std::strerror(errno)};
+    if (errno != EINTR)
+      throw command_error{std::string{"waitpid: "} + std::generic_category().message(errno)};
   }
   if (WIFSIGNALED(status)) {
     outcome.signal = WTERMSIG(status);
@@ -96,7 +100,10 @@ command_outcome run_command(const std::vector<std::string>& argv, std::FILE* ech
 
 std::string describe_end(const command_outcome& outcome) {
   if (outcome.signal != 0) {
-    return "signal " + std::to_string(outcome.signal) + " (" + ::strsignal(outcome.signal) + ")";
+    // sigdescr_np, not strsignal: the same text, without strsignal's shared buffer.
+    const char* description = ::sigdescr_np(outcome.signal);
+    return "signal " + std::to_string(outcome.signal) + " (" +
+           (description != nullptr ? description : "unknown signal") + ")";
   }
   return "exit code " + std::to_string(outcome.exit_code);
 }

@@ -25,8 +25,7 @@ verdict check(const expectation& expected, const std::vector<finding>& findings,
               const command_outcome& outcome) {
   if (!expected.kind) return check_none(findings, outcome);
   const std::regex pattern{expected.location_pattern, std::regex::ECMAScript};
-  const std::string wanted =
-      "'" + *expected.kind + "' at /" + expected.location_pattern + "/";
+  const std::string wanted = "'" + *expected.kind + "' at /" + expected.location_pattern + "/";
   std::string near_misses;
   for (const finding& found : findings) {
     if (found.first.kind != *expected.kind && found.first.error_class != *expected.kind) continue;
@@ -44,9 +43,9 @@ verdict check(const expectation& expected, const std::vector<finding>& findings,
     return {true, "found " + wanted + ": '" + where + "', count " + std::to_string(found.count) +
                       ", " + plural(frames, "project frame")};
   }
-  std::string explanation = "expected " + wanted + " (count >= " +
-                            std::to_string(expected.min_count) + ", project frames >= " +
-                            std::to_string(expected.min_project_frames) + ")";
+  std::string explanation =
+      "expected " + wanted + " (count >= " + std::to_string(expected.min_count) +
+      ", project frames >= " + std::to_string(expected.min_project_frames) + ")";
   if (near_misses.empty()) {
     explanation += "; found " + plural(findings.size(), "finding") + ", none of that kind";
   } else {

@@ -68,9 +68,7 @@ void take_function_and_location(std::string_view text, frame& into) {
     const std::string_view token = text.substr(space + 1);
     std::string_view function = trim(text.substr(0, space));
     bool located = false;
-    if (token == "<null>") {
-      located = true;
-    } else if (take_source_position(token, into)) {
+    if (token == "<null>" || take_source_position(token, into)) {
       located = true;
     } else if (looks_like_file(token)) {
       into.file = std::string{token};

@@ -1,12 +1,12 @@
 #include "inputs.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <system_error>
 
 namespace safemap::sanitizer_report {
 namespace {
@@ -23,7 +23,7 @@ std::string read_file(const std::string& path) {
   if (!std::filesystem::exists(status)) throw input_error{path + ": no such file"};
   if (std::filesystem::is_directory(status)) throw input_error{path + ": is a directory"};
   std::ifstream in{path, std::ios::binary};
-  if (!in) throw input_error{path + ": cannot read: " + std::strerror(errno)};
+  if (!in) throw input_error{path + ": cannot read: " + std::generic_category().message(errno)};
   std::string text = read_stream(in);
   if (in.bad()) throw input_error{path + ": read error"};
   return text;

@@ -25,8 +25,8 @@ std::string_view asan_bug_type_before_details(std::string_view text) {
 // ASan appends where and how: `heap-use-after-free on address 0x.. at pc 0x.. bp ..`,
 // `SEGV on unknown address 0x0000 (pc ...)`, `attempting double-free on 0x.. in thread T0:`.
 std::string_view strip_asan_details(std::string_view text) {
-  constexpr std::array<std::string_view, 5> details{" on address ", " on unknown address",
-                                                    " on 0x", " at pc 0x", " in thread T"};
+  constexpr std::array<std::string_view, 5> details{" on address ", " on unknown address", " on 0x",
+                                                    " at pc 0x", " in thread T"};
   for (std::string_view detail : details) {
     const auto at = text.find(detail);
     if (at != std::string_view::npos) text = text.substr(0, at);

@@ -19,7 +19,7 @@ std::string normalise(const std::filesystem::path& path) {
 // Code that is never the project's own, wherever the source root is.
 bool is_foreign_path(std::string_view file) {
   constexpr std::array<std::string_view, 9> foreign{
-      "/usr/include/", "/usr/lib/",     "/usr/local/include/", "/include/c++/", "/libsanitizer/",
+      "/usr/include/", "/usr/lib/",    "/usr/local/include/", "/include/c++/", "/libsanitizer/",
       "/compiler-rt/", "/googletest/", "/googlemock/",        "/_deps/"};
   for (std::string_view part : foreign) {
     if (contains(file, part)) return true;
@@ -28,9 +28,8 @@ bool is_foreign_path(std::string_view file) {
 }
 
 bool is_sanitizer_function(std::string_view function) {
-  constexpr std::array<std::string_view, 7> prefixes{"__tsan", "__asan", "__lsan", "__ubsan",
-                                                     "__sanitizer", "__interceptor_",
-                                                     "__msan"};
+  constexpr std::array<std::string_view, 7> prefixes{
+      "__tsan", "__asan", "__lsan", "__ubsan", "__sanitizer", "__interceptor_", "__msan"};
   for (std::string_view prefix : prefixes) {
     if (function.starts_with(prefix)) return true;
   }
@@ -49,8 +48,9 @@ bool same_file(std::string_view first, std::string_view second) {
 template <typename Allowed>
 std::vector<frame>::const_iterator first_with_line(const stack& trace, Allowed allowed) {
   const auto first = std::find_if(trace.frames.begin(), trace.frames.end(), allowed);
-  const auto lined = std::find_if(first, trace.frames.end(),
-                                  [&](const frame& entry) { return allowed(entry) && entry.line > 0; });
+  const auto lined = std::find_if(first, trace.frames.end(), [&](const frame& entry) {
+    return allowed(entry) && entry.line > 0;
+  });
   return lined == trace.frames.end() ? first : lined;
 }
 
@@ -98,8 +98,8 @@ std::optional<location> locator::locate_in(const std::vector<stack>& stacks,
   for (const stack& trace : stacks) {
     const auto chosen = first_with_line(trace, allowed);
     if (chosen == trace.frames.end()) continue;
-    location where{*chosen->project_file, chosen->line, chosen->column, chosen->function,
-                   chosen->index, {}};
+    location where{*chosen->project_file, chosen->line,  chosen->column,
+                   chosen->function,      chosen->index, {}};
     const auto first = std::find_if(trace.frames.begin(), chosen, allowed);
     std::copy_if(first, chosen, std::back_inserter(where.passed_over), allowed);
     return where;

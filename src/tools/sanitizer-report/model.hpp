@@ -32,15 +32,15 @@ struct stack {
 // One raw report, as printed by a sanitizer runtime or by the stress harness.
 struct report {
   std::string sanitizer;  // ThreadSanitizer, AddressSanitizer, ..., SafemapWatchdog
-  std::string kind;  // normalised, the same in every run: "data race", "store to null pointer"
+  std::string kind;       // normalised, the same in every run: "data race", "store to null pointer"
   std::string error_class;  // UBSan: the check's class beside its kind ("null pointer use")
-  std::string header;     // the text after `<Name>: ` as printed
+  std::string header;       // the text after `<Name>: ` as printed
   std::vector<std::string> messages;  // non-stack lines inside the report
   std::vector<stack> stacks;
-  std::string summary;     // the text after `SUMMARY: <Name>: `, when printed
-  bool truncated = false;  // input ended (or a new report began) before its SUMMARY line
-  std::string log;         // the log it came from ("-" for stdin)
-  std::size_t log_line = 0;  // 1-based line of its header in that log
+  std::string summary;            // the text after `SUMMARY: <Name>: `, when printed
+  bool truncated = false;         // input ended (or a new report began) before its SUMMARY line
+  std::string log;                // the log it came from ("-" for stdin)
+  std::size_t log_line = 0;       // 1-based line of its header in that log
   std::optional<frame> position;  // UBSan: the file:line:col its runtime error line names
 };
 

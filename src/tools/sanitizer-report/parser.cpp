@@ -200,7 +200,8 @@ class log_parser {
     if (!current_) return;
     flush_pending_title();
     if (current_->position) {
-      if (current_->stacks.empty()) current_->stacks.push_back(stack{"runtime error", {*current_->position}});
+      if (current_->stacks.empty())
+        current_->stacks.push_back(stack{"runtime error", {*current_->position}});
     } else if (without_summary) {
       current_->truncated = true;
     }

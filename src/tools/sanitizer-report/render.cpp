@@ -13,16 +13,11 @@ std::optional<output_format> parse_format(std::string_view name) {
 std::string render(output_format format, const std::vector<finding>& findings,
                    const render_context& context) {
   switch (format) {
-    case output_format::text:
-      return render_text(findings);
-    case output_format::json:
-      return render_json(findings);
-    case output_format::github:
-      return render_github(findings);
-    case output_format::sarif:
-      return render_sarif(findings, context);
-    case output_format::markdown:
-      return render_markdown(findings);
+    case output_format::text: return render_text(findings);
+    case output_format::json: return render_json(findings);
+    case output_format::github: return render_github(findings);
+    case output_format::sarif: return render_sarif(findings, context);
+    case output_format::markdown: return render_markdown(findings);
   }
   return {};
 }

@@ -12,7 +12,9 @@ std::string position_of(const std::string& file, int line, int column) {
 
 }  // namespace
 
-std::string headline(const finding& found) { return found.first.sanitizer + ": " + found.first.kind; }
+std::string headline(const finding& found) {
+  return found.first.sanitizer + ": " + found.first.kind;
+}
 
 std::string position(const frame& entry) {
   return position_of(entry.project_file.value_or(entry.file), entry.line, entry.column);
@@ -38,10 +40,12 @@ std::string location_note(const location& where) {
   std::string skipped;
   for (std::size_t i = 0; i < where.passed_over.size(); ++i) {
     if (i > 0) skipped += i + 1 == where.passed_over.size() ? " and " : ", ";
-    skipped += "#" + std::to_string(where.passed_over[i].index) + " " + where.passed_over[i].function;
+    skipped +=
+        "#" + std::to_string(where.passed_over[i].index) + " " + where.passed_over[i].function;
   }
-  return "frame #" + std::to_string(where.frame_index) + ", the first project frame with a line: " +
-         skipped + (where.passed_over.size() == 1 ? " has none" : " have none");
+  return "frame #" + std::to_string(where.frame_index) +
+         ", the first project frame with a line: " + skipped +
+         (where.passed_over.size() == 1 ? " has none" : " have none");
 }
 
 std::string header_detail(const report& raw) {
@@ -58,7 +62,8 @@ std::vector<std::string> explanation(const finding& found) {
   if (found.count > 1) first += " (" + std::to_string(found.count) + " reports)";
   std::vector<std::string> lines{first};
   if (found.where) {
-    if (std::string note = location_note(*found.where); !note.empty()) lines.push_back("(" + note + ")");
+    if (std::string note = location_note(*found.where); !note.empty())
+      lines.push_back("(" + note + ")");
   }
   if (std::string detail = header_detail(found.first); !detail.empty()) lines.push_back(detail);
   for (const auto& [access, where] : accesses(found.first)) {

@@ -129,9 +129,10 @@ std::string render_sarif(const std::vector<finding>& findings, const render_cont
   }
   std::string root = context.source_root;
   if (!root.ends_with('/')) root += '/';
-  json run{{"tool", json{{"driver", json{{"name", "sanitizer-report"}, {"rules", std::move(rules)}}}}},
-           {"originalUriBaseIds", json{{source_root_id, json{{"uri", "file://" + uri_path(root)}}}}},
-           {"results", std::move(results)}};
+  json run{
+      {"tool", json{{"driver", json{{"name", "sanitizer-report"}, {"rules", std::move(rules)}}}}},
+      {"originalUriBaseIds", json{{source_root_id, json{{"uri", "file://" + uri_path(root)}}}}},
+      {"results", std::move(results)}};
   json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
            {"version", "2.1.0"},
            {"runs", json::array({std::move(run)})}};

@@ -16,7 +16,8 @@ namespace {
 std::string_view before_details(std::string_view message) {
   constexpr std::array<std::string_view, 4> separators{": ", "; ", ", which requires",
                                                        ", which is declared"};
-  for (std::string_view separator : separators) message = message.substr(0, message.find(separator));
+  for (std::string_view separator : separators)
+    message = message.substr(0, message.find(separator));
   return message;
 }
 
@@ -33,7 +34,7 @@ bool is_value(std::string_view word) {
 // Words that only introduce the value after them: "of" in "negation of -1", "of type" in
 // "null pointer of type 'int'".
 bool introduces_value(std::string_view word) {
-  constexpr std::array<std::string_view, 10> introducers{"of", "by",   "to", "with", "from",
+  constexpr std::array<std::string_view, 10> introducers{"of",  "by", "to", "with", "from",
                                                          "for", "in", "at", "on",   "type"};
   return std::find(introducers.begin(), introducers.end(), word) != introducers.end();
 }
