@@ -207,6 +207,26 @@ function(_safemap_marker_lines out header marker)
   set(${out} "${lines}" PARENT_SCOPE)
 endfunction()
 
+# _safemap_lines_location(<out> <header> <lines>): the `--location` pattern of
+# `sanitizer-report expect` for a finding located on one of <lines> of <header>.
+function(_safemap_lines_location out header lines)
+  file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${header}")
+  _safemap_regex_escape(relative_regex "${relative}")
+  list(JOIN lines "|" alternatives)
+  set(${out} "^${relative_regex}:(${alternatives})( |$)" PARENT_SCOPE)
+endfunction()
+
+# _safemap_marker_location(<out> <header> <marker>): the same, for the lines carrying
+# `// <- <marker>` (the crash and teardown fixtures' expectations).
+function(_safemap_marker_location out header marker)
+  _safemap_marker_lines(lines "${header}" ${marker})
+  if(NOT lines)
+    message(FATAL_ERROR "${header}: no line carries `// <- ${marker}`")
+  endif()
+  _safemap_lines_location(location "${header}" "${lines}")
+  set(${out} "${location}" PARENT_SCOPE)
+endfunction()
+
 # _safemap_expected_lines(<out> <header> <relative> <@A|@B> <expect line>): the sorted lines
 # carrying `// <- A` or `// <- B`.
 function(_safemap_expected_lines out header relative where expect_line)
@@ -275,7 +295,6 @@ function(safemap_add_broken_variant)
   endif()
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${header}")
   file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${header}")
-  _safemap_regex_escape(relative_regex "${relative}")
 
   _safemap_run_arguments(run_args "${header}" "")
 
@@ -326,7 +345,7 @@ function(safemap_add_broken_variant)
     if(where MATCHES "^@")
       _safemap_expected_lines(lines "${header}" "${relative}" "${where}" "${expect_line}")
       list(JOIN lines "|" line_alternatives)
-      set(location "${relative_regex}:(${line_alternatives})( |$)")
+      _safemap_lines_location(location "${header}" "${lines}")
       set(expected_file "${relative}")
     else()
       # Any line of another project file or folder: for bugs whose effect surfaces in code they
