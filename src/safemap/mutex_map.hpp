@@ -3,9 +3,12 @@
 // Thread safety: every operation takes the one mutex; all operations are linearizable.
 //   A callback (update / upsert / for_each) that calls back into the same map throws
 //   safemap::reentrant_call instead of deadlocking.
-// Exception safety: strong for insert / insert_or_assign / erase / upsert (std::unordered_map's
-//   own guarantees); update() leaves whatever the callback left if it throws. The lock is always
-//   released (RAII), so a throwing hash, copy or callback never leaves the map locked.
+// Exception safety (each operation checked under injected faults: tests/faults/): strong for
+//   every operation against a throwing hash, key comparison, key or value copy or allocation
+//   (std::unordered_map's own guarantees): the map is as it was. A callback that throws: make()
+//   of upsert inserts nothing; update()'s and upsert()'s mutate run on the stored value, so
+//   what they changed before throwing stays; for_each's visit changes nothing. The lock is
+//   always released (RAII), so nothing that throws leaves the map locked.
 // Complexity: average O(1) per operation, plus waiting for the lock; for_each and snapshot are
 //   O(n) with the lock held throughout.
 // for_each: a locked traversal; the callback sees a consistent state, and writers wait.

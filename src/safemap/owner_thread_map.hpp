@@ -14,7 +14,9 @@
 //   hangs. shutdown() is idempotent and may be called from several threads.
 // Exception safety: a request that throws (hash, copy, callback) delivers its exception to the
 //   caller (rethrown by the call, or through async()'s future); the owner keeps serving.
-//   update() leaves what the callback left; single writes are strong (std::unordered_map's).
+//   Strong against throwing hashes, comparisons, copies and allocations (std::unordered_map's;
+//   tests/faults/); update()'s and upsert()'s mutate run on the stored value, so what they
+//   changed before throwing stays.
 // Complexity: average O(1) work per operation plus two context switches and one queue node
 //   allocation: microseconds, not nanoseconds. for_each and snapshot are O(n) on the owner,
 //   which serves nobody else meanwhile.

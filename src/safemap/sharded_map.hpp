@@ -9,7 +9,9 @@
 //   for_each, snapshot) lock every shard, always in ascending index order (so two of them cannot
 //   deadlock each other), and so are linearizable too. Callbacks calling back into the same map
 //   throw safemap::reentrant_call.
-// Exception safety: as mutex_map, per shard; a throwing hash throws before any lock is taken.
+// Exception safety: as mutex_map, per shard (tests/faults/); a throwing hash throws before any
+//   lock is taken. In the lock-free shards (trivially copyable types) mutate runs on a copy of
+//   the value, so a mutate that throws changes nothing there.
 // Complexity: average O(1) per single-key operation plus waiting on one shard; size / clear /
 //   for_each / snapshot are O(n + shard_count) and stop all writers while they run.
 // for_each: a locked traversal of all shards at once: a consistent state, writers wait.

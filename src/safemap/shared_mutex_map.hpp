@@ -4,8 +4,8 @@
 //   run concurrently; writes take it exclusively. All operations are linearizable. A callback
 //   that calls back into the same map throws safemap::reentrant_call (a shared lock is not
 //   re-entrant either: with a writer queued, a nested shared lock deadlocks).
-// Exception safety: as mutex_map (strong for single writes; update() leaves what the callback
-//   left; the lock is always released).
+// Exception safety: as mutex_map (strong against throwing hashes, comparisons, copies and
+//   allocations; a throwing mutate callback leaves what it changed; the lock is always released).
 // Complexity: average O(1) per operation plus waiting; for_each and snapshot are O(n) under the
 //   shared lock, so they block writers but not readers.
 // for_each: a locked traversal under the shared lock; consistent, writers wait.
