@@ -72,7 +72,7 @@ endif()
 
 # Every workload and profile the driver knows (src/stress/workload.hpp, src/stress/profile.cpp).
 set(SAFEMAP_STRESS_WORKLOADS read_heavy write_heavy iterate_while_writing resize_storm
-  hot_key_counters erase_churn clear_while_writing shared_keys)
+  hot_key_counters erase_churn clear_while_writing shared_keys throwing_callbacks)
 set(SAFEMAP_STRESS_PROFILES local production controlled)
 
 # Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by

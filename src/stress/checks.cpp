@@ -16,17 +16,18 @@ void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
 }
 
 void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
-                 const std::optional<std::uint64_t>& expected, std::string_view when) {
+                 const std::optional<std::uint64_t>& expected, std::string_view when,
+                 operation_kind seen_by) {
   if (actual == expected) return;
   const std::string what = "key " + std::to_string(key) + " " + std::string{when} + ": holds " +
                            describe(actual) + ", its only writer last left it " +
                            describe(expected);
   if (!actual) {
-    found.report("missing key", what, operation_kind::find);
+    found.report("missing key", what, seen_by);
   } else if (!expected) {
-    found.report("unexpected key", what, operation_kind::find);
+    found.report("unexpected key", what, seen_by);
   } else {
-    found.report("wrong value", what, operation_kind::find);
+    found.report("wrong value", what, seen_by);
   }
 }
 

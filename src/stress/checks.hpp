@@ -26,8 +26,10 @@ void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
 
 // A key only this thread writes must hold exactly what this thread last wrote (or be absent);
 // `actual` is what find() returned.
+// `seen_by`: the operation the finding blames (its member function locates the report).
 void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
-                 const std::optional<std::uint64_t>& expected, std::string_view when);
+                 const std::optional<std::uint64_t>& expected, std::string_view when,
+                 operation_kind seen_by = operation_kind::find);
 
 // An operation's return value must match what the thread knows about its own key.
 void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual,

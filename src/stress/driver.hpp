@@ -26,6 +26,7 @@
 #include "stress/round.hpp"
 #include "stress/session.hpp"
 #include "stress/shared_keys.hpp"
+#include "stress/throwing_callbacks.hpp"
 #include "stress/variant_info.hpp"
 #include "stress/workloads.hpp"
 
@@ -46,6 +47,8 @@ round_stats run_workload(workload kind, const round_plan& plan, progress_board& 
     case workload::clear_while_writing:
       return run_round<clear_while_writing<Map>, Map>(plan, board, found);
     case workload::shared_keys: return run_round<shared_keys<Map>, Map>(plan, board, found);
+    case workload::throwing_callbacks:
+      return run_round<throwing_callbacks<Map>, Map>(plan, board, found);
   }
   return {};
 }

@@ -14,6 +14,7 @@ std::string_view name_of(workload kind) {
     case workload::erase_churn: return "erase_churn";
     case workload::clear_while_writing: return "clear_while_writing";
     case workload::shared_keys: return "shared_keys";
+    case workload::throwing_callbacks: return "throwing_callbacks";
   }
   return "unknown";
 }

@@ -15,13 +15,14 @@ enum class workload {
   hot_key_counters,       // every thread increments the same few counters with upsert
   erase_churn,            // insert and erase own keys while finding everyone's
   clear_while_writing,    // every fourth thread clears the map while the others write
-  shared_keys,  // every thread on the same few keys; the history checked for linearizability
+  shared_keys,         // every thread on the same few keys; the history checked for linearizability
+  throwing_callbacks,  // upsert and update of own keys; one callback in 16 throws
 };
 
 inline constexpr std::array all_workloads{
     workload::read_heavy,          workload::write_heavy,      workload::iterate_while_writing,
     workload::resize_storm,        workload::hot_key_counters, workload::erase_churn,
-    workload::clear_while_writing, workload::shared_keys,
+    workload::clear_while_writing, workload::shared_keys,      workload::throwing_callbacks,
 };
 
 std::string_view name_of(workload kind);

@@ -80,11 +80,11 @@ class table_api {
   bool contains(const key_type& key) const { return table_.find(key) != table_.end(); }
   std::size_t size() const { return table_.size(); }
   bool empty() const { return table_.empty(); }
-  bool insert(const key_type& key, mapped_type value) {
-    return table_.try_emplace(key, std::move(value)).second;
+  bool insert(const key_type& key, const mapped_type& value) {
+    return table_.try_emplace(key, value).second;
   }
-  bool insert_or_assign(const key_type& key, mapped_type value) {
-    return table_.insert_or_assign(key, std::move(value)).second;
+  bool insert_or_assign(const key_type& key, const mapped_type& value) {
+    return table_.insert_or_assign(key, value).second;
   }
   bool erase(const key_type& key) { return table_.erase(key) == 1; }
   void clear() { table_.clear(); }
