@@ -29,13 +29,8 @@ constexpr std::uint64_t keys = safemap::stress::shared_keys<map_type>::key_count
 safemap::stress::planned_call random_call(std::mt19937_64& random, unsigned thread,
                                           std::uint64_t& written, std::uint64_t key_count = keys) {
   const auto kind = safemap::stress::mixed_operation(random() % 100);
-  const std::uint64_t fresh = (std::uint64_t{thread + 1} << 40) | ++written;
-  const bool adds = kind == safemap::stress::operation_kind::update ||
-                    kind == safemap::stress::operation_kind::upsert;
-  return {.kind = kind,
-          .key = random() % key_count,
-          .argument = adds ? 1 + random() % 9 : fresh,
-          .initial = fresh};
+  const std::uint64_t key = random() % key_count;
+  return safemap::stress::call_of(kind, key, thread, written, 1 + random() % 9);
 }
 
 // `operations` calls, spread over `threads` threads, recorded into one history each.

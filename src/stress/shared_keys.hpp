@@ -12,6 +12,10 @@
 // reports it (linearizability/witness_report.hpp). The barrier makes segments short histories
 // with exactly known start states, and releases all threads together for the next collision.
 // The round ends at the first violation, when its operations are spent, or at its deadline.
+// One update or upsert in 16 runs callbacks that throw (the fault mode where threads contend):
+// the history records the throw, and the specification requires such a call to change nothing.
+// Two-thread programs under fuzzed schedules reuse the calls and end reads defined here
+// (differential/two_threads.hpp).
 #pragma once
 
 #include <algorithm>
@@ -23,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "stress/injected_failure.hpp"
 #include "stress/linearizability/checker.hpp"
 #include "stress/linearizability/explain.hpp"
 #include "stress/linearizability/history.hpp"
@@ -45,7 +50,18 @@ struct planned_call {
   std::uint64_t key = 0;
   std::uint64_t argument = 0;
   std::uint64_t initial = 0;
+  bool callback_throws = false;  // update / upsert: with failing_callback (injected_failure.hpp)
 };
+
+// The call `thread` makes of `kind` on `key`. Values a thread writes are its own (thread + 1 in
+// the top bits, then `written`, its count of writes), so a table can say whose write a read
+// saw; update and upsert add `amount`.
+inline planned_call call_of(operation_kind kind, std::uint64_t key, unsigned thread,
+                            std::uint64_t& written, std::uint64_t amount) {
+  const std::uint64_t fresh = (std::uint64_t{thread} + 1) << 40 | ++written;
+  const bool adds = kind == operation_kind::update || kind == operation_kind::upsert;
+  return {.kind = kind, .key = key, .argument = adds ? amount : fresh, .initial = fresh};
+}
 
 // The operation mix of shared_keys, per 100 operations: reads and writes of one key, and now
 // and then a whole-map one. `percent` is a random number below 100.
@@ -71,17 +87,9 @@ constexpr operation_kind mixed_operation(std::uint64_t percent) {
   return operation_kind::find;
 }
 
-// Makes `call` on `map` and records it, with its result, between two ticks of `clock`
-// (lin::thread_history and lin::history_clock; the benchmark passes stand-ins that record
-// nothing, to measure what recording costs).
-template <class Map, class History, class Clock>
-void make_recorded_call(Map& map, const planned_call& call, History& history, Clock& clock) {
-  auto& made = history.begin(call.kind, call.key);
-  made.argument = call.argument;
-  made.initial = call.initial;
-  if (call.kind == operation_kind::for_each || call.kind == operation_kind::snapshot)
-    made.entries.reserve(8);
-  made.invoked = clock.tick();
+// Makes `call` on `map`; its result into `made`.
+template <class Map, class Recorded>
+void make_call(Map& map, const planned_call& call, Recorded& made) {
   switch (call.kind) {
     case operation_kind::find: made.result.value = map.find(call.key); break;
     case operation_kind::contains: made.result.flag = map.contains(call.key); break;
@@ -91,10 +99,14 @@ void make_recorded_call(Map& map, const planned_call& call, History& history, Cl
       break;
     case operation_kind::erase: made.result.flag = map.erase(call.key); break;
     case operation_kind::update:
-      made.result.flag = map.update(call.key, add_amount{call.argument});
+      made.result.flag = call.callback_throws ? map.update(call.key, failing_callback{})
+                                              : map.update(call.key, add_amount{call.argument});
       break;
     case operation_kind::upsert:
-      made.result.flag = map.upsert(call.key, make_value{call.initial}, add_amount{call.argument});
+      made.result.flag =
+          call.callback_throws
+              ? map.upsert(call.key, failing_callback{}, failing_callback{})
+              : map.upsert(call.key, make_value{call.initial}, add_amount{call.argument});
       break;
     case operation_kind::clear: map.clear(); break;
     case operation_kind::for_each:
@@ -108,7 +120,39 @@ void make_recorded_call(Map& map, const planned_call& call, History& history, Cl
     case operation_kind::size: made.count = map.size(); break;
     case operation_kind::empty: made.result.flag = map.empty(); break;
   }
+}
+
+// Makes `call` on `map` and records it, with its result, between two ticks of `clock`
+// (lin::thread_history and lin::history_clock; the benchmark passes stand-ins that record
+// nothing, to measure what recording costs).
+template <class Map, class History, class Clock>
+void make_recorded_call(Map& map, const planned_call& call, History& history, Clock& clock) {
+  auto& made = history.begin(call.kind, call.key);
+  made.argument = call.argument;
+  made.initial = call.initial;
+  made.callback_throws = call.callback_throws;
+  if (call.kind == operation_kind::for_each || call.kind == operation_kind::snapshot)
+    made.entries.reserve(8);
+  made.invoked = clock.tick();
+  try {
+    make_call(map, call, made);
+  } catch (const injected_callback_failure&) {
+    made.result = lin::operation_result::thrown();
+  }
   made.responded = clock.tick();
+}
+
+// The reads that end a history, made while no other thread runs: a find of every key below
+// `key_count`, then every whole-map read. The next history starts from what the finds saw.
+template <class Map, class Clock>
+void read_everything(Map& map, std::uint64_t key_count, lin::thread_history& reads, Clock& clock) {
+  for (std::uint64_t key = 0; key < key_count; ++key) {
+    make_recorded_call(map, {.kind = operation_kind::find, .key = key}, reads, clock);
+  }
+  for (operation_kind kind : {operation_kind::size, operation_kind::empty, operation_kind::for_each,
+                              operation_kind::snapshot}) {
+    make_recorded_call(map, {.kind = kind}, reads, clock);
+  }
 }
 
 template <class Map>
@@ -125,6 +169,10 @@ class shared_keys {
   // one after at most this many violating segments, the shortest of them.
   static constexpr std::size_t short_witness = 7;
   static constexpr unsigned patience_for_shorter = 20;
+  // The fault mode inside: this share of the update and upsert calls after a segment's collision
+  // run callbacks that throw (injected_failure.hpp), which must change nothing, while the other
+  // threads keep working on the same keys.
+  static constexpr std::uint64_t failing_callbacks_one_in = 16;
 
   shared_keys(const round_plan& plan, map_slot<Map>& slot, oracle& found)
       : plan_{plan},
@@ -155,14 +203,11 @@ class shared_keys {
                                         ? collision_kind_[context.index() % collision_kind_.size()]
                                         : mixed_operation(context.random_below(100));
         const std::uint64_t key = op == 0 ? collision_key_ : context.random_below(key_count);
-        // Values a thread writes are its own (thread + 1 in the top bits), so a table can say
-        // whose write a read saw.
-        const std::uint64_t fresh = (std::uint64_t{context.index() + 1} << 40) | ++written;
+        planned_call call =
+            call_of(kind, key, context.index(), written, 1 + context.random_below(9));
         const bool adds = kind == operation_kind::update || kind == operation_kind::upsert;
-        const planned_call call{.kind = kind,
-                                .key = key,
-                                .argument = adds ? 1 + context.random_below(9) : fresh,
-                                .initial = fresh};
+        call.callback_throws =
+            adds && op != 0 && context.random_below(failing_callbacks_one_in) == 0;
         make_recorded_call(map, call, history, clock_);
         context.count_op();
       }
@@ -180,14 +225,7 @@ class shared_keys {
   // Runs alone, every other worker waiting at the barrier.
   void end_segment() {
     auto& end_reads = histories_.back();
-    Map& map = slot_.get();
-    for (std::uint64_t key = 0; key < key_count; ++key) {
-      make_recorded_call(map, {.kind = operation_kind::find, .key = key}, end_reads, clock_);
-    }
-    for (operation_kind kind : {operation_kind::size, operation_kind::empty,
-                                operation_kind::for_each, operation_kind::snapshot}) {
-      make_recorded_call(map, {.kind = kind}, end_reads, clock_);
-    }
+    read_everything(slot_.get(), key_count, end_reads, clock_);
     check_segment();
     for (std::uint64_t key = 0; key < key_count; ++key)
       start_[key] = end_reads.operations()[key].result.value;

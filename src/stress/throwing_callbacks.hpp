@@ -10,20 +10,14 @@
 #pragma once
 
 #include <cstdint>
-#include <stdexcept>
 
 #include "stress/checks.hpp"
+#include "stress/injected_failure.hpp"
 #include "stress/owned_keys.hpp"
 #include "stress/round.hpp"
 #include "stress/workloads.hpp"
 
 namespace safemap::stress {
-
-// Thrown by the workload's callbacks; nothing else throws it.
-class injected_callback_failure : public std::runtime_error {
- public:
-  injected_callback_failure() : std::runtime_error{"injected callback failure"} {}
-};
 
 template <class Map>
 class throwing_callbacks : public workload_base<Map> {

@@ -87,6 +87,31 @@ TEST(Checker, RejectsTwoInsertsOfOneKeyThatBothWon) {
             check_verdict::linearizable);
 }
 
+key_operation with_failing_callbacks(key_operation operation) {
+  operation.callback_throws = true;
+  return operation;
+}
+
+TEST(Checker, ACallWhoseCallbackThrowsThrowsAndChangesNothing) {
+  const auto threw = operation_result::thrown();
+  const auto upsert_then_find = [&](std::optional<std::uint64_t> seen) {
+    return std::vector{with_failing_callbacks(op(operation_kind::upsert, 1, 2, threw, 3, 7)),
+                       op(operation_kind::find, 3, 4, saw(seen))};
+  };
+  EXPECT_EQ(verdict_of(upsert_then_find(5), 5), check_verdict::linearizable);
+  EXPECT_EQ(verdict_of(upsert_then_find(std::nullopt)), check_verdict::linearizable);
+  // The value a failed make() left behind (tests/broken/reserve_then_fill.hpp).
+  EXPECT_EQ(verdict_of(upsert_then_find(0)), check_verdict::not_linearizable);
+  // update runs its callback only on a present key.
+  const auto update = [](operation_result result) {
+    return std::vector{with_failing_callbacks(op(operation_kind::update, 1, 2, result, 3))};
+  };
+  EXPECT_EQ(verdict_of(update(no())), check_verdict::linearizable);
+  EXPECT_EQ(verdict_of(update(threw)), check_verdict::not_linearizable);
+  EXPECT_EQ(verdict_of(update(threw), 5), check_verdict::linearizable);
+  EXPECT_EQ(verdict_of(update(yes()), 5), check_verdict::not_linearizable);
+}
+
 TEST(Checker, SaysUndecidedWhenTheBudgetRunsOut) {
   const std::vector history{op(operation_kind::insert, 1, 4, yes(), 1),
                             op(operation_kind::insert, 2, 3, yes(), 2)};
@@ -113,6 +138,7 @@ std::vector<key_operation> generated_history(std::mt19937_64& random, std::size_
         .kind = kinds[random() % kinds.size()],
         .argument = random() % 1000,
         .initial = random() % 1000,
+        .callback_throws = random() % 8 == 0,
         .result = {},
         .invoked = std::max(busy_until[thread] + 1, instant > early ? instant - early : 1),
         .responded = instant + 1 + random() % 40,

@@ -9,6 +9,7 @@ key_operation as_seen_by_key(const recorded_operation& operation) {
   return {.kind = operation.kind,
           .argument = operation.argument,
           .initial = operation.initial,
+          .callback_throws = operation.callback_throws,
           .result = operation.result,
           .invoked = operation.invoked,
           .responded = operation.responded,

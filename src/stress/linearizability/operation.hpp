@@ -22,13 +22,16 @@
 namespace safemap::stress::linearizability {
 
 // What an operation returned: `value` for find (and a whole-map read's view of one key), `flag`
-// for everything that returns bool. Operations returning neither leave both empty.
+// for everything that returns bool. Operations returning neither leave both empty. `threw`: the
+// call ended with the exception its callback threw (the workload's injected failures).
 struct operation_result {
   std::optional<std::uint64_t> value;
   bool flag = false;
+  bool threw = false;
 
-  static operation_result returned(bool flag) { return {std::nullopt, flag}; }
-  static operation_result read(std::optional<std::uint64_t> value) { return {value, false}; }
+  static operation_result returned(bool flag) { return {std::nullopt, flag, false}; }
+  static operation_result read(std::optional<std::uint64_t> value) { return {value, false, false}; }
+  static operation_result thrown() { return {std::nullopt, false, true}; }
   friend auto operator<=>(const operation_result&, const operation_result&) = default;
 };
 
@@ -40,6 +43,9 @@ struct recorded_operation {
   std::uint64_t key = 0;       // single-key operations only
   std::uint64_t argument = 0;  // the value written, or the amount added
   std::uint64_t initial = 0;   // upsert: the value inserted when the key is absent
+  // update / upsert: every callback the call runs throws before it changes anything, so the
+  // call must leave the key as it was (and throw) whenever it runs one.
+  bool callback_throws = false;
   operation_result result;
   std::size_t count = 0;                                         // size(): what it returned
   std::vector<std::pair<std::uint64_t, std::uint64_t>> entries;  // for_each / snapshot
@@ -52,6 +58,7 @@ struct key_operation {
   operation_kind kind = operation_kind::find;
   std::uint64_t argument = 0;
   std::uint64_t initial = 0;
+  bool callback_throws = false;
   operation_result result;
   std::uint64_t invoked = 0;
   std::uint64_t responded = 0;

@@ -17,8 +17,10 @@ step_outcome run_alone(const key_operation& operation, const key_state& before) 
     case operation_kind::erase: return {std::nullopt, operation_result::returned(present)};
     case operation_kind::update:
       if (!present) return {before, operation_result::returned(false)};
+      if (operation.callback_throws) return {before, operation_result::thrown()};
       return {*before + operation.argument, operation_result::returned(true)};
     case operation_kind::upsert:
+      if (operation.callback_throws) return {before, operation_result::thrown()};
       if (!present) return {operation.initial, operation_result::returned(true)};
       return {*before + operation.argument, operation_result::returned(false)};
     case operation_kind::clear: return {std::nullopt, {}};
@@ -29,6 +31,7 @@ step_outcome run_alone(const key_operation& operation, const key_state& before) 
 }
 
 bool leaves_state_unchanged(const key_operation& operation) {
+  if (operation.result.threw) return true;
   switch (operation.kind) {
     case operation_kind::find:
     case operation_kind::contains:

@@ -1,6 +1,7 @@
 // The sequential specification one key follows: std::unordered_map semantics of every
-// operation, including the bool each write returns. The checker asks it, for a state the key may
-// be in, what an operation would return and leave behind.
+// operation, including the bool each write returns; a call whose callback throws (before it
+// changes anything: key_operation::callback_throws) throws and leaves the key as it was. The
+// checker asks it, for a state the key may be in, what an operation would return and leave behind.
 #pragma once
 
 #include <cstdint>
@@ -21,8 +22,9 @@ struct step_outcome {
 // What `operation` returns and leaves when it runs alone on a key in state `before`.
 step_outcome run_alone(const key_operation& operation, const key_state& before);
 
-// Whether the state cannot have changed, judging by the recorded result alone: reads, and writes
-// that report they did nothing (insert of a present key, erase or update of an absent one).
+// Whether the state cannot have changed, judging by the recorded result alone: reads, writes
+// that report they did nothing (insert of a present key, erase or update of an absent one), and
+// calls that threw.
 // Removing such an operation from a linearizable history leaves it linearizable.
 bool leaves_state_unchanged(const key_operation& operation);
 

@@ -30,7 +30,10 @@ std::string schedule_names() {
 
 chooser::chooser(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
                  std::uint64_t seed)
-    : kind_{settings.kind}, random_{seed ^ 0x5C4ED01E5ULL}, priority_(threads) {
+    : kind_{settings.kind},
+      script_{settings.script},
+      random_{seed ^ 0x5C4ED01E5ULL},
+      priority_(threads) {
   if (kind_ != schedule_kind::pct) return;
   // Initial priorities depth .. depth+threads-1 in random order; change points take 1..depth-1.
   const long depth = static_cast<long>(settings.pct_depth);
@@ -44,7 +47,9 @@ chooser::chooser(const schedule_settings& settings, unsigned threads, std::uint6
 
 unsigned chooser::choose(std::uint64_t step, unsigned running, std::span<const unsigned> ready) {
   unsigned chosen = ready.front();
-  if (kind_ == schedule_kind::pct) {
+  if (ready.size() > 1 && scripted_ < script_.size()) {
+    chosen = ready[script_[scripted_++] % ready.size()];
+  } else if (kind_ == schedule_kind::pct) {
     chosen = choose_by_priority(step, running, ready);
   } else if (ready.size() > 1) {
     chosen = ready[std::uniform_int_distribution<std::size_t>{0, ready.size() - 1}(random_)];

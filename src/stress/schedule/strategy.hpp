@@ -6,7 +6,8 @@
 //           gets a random priority, the highest ready one runs, and at depth-1 random steps the
 //           running thread drops below all others. A bug that needs d ordered events among n
 //           threads and k steps is found with probability >= 1/(n * k^(d-1)) per round.
-// Both draw from one seed, so a round's schedule is a function of its seed.
+// Both draw from one seed, so a round's schedule is a function of its seed. A script (the
+// two-thread fuzzer's, src/stress/differential/two_threads.hpp) makes the first choices instead.
 #pragma once
 
 #include <array>
@@ -35,6 +36,9 @@ inline constexpr unsigned max_controlled_threads = 64;
 struct schedule_settings {
   schedule_kind kind = schedule_kind::free;
   unsigned pct_depth = 3;  // d: the number of ordered events a bug may need
+  // Choices made before `kind`'s: at the i-th scheduling point where several threads are ready,
+  // ready[script[i] % ready count] runs. A fuzzer chooses schedules by mutating the script.
+  std::vector<std::uint8_t> script{};
 };
 
 class chooser {
@@ -57,6 +61,8 @@ class chooser {
   static constexpr std::uint64_t starvation_steps = 256;
 
   schedule_kind kind_;
+  std::vector<std::uint8_t> script_;
+  std::size_t scripted_ = 0;  // choices taken from script_
   std::mt19937_64 random_;
   std::vector<long> priority_;                // pct: per thread, higher runs first
   std::vector<std::uint64_t> change_points_;  // pct: ascending steps

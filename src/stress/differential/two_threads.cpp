@@ -1,0 +1,61 @@
+#include "stress/differential/two_threads.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+
+#include "stress/linearizability/checker.hpp"
+#include "stress/linearizability/explain.hpp"
+#include "stress/linearizability/shrink.hpp"
+#include "stress/linearizability/whole_map_checks.hpp"
+#include "stress/linearizability/witness_report.hpp"
+#include "stress/report.hpp"
+
+namespace safemap::stress::differential {
+
+namespace lin = linearizability;
+
+two_thread_case decode_two_threads(std::span<const std::uint8_t> bytes) {
+  two_thread_case program;
+  if (bytes.empty()) return program;
+  const std::size_t wanted = bytes.front() % (max_operations + 1);
+  const std::size_t operations = std::min(wanted, (bytes.size() - 1) / 2);
+  std::array<std::uint64_t, case_threads> written{};
+  for (std::size_t index = 0; index < operations; ++index) {
+    const std::uint8_t what = bytes[1 + 2 * index];
+    const std::uint8_t where = bytes[2 + 2 * index];
+    const unsigned thread = what >> 7U;
+    const operation_kind kind = mixed_operation((what & 0x7fU) * 100U / 128U);
+    planned_call call = call_of(kind, where & 1U, thread, written[thread], 1U + (where >> 4U));
+    call.callback_throws = (where & 0x0eU) == 0x0eU;
+    program.calls[thread].push_back(call);
+  }
+  program.script.assign(bytes.begin() + static_cast<std::ptrdiff_t>(1 + 2 * operations),
+                        bytes.end());
+  return program;
+}
+
+std::optional<std::string> first_violation(std::span<const lin::thread_history> histories,
+                                           const operation_sites& sites) {
+  if (auto broken = lin::check_whole_map_reads(histories, case_keys, case_threads)) {
+    return format_report(lin::linearizability_report(*broken, sites));
+  }
+  auto by_key = lin::project_by_key(histories, case_keys);
+  for (std::uint64_t key = 0; key < case_keys; ++key) {
+    const lin::key_state empty;
+    if (lin::check_key_history(by_key[key], empty).verdict != lin::check_verdict::not_linearizable)
+      continue;
+    const auto shrunk = lin::shrink(key, std::move(by_key[key]), empty);
+    return format_report(lin::linearizability_report(
+        lin::describe_witness(shrunk, lin::explain(shrunk), case_threads), sites));
+  }
+  return std::nullopt;
+}
+
+void report_schedule_deadlock(std::vector<std::string> waits) {
+  std::fputs("SafemapSchedule: deadlock under the fuzzed schedule\n", stderr);
+  for (const std::string& line : waits) std::fprintf(stderr, "  %s\n", line.c_str());
+  std::abort();
+}
+
+}  // namespace safemap::stress::differential
