@@ -7,22 +7,22 @@
 #
 #   cmake -DCLANG_TIDY=<clang-tidy> -DCONFIG=<.clang-tidy> -DBUILD_DIR=<compile_commands folder>
 #         -DSOURCE=<translation unit including the header> -DHEADER=<absolute header path>
+#         -DHEADER_REGEX=<the path as a regular expression matching itself>
 #         -DLINES=<line|line...> -DDIAGNOSTIC=<text> -P SafemapStaticExpect.cmake
 cmake_minimum_required(VERSION 3.25)
-foreach(required CLANG_TIDY CONFIG BUILD_DIR SOURCE HEADER LINES DIAGNOSTIC)
+foreach(required CLANG_TIDY CONFIG BUILD_DIR SOURCE HEADER HEADER_REGEX LINES DIAGNOSTIC)
   if(NOT DEFINED ${required})
     message(FATAL_ERROR "SafemapStaticExpect.cmake: -D${required}=... is required")
   endif()
 endforeach()
 
 string(REPLACE "|" ";" LINES "${LINES}")
-string(REGEX REPLACE "([][.+*?^$(){}|\\\\])" "\\\\\\1" header_regex "${HEADER}")
 
 # -Wno-error: the diagnostics are the result here, not a failed build. The analysis flags come
 # last, so they win over the -Wno-thread-safety that broken variants compile with.
 execute_process(
   COMMAND "${CLANG_TIDY}" -p "${BUILD_DIR}" "--config-file=${CONFIG}" --quiet
-          "--header-filter=^${header_regex}$" --extra-arg=-Wno-error --extra-arg=-Wthread-safety
+          "--header-filter=^${HEADER_REGEX}$" --extra-arg=-Wno-error --extra-arg=-Wthread-safety
           --extra-arg=-Wthread-safety-beta "${SOURCE}"
   OUTPUT_VARIABLE output ERROR_VARIABLE errors RESULT_VARIABLE status)
 

@@ -398,10 +398,12 @@ function(safemap_add_broken_variant)
           "and no profile (the compiler runs no schedule)")
       endif()
       _safemap_variant_source(source ${name})
+      _safemap_regex_escape(header_regex "${header}")
       add_test(NAME ${test}
         COMMAND ${CMAKE_COMMAND} -DCLANG_TIDY=${SAFEMAP_CLANG_TIDY}
                 -DCONFIG=${PROJECT_SOURCE_DIR}/.clang-tidy -DBUILD_DIR=${PROJECT_BINARY_DIR}
-                -DSOURCE=${source} -DHEADER=${header} -DLINES=${line_alternatives}
+                -DSOURCE=${source} -DHEADER=${header} -DHEADER_REGEX=${header_regex}
+                -DLINES=${line_alternatives}
                 "-DDIAGNOSTIC=${kind}" -P ${_SAFEMAP_STRESS_MODULE_DIR}/SafemapStaticExpect.cmake)
       set_tests_properties(${test} PROPERTIES LABELS "broken;static" TIMEOUT 300)
       continue()
