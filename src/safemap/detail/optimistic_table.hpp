@@ -96,27 +96,30 @@ class optimistic_table {
   }
 
   bool insert(const Key& key, Value&& value) {
+    const std::size_t hash = hash_(key);
     lock_guard lock{mutex_};
-    if (index_in(live(), key) != live().capacity) return false;
-    add_absent(key, value);
+    if (index_in(live(), key, hash) != live().capacity) return false;
+    add_absent(key, hash, value);
     return true;
   }
 
   bool insert_or_assign(const Key& key, Value&& value) {
+    const std::size_t hash = hash_(key);
     lock_guard lock{mutex_};
-    if (const std::size_t index = index_in(live(), key); index != live().capacity) {
+    if (const std::size_t index = index_in(live(), key, hash); index != live().capacity) {
       write_section section{sequence_};
       store(live().slots[index].value, value);
       return false;
     }
-    add_absent(key, value);
+    add_absent(key, hash, value);
     return true;
   }
 
   bool erase(const Key& key) {
+    const std::size_t hash = hash_(key);
     lock_guard lock{mutex_};
     slot_array& array = live();
-    const std::size_t hole = index_in(array, key);
+    const std::size_t hole = index_in(array, key, hash);
     if (hole == array.capacity) return false;
     write_section section{sequence_};
     store(array.controls[hole], empty);
@@ -137,8 +140,9 @@ class optimistic_table {
 
   template <class Mutate>
   bool update(const Key& key, Mutate& mutate) {
+    const std::size_t hash = hash_(key);
     lock_guard lock{mutex_};
-    const std::size_t index = index_in(live(), key);
+    const std::size_t index = index_in(live(), key, hash);
     if (index == live().capacity) return false;
     mutate_at(index, mutate);
     return true;
@@ -146,10 +150,11 @@ class optimistic_table {
 
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make& make, Mutate& mutate) {
+    const std::size_t hash = hash_(key);
     lock_guard lock{mutex_};
-    const std::size_t index = index_in(live(), key);
+    const std::size_t index = index_in(live(), key, hash);
     if (index == live().capacity) {
-      add_absent(key, make());
+      add_absent(key, hash, make());
       return true;
     }
     mutate_at(index, mutate);
@@ -250,21 +255,22 @@ class optimistic_table {
   // key is absent), from one consistent state of the table.
   template <class Read>
   auto read_optimistically(const Key& key, Read read) const {
+    const std::size_t hash = hash_(key);
     for (int attempt = 0; attempt < optimistic_attempts; ++attempt) {
       const std::uint64_t before = sequence_.load(std::memory_order_acquire);
       if (before % 2 == 1) continue;  // a writer is changing slots
       slot_array& array = *published_.load(std::memory_order_acquire);
-      auto result = read(array, index_in(array, key));
+      auto result = read(array, index_in(array, key, hash));
       if (sequence_.load(std::memory_order_relaxed) == before) return result;
     }
     lock_guard lock{mutex_};
-    return read(live(), index_in(live(), key));
+    return read(live(), index_in(live(), key, hash));
   }
 
-  // The index of key's slot in `array`, or array.capacity when absent. At most capacity steps:
-  // a probe racing a writer may meet a run without an empty slot.
-  std::size_t index_in(slot_array& array, const Key& key) const {
-    const std::size_t hash = hash_(key);
+  // The index of key's slot in `array`, or array.capacity when absent; `hash` is hash_(key),
+  // computed once per operation. At most capacity steps: a probe racing a writer may meet a run
+  // without an empty slot.
+  std::size_t index_in(slot_array& array, const Key& key, std::size_t hash) const {
     const std::uint8_t tag = linear_probing::tag(hash);
     std::size_t index = linear_probing::home(hash, array.shift);
     for (std::size_t step = 0; step < array.capacity; ++step) {
@@ -284,11 +290,11 @@ class optimistic_table {
     return index;
   }
 
-  // Adds key, known absent, growing first if the table would be more than half full.
-  void add_absent(const Key& key, const Value& value) SAFEMAP_REQUIRES(mutex_) {
+  // Adds key (hashed to `hash`), known absent, growing first if the table would be more than
+  // half full.
+  void add_absent(const Key& key, std::size_t hash, const Value& value) SAFEMAP_REQUIRES(mutex_) {
     std::unique_ptr<slot_array> bigger = bigger_array_for(size_ + 1);
     if (bigger) arrays_.reserve(arrays_.size() + 1);  // may throw: before the write section
-    const std::size_t hash = hash_(key);
     write_section section{sequence_};
     if (bigger) publish(std::move(bigger));
     store_entry(live(), free_index_in(live(), hash), linear_probing::tag(hash), key, value);

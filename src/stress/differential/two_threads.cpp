@@ -52,7 +52,7 @@ std::optional<std::string> first_violation(std::span<const lin::thread_history> 
   return std::nullopt;
 }
 
-void report_schedule_deadlock(std::vector<std::string> waits) {
+void report_schedule_deadlock(const std::vector<std::string>& waits) {
   std::fputs("SafemapSchedule: deadlock under the fuzzed schedule\n", stderr);
   for (const std::string& line : waits) std::fprintf(stderr, "  %s\n", line.c_str());
   std::abort();

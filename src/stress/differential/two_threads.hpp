@@ -49,7 +49,7 @@ std::optional<std::string> first_violation(
     std::span<const linearizability::thread_history> histories, const operation_sites& sites);
 
 // Prints the deadlock a schedule led to, with the bytes' schedule replaying it, and aborts.
-[[noreturn]] void report_schedule_deadlock(std::vector<std::string> waits);
+[[noreturn]] void report_schedule_deadlock(const std::vector<std::string>& waits);
 
 // Runs `program` on a fresh Map under its schedule; the report of its violation, if any.
 template <class Map>
