@@ -8,6 +8,7 @@
 #include <string>
 
 #include "matrix_options.hpp"
+#include "memory_footprint.hpp"
 #include "register_maps.hpp"
 #include "run_workload.hpp"
 #include "workload.hpp"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
 #if SAFEMAP_BENCH_PEERS
   safemap::bench::register_peer_maps(loads, config.thread_counts);
 #endif
+  safemap::bench::record_bytes_per_entry(config.key_counts);
   benchmark::AddCustomContext("safemap_min_ops", std::to_string(config.min_ops));
   benchmark::AddCustomContext("safemap_build", SAFEMAP_BENCH_BUILD);
   benchmark::RunSpecifiedBenchmarks();

@@ -15,4 +15,13 @@ void register_safemap_maps(std::span<const workload> loads, std::span<const int>
 // SAFEMAP_BENCH_PEERS is on (the normal presets, with oneTBB, libcuckoo and Boost installed).
 void register_peer_maps(std::span<const workload> loads, std::span<const int> thread_counts);
 
+// The peers compiled in only where their headers are found (CMakeLists.txt checks each one, and
+// sets SAFEMAP_BENCH_BOOST_CONCURRENT_FLAT_MAP, SAFEMAP_BENCH_PHMAP, SAFEMAP_BENCH_GTL);
+// register_peer_maps() registers those this build has and reports the others as skipped.
+void register_boost_concurrent_flat_map(std::span<const workload> loads,
+                                        std::span<const int> thread_counts);
+void register_phmap_parallel_map(std::span<const workload> loads,
+                                 std::span<const int> thread_counts);
+void register_gtl_parallel_map(std::span<const workload> loads, std::span<const int> thread_counts);
+
 }  // namespace safemap::bench

@@ -17,6 +17,10 @@ Throughput (Mops/s) is computed three ways; --clock picks the headline one the r
 The limits (single-threaded maps without synchronisation) are measured on one thread and scaled
 by min(threads, cores).
 
+Memory: safemap-compare also records each map's heap bytes per entry after filling a fresh map
+with each key count (bench/compare/memory_footprint.hpp); the report tables them. Peers whose
+headers the build did not find are listed as skipped.
+
 Exit codes: 0 report written; 2 bad usage or missing binary; 3 a benchmark reported lost
 updates; otherwise the failing benchmark binary's own exit code (e.g. 66: TSan found a race).
 """
@@ -51,7 +55,9 @@ TARGET_LIMIT_RATIO = 0.8
 TARGET_WRITE_RATIO = 0.5
 SKEWED_LOAD = "parallel_load_s0.99"
 SHARDED = "safemap::sharded_map"
-SKEWED_LOAD_RIVALS = ("tbb::concurrent_hash_map", "libcuckoo::cuckoohash_map")
+SKEWED_LOAD_RIVALS = ("tbb::concurrent_hash_map", "libcuckoo::cuckoohash_map",
+                      "boost::concurrent_flat_map", "phmap::parallel_flat_hash_map_m",
+                      "gtl::parallel_flat_hash_map_m")
 
 
 def parse_args() -> argparse.Namespace:
@@ -280,6 +286,16 @@ def harness_cost(default_figures: dict, sanitizer_figures: dict[str, dict], cloc
     return detail, summary
 
 
+def bytes_per_entry(context: dict) -> dict[str, dict[int, float]]:
+    """Per map and key count: heap bytes per entry of a freshly filled map (memory_footprint.hpp)."""
+    table = defaultdict(dict)
+    for key, value in context.items():
+        if key.startswith("bytes_per_entry:"):
+            map_name, keys = key.removeprefix("bytes_per_entry:").rsplit("/keys:", 1)
+            table[map_name][int(keys)] = float(value)
+    return dict(table)
+
+
 def fmt(value, digits=1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
@@ -307,7 +323,9 @@ def markdown(report: dict) -> str:
                   "scaled). Rerun when `uptime` shows a load below the core count.", ""]
     for name, note in sorted(report["map_notes"].items()):
         lines.append(f"- {name}: {note}")
-    if report["map_notes"]:
+    for name, why in sorted(report["skipped_peers"].items()):
+        lines.append(f"- {name}: skipped, {why}")
+    if report["map_notes"] or report["skipped_peers"]:
         lines.append("")
     lines += ["## Targets", "", "| target | workload | keys | threads | map | figure | met |",
               "|---|---|---:|---:|---|---:|---|"]
@@ -346,6 +364,25 @@ def markdown(report: dict) -> str:
             lines.append(f"| {name} | {report['roles'].get(name)} | " + " | ".join(cells_text)
                          + " |")
         lines.append("")
+
+    lines += ["## Memory", "",
+              "Heap bytes per entry of a fresh map filled with N keys (8-byte keys and values): "
+              "bytes allocated through operator new and still live, as malloc_usable_size "
+              "counts them, including the map object itself, divided by N. The TBB maps are "
+              "measured with std::allocator in place of tbb_allocator (same requests; "
+              "tbbmalloc's own rounding not included).", ""]
+    memory = report["bytes_per_entry"]
+    if memory["maps"]:
+        key_counts = sorted({k for per_map in memory["maps"].values() for k in per_map})
+        lines += ["| map | role | " + " | ".join(f"{k} keys" for k in key_counts) + " |",
+                  "|---|---|" + "---:|" * len(key_counts)]
+        for name in sorted(memory["maps"], key=lambda name: (
+                role_order[report["roles"].get(name, "peer")], name)):
+            lines.append(f"| {name} | {report['roles'].get(name)} | " + " | ".join(
+                fmt(memory["maps"][name].get(k)) for k in key_counts) + " |")
+    else:
+        lines.append(f"- {memory['note'] or 'not measured'}")
+    lines.append("")
 
     lines += ["## Harness cost", "",
               "Mops/s of each variant in the sanitizer builds divided by the default build's "
@@ -443,6 +480,8 @@ def main() -> int:
              if key.startswith("role:")}
     map_notes = {key.removeprefix("note:"): value for key, value in context.items()
                  if key.startswith("note:")}
+    skipped_peers = {key.removeprefix("skipped:"): value for key, value in context.items()
+                     if key.startswith("skipped:")}
     thread_counts = sorted({row["threads"] for row in rows})
     figures = summarise(rows, cores)
     scale_limits(figures, roles, thread_counts, cores)
@@ -462,6 +501,9 @@ def main() -> int:
     report = {
         "context": context, "clock": args.clock, "cores": cores, "repetitions": repetitions,
         "thread_counts": thread_counts, "roles": roles, "map_notes": map_notes,
+        "skipped_peers": skipped_peers,
+        "bytes_per_entry": {"maps": bytes_per_entry(context),
+                            "note": context.get("bytes_per_entry")},
         "run_queue_share": machine_noise(figures, cores),
         "results": [{"workload": w, "keys": k, "map": m, "threads": t, "role": roles.get(m),
                      **figure} for (w, k, m, t), figure in sorted(figures.items())],

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "adapters/map_adapter.hpp"
+#include "memory_footprint.hpp"
 #include "op_stream.hpp"
 #include "thread_clock.hpp"
 #include "workload.hpp"
@@ -84,11 +85,7 @@ struct shared_run {
         round_barrier{threads},
         records(static_cast<std::size_t>(threads)) {
     for (std::uint64_t round = 0; round < load.rounds; ++round) {
-      auto& map = *maps.emplace_back(std::make_unique<Adapter>());
-      for (std::uint64_t index = 0; index < load.key_count; ++index) {
-        if (present_at_start(load.start, index)) map.insert(key_of(index), index);
-      }
-      if constexpr (finishes_prefill<Adapter>) map.finish_prefill();
+      prefill(*maps.emplace_back(std::make_unique<Adapter>()), load.key_count, load.start);
     }
   }
 
@@ -184,13 +181,14 @@ struct participation {
 };
 
 // Declares `Adapter`'s benchmarks, named "<workload>/<map>/keys:<N>" (Google Benchmark appends
-// "/threads:<T>"). `loads` must outlive benchmark::RunSpecifiedBenchmarks().
+// "/threads:<T>"), and its memory probe. `loads` must outlive benchmark::RunSpecifiedBenchmarks().
 template <map_adapter Adapter>
 void register_map(const std::string& map_name, map_role role, std::span<const workload> loads,
                   std::span<const int> thread_counts, const participation& takes_part = {}) {
   static constexpr const char* role_names[] = {"safemap", "peer", "limit"};
   benchmark::AddCustomContext("role:" + map_name, role_names[static_cast<int>(role)]);
   if (!takes_part.note.empty()) benchmark::AddCustomContext("note:" + map_name, takes_part.note);
+  register_footprint_probe(map_name, &bytes_per_entry<Adapter>);
   for (const workload& load : loads) {
     if (load.needs_erase && !Adapter::supports_erase) continue;
     if (has_writes(load) && (!Adapter::writable || takes_part.read_only_workloads_only)) continue;
@@ -204,6 +202,15 @@ void register_map(const std::string& map_name, map_role role, std::span<const wo
       benchmark->Threads(1);
     }
   }
+}
+
+// A peer this build left out because `missing` (a header) was not found when it was configured:
+// the report lists it instead of leaving it out silently.
+inline void report_skipped_peer(const std::string& map_name, const std::string& missing) {
+  benchmark::AddCustomContext("skipped:" + map_name,
+                              missing +
+                                  " when configured; see SAFEMAP_BENCH_PEER_INCLUDE_DIRS in "
+                                  "docs/benchmarks.md");
 }
 
 }  // namespace safemap::bench

@@ -64,7 +64,8 @@ class reentry_guard {
   static void throw_if_inside(const reentry_guard* innermost_call, const void* map,
                               std::string_view map_type, std::string_view operation) {
     for (const reentry_guard* call = innermost_call; call != nullptr; call = call->outer_) {
-      if (call->map_ == map) [[unlikely]] throw reentrant_call{message(map_type, operation, *call)};
+      if (call->map_ == map) [[unlikely]]
+        throw reentrant_call{message(map_type, operation, *call)};
     }
   }
 

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "op_stream.hpp"
+
 namespace safemap::bench {
 
 template <class Adapter>
@@ -54,6 +56,16 @@ std::uint64_t sum_of_values(const Entries& entries) {
 // starts (frozen_map builds its immutable table there).
 template <class Adapter>
 concept finishes_prefill = requires(Adapter& map) { map.finish_prefill(); };
+
+// Puts the keys present at `start` (op_stream.hpp) into a fresh map, the way every measurement
+// and the memory pass begin.
+template <map_adapter Adapter>
+void prefill(Adapter& map, std::uint64_t key_count, initial_state start) {
+  for (std::uint64_t index = 0; index < key_count; ++index) {
+    if (present_at_start(start, index)) map.insert(key_of(index), index);
+  }
+  if constexpr (finishes_prefill<Adapter>) map.finish_prefill();
+}
 
 // Optional: ops_divisor, for maps whose operations cost microseconds (owner_thread_map): each
 // thread replays only 1/ops_divisor of its share, so a measurement still takes milliseconds.
