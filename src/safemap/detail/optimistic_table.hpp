@@ -34,16 +34,11 @@
 //   make and mutate) runs before any slot changes, and mutate works on a copy of the value.
 // Complexity: as flat_table, O(1) average; growth O(n) under the mutex.
 // Memory: capacity = bit_ceil(2 n) slots (at least 8 once non-empty) of a Key and a Value, and
-//   one control byte each (SwissTable's idea, probed eight at a time), plus the retired arrays.
-//   Tried and measured (one thread, find, half misses, 2026-12-04): probing eight control bytes
-//   at once made lookups in cache ~10% faster; prefetching the home slot while the control
-//   bytes load, ~10% faster out of cache (5x10^5 keys) for ~4% in cache; tables up to 3/4 full
-//   instead of 1/2 were ~13% slower in cache with either probing, so they stay at most half full.
+//   one control byte each (SwissTable's idea, probed a byte at a time), plus the retired arrays.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -83,7 +78,7 @@ class optimistic_table {
   using read_lock = std::unique_lock<spinning_mutex>;
   using write_lock = std::unique_lock<spinning_mutex>;
 
-  optimistic_table() { publish(std::make_unique<slot_array>(group_size)); }
+  optimistic_table() { publish(std::make_unique<slot_array>(1)); }
 
   [[nodiscard]] read_lock lock_for_reading() const { return read_lock{mutex_}; }
   [[nodiscard]] write_lock lock_for_writing() { return write_lock{mutex_}; }
@@ -127,17 +122,18 @@ class optimistic_table {
     const std::size_t hole = index_in(array, key, hash);
     if (hole == array.capacity) return false;
     write_section section{sequence_};
-    set_control(array, hole, empty);
+    store(array.controls[hole], empty);
     --size_;
     linear_probing::close_gap(
-        hole, array.capacity, [&](std::size_t index) { return control_at(array, index) != empty; },
+        hole, array.capacity,
+        [&](std::size_t index) { return load(array.controls[index]) != empty; },
         [&](std::size_t index) {
           return linear_probing::home(hash_(load(array.slots[index].key)), array.shift);
         },
         [&](std::size_t from, std::size_t to) {
-          store_entry(array, to, control_at(array, from), load(array.slots[from].key),
+          store_entry(array, to, load(array.controls[from]), load(array.slots[from].key),
                       load(array.slots[from].value));
-          set_control(array, from, empty);
+          store(array.controls[from], empty);
         });
     return true;
   }
@@ -175,8 +171,8 @@ class optimistic_table {
   void clear(const write_lock& proof) {
     proved(proof);
     write_section section{sequence_};
-    for (std::size_t index = 0; index < live().capacity / group_size; ++index) {
-      store(live().controls[index], group{0});
+    for (std::size_t index = 0; index < live().capacity; ++index) {
+      store(live().controls[index], empty);
     }
     size_ = 0;
   }
@@ -184,11 +180,10 @@ class optimistic_table {
   template <class Visit>
   void for_each(const read_lock& proof, Visit& visit) const {
     proved(proof);
-    // Plain reads of the slots: the lock keeps writers out, and concurrent optimistic readers
-    // only read.
-    slot_array& array = live();
+    // Plain reads: the lock keeps writers out, and concurrent optimistic readers only read.
+    const slot_array& array = live();
     for (std::size_t index = 0; index < array.capacity; ++index) {
-      if (control_at(array, index) != empty) {
+      if (array.controls[index] != empty) {
         visit(std::as_const(array.slots[index].key), std::as_const(array.slots[index].value));
       }
     }
@@ -206,49 +201,22 @@ class optimistic_table {
   };
 
   // A slot's control byte: `empty`, or 0x80 | 7 bits of its key's hash (linear_probing::tag).
-  // Probes scan these and compare keys only where the tag matches, so a miss rarely reads a slot
-  // at all, and a slot needs no flag of its own (16 bytes, not 24, for two
+  // Probes scan these, one byte a slot, and compare keys only where the tag matches, so a miss
+  // rarely reads a slot at all, and a slot needs no flag of its own (16 bytes, not 24, for two
   // 8-byte types).
   static constexpr std::uint8_t empty = 0;
 
-  // Control bytes eight to a word (a group): probes load a group at a time and find the bytes
-  // equal to a tag, or empty, in a few instructions (SWAR), and writers store whole groups, so
-  // every access to a control byte is one atomic of one size. Byte i of group g belongs to slot
-  // 8g + i and sits in bits 8i..8i+7.
-  using group = std::uint64_t;
-  static constexpr std::size_t group_size = 8;
-  static constexpr group low_bits = 0x0101010101010101ULL;
-  static constexpr group high_bits = 0x8080808080808080ULL;
-
   struct slot_array {
-    explicit slot_array(std::size_t slot_count)  // a power of two, at least group_size
+    explicit slot_array(std::size_t slot_count)
         : capacity{slot_count},
           shift{linear_probing::shift_for(slot_count)},
-          controls{std::make_unique<group[]>(slot_count / group_size)},
+          controls{std::make_unique<std::uint8_t[]>(slot_count)},
           slots{std::make_unique<slot[]>(slot_count)} {}
     const std::size_t capacity;
     const int shift;
-    const std::unique_ptr<group[]> controls;  // all `empty` (value-initialised)
+    const std::unique_ptr<std::uint8_t[]> controls;  // all `empty` (value-initialised)
     const std::unique_ptr<slot[]> slots;
   };
-
-  // The top bit of byte i set where byte i of `word` is empty (occupied ones have it set: tag).
-  static group empty_bytes(group word) { return ~word & high_bits; }
-  // The top bit of byte i set exactly where byte i of `word` equals `tag`.
-  static group bytes_equal(group word, std::uint8_t tag) {
-    const group differs = word ^ (low_bits * tag);
-    return ~(((differs & ~high_bits) + ~high_bits) | differs) & high_bits;
-  }
-  static std::uint8_t control_at(slot_array& array, std::size_t index) {
-    return static_cast<std::uint8_t>(load(array.controls[index / group_size]) >>
-                                     (8 * (index % group_size)));
-  }
-  // Writers only (under the mutex): no other store to the group can interleave.
-  static void set_control(slot_array& array, std::size_t index, std::uint8_t control) {
-    group& word = array.controls[index / group_size];
-    const auto shift = static_cast<unsigned>(8 * (index % group_size));
-    store(word, (load(word) & ~(group{0xFF} << shift)) | (group{control} << shift));
-  }
 
   // RAII: the sequence is odd while it lives. Opened with the mutex held, after everything that
   // can throw, so a write section always completes.
@@ -280,7 +248,7 @@ class optimistic_table {
                           const Key& key, const Value& value) {
     store(array.slots[index].key, key);
     store(array.slots[index].value, value);
-    set_control(array, index, control);
+    store(array.controls[index], control);
   }
 
   // read(array, index) copies what the caller wants out of key's slot (index == capacity when
@@ -300,49 +268,26 @@ class optimistic_table {
   }
 
   // The index of key's slot in `array`, or array.capacity when absent; `hash` is hash_(key),
-  // computed once per operation. The probe runs from home to the first empty slot, a group at a
-  // time (the first group's bytes before home left out). At most one pass over the groups: a
-  // probe racing a writer may meet a run without an empty slot.
+  // computed once per operation. At most capacity steps: a probe racing a writer may meet a run
+  // without an empty slot.
   std::size_t index_in(slot_array& array, const Key& key, std::size_t hash) const {
     const std::uint8_t tag = linear_probing::tag(hash);
-    const std::size_t home = linear_probing::home(hash, array.shift);
-    // Most keys sit in their home slot: its line loads while the control bytes are examined
-    // (from 5x10^5 keys on, the two loads are two cache misses).
-    __builtin_prefetch(&array.slots[home]);
-    const std::size_t groups = array.capacity / group_size;
-    std::size_t at_group = home / group_size;
-    group from_home = ~group{0} << (8 * (home % group_size));
-    for (std::size_t step = 0; step <= groups; ++step) {
-      const group word = load(array.controls[at_group]);
-      const group empties = empty_bytes(word) & from_home;
-      group candidates = bytes_equal(word, tag) & from_home;
-      if (empties != 0) candidates &= (group{1} << std::countr_zero(empties)) - 1;
-      for (; candidates != 0; candidates &= candidates - 1) {
-        const std::size_t index =
-            at_group * group_size + static_cast<std::size_t>(std::countr_zero(candidates)) / 8;
-        if (equal_(load(array.slots[index].key), key)) return index;
-      }
-      if (empties != 0) break;
-      at_group = (at_group + 1) & (groups - 1);
-      from_home = ~group{0};
+    std::size_t index = linear_probing::home(hash, array.shift);
+    for (std::size_t step = 0; step < array.capacity; ++step) {
+      const std::uint8_t control = load(array.controls[index]);
+      if (control == empty) break;
+      if (control == tag && equal_(load(array.slots[index].key), key)) return index;
+      index = linear_probing::next(index, array.capacity);
     }
     return array.capacity;
   }
 
-  // The first empty slot from hash's home; under the mutex, in a table with room.
   std::size_t free_index_in(slot_array& array, std::size_t hash) const {
-    const std::size_t home = linear_probing::home(hash, array.shift);
-    const std::size_t groups = array.capacity / group_size;
-    std::size_t at_group = home / group_size;
-    group from_home = ~group{0} << (8 * (home % group_size));
-    for (;;) {
-      const group empties = empty_bytes(load(array.controls[at_group])) & from_home;
-      if (empties != 0) {
-        return at_group * group_size + static_cast<std::size_t>(std::countr_zero(empties)) / 8;
-      }
-      at_group = (at_group + 1) & (groups - 1);
-      from_home = ~group{0};
+    std::size_t index = linear_probing::home(hash, array.shift);
+    while (load(array.controls[index]) != empty) {
+      index = linear_probing::next(index, array.capacity);
     }
+    return index;
   }
 
   // Adds key (hashed to `hash`), known absent, growing first if the table would be more than
@@ -362,12 +307,12 @@ class optimistic_table {
     const std::size_t capacity = std::max<std::size_t>(linear_probing::capacity_for(entries), 8);
     if (capacity <= live().capacity) return nullptr;
     auto bigger = std::make_unique<slot_array>(capacity);
-    slot_array& old = live();
+    const slot_array& old = live();
     for (std::size_t index = 0; index < old.capacity; ++index) {
-      const std::uint8_t control = control_at(old, index);
-      if (control == empty) continue;
+      if (old.controls[index] == empty) continue;
       const slot& each = old.slots[index];
-      store_entry(*bigger, free_index_in(*bigger, hash_(each.key)), control, each.key, each.value);
+      store_entry(*bigger, free_index_in(*bigger, hash_(each.key)), old.controls[index], each.key,
+                  each.value);
     }
     return bigger;
   }
