@@ -57,12 +57,12 @@ class locked_map {
   locked_map& operator=(const locked_map&) = delete;
 
   std::optional<Value> find(const Key& key) const {
-    reentry_guard::check(this, type_name, "find");
+    reentry_guard guard{this, type_name, "find"};
     return table_.find(key);
   }
 
   bool contains(const Key& key) const {
-    reentry_guard::check(this, type_name, "contains");
+    reentry_guard guard{this, type_name, "contains"};
     return table_.contains(key);
   }
 

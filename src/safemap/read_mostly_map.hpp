@@ -69,14 +69,14 @@ class read_mostly_map {
   read_mostly_map& operator=(const read_mostly_map&) = delete;
 
   std::optional<Value> find(const Key& key) const {
-    reentry_guard::check(this, type_name, "find");
+    reentry_guard guard{this, type_name, "find"};
     auto section = epochs_.enter();
     if (const Value* value = published_.load()->find(key)) return *value;
     return std::nullopt;
   }
 
   bool contains(const Key& key) const {
-    reentry_guard::check(this, type_name, "contains");
+    reentry_guard guard{this, type_name, "contains"};
     auto section = epochs_.enter();
     return published_.load()->find(key) != nullptr;
   }

@@ -6,15 +6,13 @@
 // that guard, which its own thread holds: a hang that no test reports. Every public operation
 // of every mutating variant therefore opens with
 //     reentry_guard guard{this, "safemap::mutex_map", "insert"};
-// before it takes any lock (lookups call reentry_guard::check instead: they run no callback,
-// so nothing needs to know they are running). The guard records, per thread, which maps that
-// thread is inside, and throws when the thread is already inside this one.
+// before it takes any lock. The guard records, per thread, which maps that thread is inside, and
+// throws when the thread is already inside this one.
 //
 // How: an intrusive stack of the calls the current thread is inside, linked through the guards
 // themselves (they live on the stack of the operations that created them), with the innermost
 // one in a thread_local pointer. No allocation; entering walks the (almost always empty) chain,
-// so the cost is one thread_local load and two stores per operation, one load per lookup
-// (measured: docs/library.md).
+// so the cost is one thread_local load and store per operation (measured: docs/library.md).
 // Calling a *different* map from a callback is allowed; lock ordering between maps is the
 // caller's business, as it is for any two mutexes.
 #pragma once
@@ -38,16 +36,10 @@ class reentry_guard {
   // literals (they must outlive the guard).
   reentry_guard(const void* map, std::string_view map_type, std::string_view operation)
       : map_{map}, map_type_{map_type}, operation_{operation}, outer_{innermost()} {
-    throw_if_inside(outer_, map, map_type, operation);
+    for (const reentry_guard* call = outer_; call != nullptr; call = call->outer_) {
+      if (call->map_ == map_) throw reentrant_call{message(*call)};
+    }
     innermost() = this;
-  }
-
-  // For lookups (find, contains), which run no callback of the caller's: throws as a guard
-  // would, but registers nothing, since nothing can call back from inside them (Hash and
-  // KeyEqual must be pure functions). One thread_local load instead of a load and two stores,
-  // on the operation lock-free readers make most.
-  static void check(const void* map, std::string_view map_type, std::string_view operation) {
-    throw_if_inside(innermost(), map, map_type, operation);
   }
 
   ~reentry_guard() { innermost() = outer_; }
@@ -61,18 +53,9 @@ class reentry_guard {
     return innermost_call;
   }
 
-  static void throw_if_inside(const reentry_guard* innermost_call, const void* map,
-                              std::string_view map_type, std::string_view operation) {
-    for (const reentry_guard* call = innermost_call; call != nullptr; call = call->outer_) {
-      if (call->map_ == map) [[unlikely]]
-        throw reentrant_call{message(map_type, operation, *call)};
-    }
-  }
-
-  static std::string message(std::string_view map_type, std::string_view operation,
-                             const reentry_guard& running) {
-    std::string text{map_type};
-    text.append("::").append(operation).append("() called from inside a callback of ");
+  std::string message(const reentry_guard& running) const {
+    std::string text{map_type_};
+    text.append("::").append(operation_).append("() called from inside a callback of ");
     text.append(running.map_type_).append("::").append(running.operation_);
     text.append(
         "() on the same map; a callback must not call back into the map running it "

@@ -99,12 +99,12 @@ class sharded_map {
   std::size_t shard_count() const { return shard_count_; }
 
   std::optional<Value> find(const Key& key) const {
-    reentry_guard::check(this, type_name, "find");
+    reentry_guard guard{this, type_name, "find"};
     return shard_for(key).find(key);
   }
 
   bool contains(const Key& key) const {
-    reentry_guard::check(this, type_name, "contains");
+    reentry_guard guard{this, type_name, "contains"};
     return shard_for(key).contains(key);
   }
 
