@@ -1,6 +1,7 @@
 // sharded_map's lock-free-read shards (detail/optimistic_table.hpp): a long random mix agrees
 // with std::unordered_map; lookups racing writes that shift entries back and grow the array
-// only ever see a key's own value; and a lookup does not wait for a writer holding the lock.
+// only ever see a key's own value; growth frees outgrown arrays, never under a lookup; and a
+// lookup does not wait for a writer holding the lock.
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -28,6 +30,10 @@ struct few_homes {
 
 using table =
     detail::optimistic_table<std::uint64_t, std::uint64_t, few_homes, std::equal_to<std::uint64_t>>;
+// Frees what it outgrows at every doubling, not only once it is big: many more frees to race.
+using table_freeing_at_every_doubling =
+    detail::optimistic_table<std::uint64_t, std::uint64_t, std::hash<std::uint64_t>,
+                             std::equal_to<std::uint64_t>, 0>;
 
 void expect_same(const table& actual,
                  const std::unordered_map<std::uint64_t, std::uint64_t>& model) {
@@ -112,6 +118,55 @@ TEST(optimistic_table, LookupsRacingShiftsAndGrowthSeeOnlyTheKeysOwnValue) {
   writer.join();
   EXPECT_EQ(torn, 0U) << "of " << lookups << " lookups";
   EXPECT_GT(lookups, 0U);
+}
+
+// Growth frees the array it outgrew once no lookup can still be probing it. Tables that grow
+// from empty, one after another, while two threads keep looking keys up in the one being filled:
+// freeing an array a lookup still probes is a heap-use-after-free for ASan, an unordered free
+// for TSan, and, in a plain build, garbage that validation may let through as a torn value.
+TEST(optimistic_table, OutgrownArraysAreFreedOnceNoLookupCanHoldThem) {
+  constexpr std::size_t table_count = 500;
+  constexpr std::uint64_t keys_per_table = 1024;  // 8 doublings from 8 slots
+  std::vector<table_freeing_at_every_doubling> tables(table_count);
+  std::atomic<std::size_t> filling{0};
+  std::atomic<std::uint64_t> torn{0};
+  std::atomic<std::uint64_t> lookups{0};
+  auto look_up = [&](std::uint64_t seed) {
+    std::mt19937_64 random{seed};
+    for (std::size_t index = filling.load(); index < table_count; index = filling.load()) {
+      const std::uint64_t key = random() % keys_per_table;
+      const auto found = tables[index].find(key);
+      if (found.has_value() && *found != key_value(key)) ++torn;
+      ++lookups;
+    }
+  };
+  std::thread first_reader{look_up, 1};
+  std::thread second_reader{look_up, 2};
+  for (std::size_t index = 0; index < table_count; ++index) {
+    for (std::uint64_t key = 0; key < keys_per_table; ++key) {
+      tables[index].insert(key, key_value(key));
+    }
+    filling = index + 1;
+  }
+  first_reader.join();
+  second_reader.join();
+  EXPECT_EQ(torn.load(), 0U) << "of " << lookups.load() << " lookups";
+  EXPECT_GT(lookups.load(), 0U);
+  for (const auto& each : tables) EXPECT_EQ(each.array_count(each.lock_for_reading()), 1U);
+}
+
+// Waiting for readers costs a system call, so the default table keeps small outgrown arrays and
+// frees them once they hold FreeOutgrownFromBytes (64 KiB) together.
+TEST(optimistic_table, FreesOutgrownArraysOnceTheyAreBig) {
+  detail::optimistic_table<std::uint64_t, std::uint64_t, std::hash<std::uint64_t>,
+                           std::equal_to<std::uint64_t>>
+      actual;
+  std::uint64_t key = 0;
+  for (; key < 100; ++key) actual.insert(key, key_value(key));
+  EXPECT_GT(actual.array_count(actual.lock_for_reading()), 1U);
+  for (; key < 8192; ++key) actual.insert(key, key_value(key));  // 16384 slots of 17 bytes
+  EXPECT_EQ(actual.array_count(actual.lock_for_reading()), 1U);
+  for (key = 0; key < 8192; ++key) EXPECT_EQ(actual.find(key), key_value(key));
 }
 
 TEST(optimistic_table, LookupDoesNotWaitForAWriterHoldingTheLock) {

@@ -19,10 +19,15 @@
 //   std::atomic_ref, readers load with acquire and writers store with release (plain moves on
 //   x86-64). A reader that saw any store of a write therefore also sees that write's odd
 //   sequence on its second load. No fences: TSan does not model them, and gcc warns about them.
-// Growth: into a new, bigger array, published with one release store; the old arrays are kept
-//   until the table is destroyed, because a reader may still be probing one (it then fails
-//   validation and retries). Capacities double, so the retired arrays together are smaller
-//   than the live one. clear() empties the slots and keeps the capacity.
+// Growth: into a new, bigger array, published with one release store. A reader may still be
+//   probing the old one (it then fails validation and retries), so the writer frees outgrown
+//   arrays only once no lookup that may have loaded one is still running
+//   (detail/lock_free_readers.hpp: lookups announce themselves with plain stores to their own
+//   thread's line; the writer, holding the mutex, waits for the few in flight), and only once
+//   they hold FreeOutgrownFromBytes together, since that wait costs a system call. Where the
+//   system cannot tell (no membarrier(2)) they stay until the table is destroyed. Capacities
+//   double, so outgrown arrays together are smaller than the live one. clear() empties the
+//   slots and keeps the capacity.
 // Requirements (optimistic_table_suits): Key and Value trivially copyable, default
 //   constructible, and lock-free through std::atomic_ref (integers, enums, pointers, small
 //   structs); Hash does not throw (erase rehashes while its write is half done). A probe racing
@@ -34,7 +39,8 @@
 //   make and mutate) runs before any slot changes, and mutate works on a copy of the value.
 // Complexity: as flat_table, O(1) average; growth O(n) under the mutex.
 // Memory: capacity = bit_ceil(2 n) slots (at least 8 once non-empty) of a Key and a Value, and
-//   one control byte each (SwissTable's idea, probed a byte at a time), plus the retired arrays.
+//   one control byte each (SwissTable's idea, probed a byte at a time), plus outgrown arrays
+//   while they are smaller than FreeOutgrownFromBytes together.
 #pragma once
 
 #include <algorithm>
@@ -49,6 +55,7 @@
 #include <vector>
 
 #include <safemap/detail/linear_probing.hpp>
+#include <safemap/detail/lock_free_readers.hpp>
 #include <safemap/detail/locked_table.hpp>
 #include <safemap/detail/spinning_mutex.hpp>
 
@@ -67,7 +74,10 @@ template <class Key, class Value, class Hash>
 inline constexpr bool optimistic_table_suits = fits_atomic_slot<Key> && fits_atomic_slot<Value> &&
                                                std::is_nothrow_invocable_v<const Hash&, const Key&>;
 
-template <class Key, class Value, class Hash, class KeyEqual>
+// FreeOutgrownFromBytes: growth frees the arrays it outgrew once they hold at least this many
+// bytes together (tests pass 0 to free at every doubling).
+template <class Key, class Value, class Hash, class KeyEqual,
+          std::size_t FreeOutgrownFromBytes = 64 * 1024>
 class optimistic_table {
   static_assert(optimistic_table_suits<Key, Value, Hash>,
                 "optimistic_table reads slots without a lock: Key and Value must be trivially "
@@ -177,6 +187,12 @@ class optimistic_table {
     size_ = 0;
   }
 
+  // How many arrays the table holds: 1 once outgrown ones are freed (see FreeOutgrownFromBytes).
+  std::size_t array_count(const read_lock& proof) const {
+    proved(proof);
+    return arrays_.size();
+  }
+
   template <class Visit>
   void for_each(const read_lock& proof, Visit& visit) const {
     proved(proof);
@@ -216,6 +232,7 @@ class optimistic_table {
     const int shift;
     const std::unique_ptr<std::uint8_t[]> controls;  // all `empty` (value-initialised)
     const std::unique_ptr<slot[]> slots;
+    std::size_t bytes() const { return capacity * (sizeof(std::uint8_t) + sizeof(slot)); }
   };
 
   // RAII: the sequence is odd while it lives. Opened with the mutex held, after everything that
@@ -256,12 +273,17 @@ class optimistic_table {
   template <class Read>
   auto read_optimistically(const Key& key, Read read) const {
     const std::size_t hash = hash_(key);
-    for (int attempt = 0; attempt < optimistic_attempts; ++attempt) {
-      const std::uint64_t before = sequence_.load(std::memory_order_acquire);
-      if (before % 2 == 1) continue;  // a writer is changing slots
-      slot_array& array = *published_.load(std::memory_order_acquire);
-      auto result = read(array, index_in(array, key, hash));
-      if (sequence_.load(std::memory_order_relaxed) == before) return result;
+    {
+      // Keeps the arrays it loads allocated; closed before the mutex, which a writer waiting
+      // for readers holds.
+      const lock_free_readers::section reading;
+      for (int attempt = 0; attempt < optimistic_attempts; ++attempt) {
+        const std::uint64_t before = sequence_.load(std::memory_order_acquire);
+        if (before % 2 == 1) continue;  // a writer is changing slots
+        slot_array& array = *published_.load(std::memory_order_acquire);
+        auto result = read(array, index_in(array, key, hash));
+        if (sequence_.load(std::memory_order_relaxed) == before) return result;
+      }
     }
     lock_guard lock{mutex_};
     return read(live(), index_in(live(), key, hash));
@@ -295,10 +317,28 @@ class optimistic_table {
   void add_absent(const Key& key, std::size_t hash, const Value& value) SAFEMAP_REQUIRES(mutex_) {
     std::unique_ptr<slot_array> bigger = bigger_array_for(size_ + 1);
     if (bigger) arrays_.reserve(arrays_.size() + 1);  // may throw: before the write section
-    write_section section{sequence_};
-    if (bigger) publish(std::move(bigger));
-    store_entry(live(), free_index_in(live(), hash), linear_probing::tag(hash), key, value);
-    ++size_;
+    const bool grows = bigger != nullptr;
+    {
+      write_section section{sequence_};
+      if (grows) publish(std::move(bigger));
+      store_entry(live(), free_index_in(live(), hash), linear_probing::tag(hash), key, value);
+      ++size_;
+    }
+    if (grows) free_outgrown_arrays();
+  }
+
+  // Outside the write section, so the readers it waits for validate and finish, not retry.
+  // Waiting for readers is a system call that interrupts every core running this process, so
+  // growth pays it only once the outgrown arrays are big enough for their copying to have cost
+  // more: freeing at every doubling halved sharded_map's parallel_load at 2 threads (10^4 keys,
+  // 32 shards: docs/benchmarks.md).
+  void free_outgrown_arrays() SAFEMAP_REQUIRES(mutex_) {
+    std::size_t outgrown_bytes = 0;
+    for (std::size_t index = 0; index + 1 < arrays_.size(); ++index) {
+      outgrown_bytes += arrays_[index]->bytes();
+    }
+    if (outgrown_bytes < FreeOutgrownFromBytes) return;
+    if (lock_free_readers::wait_for_readers()) arrays_.erase(arrays_.begin(), arrays_.end() - 1);
   }
 
   // A copy of the live array grown to hold `entries`, or nullptr when it already can. The copy
@@ -345,7 +385,7 @@ class optimistic_table {
   std::atomic<std::uint64_t> sequence_{0};
   std::atomic<slot_array*> published_{nullptr};
   std::size_t size_ SAFEMAP_GUARDED_BY(mutex_) = 0;
-  // Every array this table has had, the live one last: readers may still probe older ones.
+  // The live array last, after any outgrown ones not freed yet (readers may probe them).
   // Their slots are not SAFEMAP_PT_GUARDED_BY(mutex_): lock-free readers load them through
   // published_, under the sequence lock, and every slot access is atomic.
   std::vector<std::unique_ptr<slot_array>> arrays_ SAFEMAP_GUARDED_BY(mutex_);
