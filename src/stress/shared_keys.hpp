@@ -29,10 +29,8 @@
 
 #include "stress/injected_failure.hpp"
 #include "stress/linearizability/checker.hpp"
-#include "stress/linearizability/explain.hpp"
+#include "stress/linearizability/first_violation.hpp"
 #include "stress/linearizability/history.hpp"
-#include "stress/linearizability/shrink.hpp"
-#include "stress/linearizability/whole_map_checks.hpp"
 #include "stress/linearizability/witness_report.hpp"
 #include "stress/operation_sites.hpp"
 #include "stress/oracle.hpp"
@@ -142,6 +140,9 @@ void make_recorded_call(Map& map, const planned_call& call, History& history, Cl
   made.responded = clock.tick();
 }
 
+inline constexpr std::array whole_map_reads{operation_kind::size, operation_kind::empty,
+                                            operation_kind::for_each, operation_kind::snapshot};
+
 // The reads that end a history, made while no other thread runs: a find of every key below
 // `key_count`, then every whole-map read. The next history starts from what the finds saw.
 template <class Map, class Clock>
@@ -149,10 +150,12 @@ void read_everything(Map& map, std::uint64_t key_count, lin::thread_history& rea
   for (std::uint64_t key = 0; key < key_count; ++key) {
     make_recorded_call(map, {.kind = operation_kind::find, .key = key}, reads, clock);
   }
-  for (operation_kind kind : {operation_kind::size, operation_kind::empty, operation_kind::for_each,
-                              operation_kind::snapshot}) {
-    make_recorded_call(map, {.kind = kind}, reads, clock);
-  }
+  for (operation_kind kind : whole_map_reads) make_recorded_call(map, {.kind = kind}, reads, clock);
+}
+
+// How many calls read_everything records: the capacity its history needs.
+constexpr std::size_t read_everything_calls(std::uint64_t key_count) {
+  return key_count + whole_map_reads.size();
 }
 
 template <class Map>
@@ -184,7 +187,7 @@ class shared_keys {
         random_{plan.seed ^ 0xC0111DE5ULL} {
     for (unsigned thread = 0; thread < active_; ++thread)
       histories_.emplace_back(thread, segment_ops);
-    histories_.emplace_back(active_, key_count + 4);  // the segment end's reads, made last
+    histories_.emplace_back(active_, read_everything_calls(key_count));  // made last
     plan_collision();
   }
 
@@ -239,31 +242,24 @@ class shared_keys {
 
   void check_segment() {
     for (const auto& history : histories_) totals_.operations += history.operations().size();
-    if (auto broken = lin::check_whole_map_reads(histories_, key_count, active_)) {
-      found_.report_linearizability(lin::linearizability_report(*broken, found_.sites()));
-      return;
-    }
-    auto by_key = lin::project_by_key(histories_, key_count);
-    for (std::uint64_t key = 0; key < key_count; ++key) {
-      const auto outcome = lin::check_key_history(by_key[key], start_[key]);
-      checking_->advance();
-      if (outcome.verdict == lin::check_verdict::undecided) ++totals_.undecided;
-      if (outcome.verdict != lin::check_verdict::not_linearizable) continue;
-      const auto shrunk = lin::shrink(key, std::move(by_key[key]), start_[key]);
-      if (!best_ || shrunk.operations.size() < best_->operations.size()) best_ = shrunk;
-      // A short witness is reported at once; a long one waits a few more violations for a
-      // shorter one (the same bug usually shows in fewer operations in another segment).
-      if (++violations_seen_ >= patience_for_shorter || best_->operations.size() < short_witness) {
-        report_best();
-      }
-      return;
+    auto found =
+        lin::first_violation(histories_, start_, active_, [this](lin::check_verdict verdict) {
+          checking_->advance();
+          if (verdict == lin::check_verdict::undecided) ++totals_.undecided;
+        });
+    if (!found) return;
+    if (!best_ || found->witness_operations < best_->witness_operations) best_ = std::move(found);
+    // A short witness (a whole-map read's is 0) is reported at once; a long one waits a few more
+    // violations for a shorter one (the same bug usually shows in fewer operations in another
+    // segment).
+    if (++violations_seen_ >= patience_for_shorter || best_->witness_operations < short_witness) {
+      report_best();
     }
   }
 
   void report_best() {
     if (!best_) return;
-    found_.report_linearizability(lin::linearizability_report(
-        lin::describe_witness(*best_, lin::explain(*best_), active_), found_.sites()));
+    found_.report_linearizability(lin::linearizability_report(best_->finding, found_.sites()));
     best_.reset();
   }
 
@@ -294,7 +290,7 @@ class shared_keys {
   std::array<operation_kind, 4> collision_kind_{};  // thread t starts with collision_kind_[t % 4]
   bool finished_ = false;
   history_totals totals_;
-  std::optional<lin::witness> best_;  // the shortest witness not yet reported
+  std::optional<lin::violation> best_;  // the shortest witness not yet reported
   unsigned violations_seen_ = 0;
   progress_board::slot* checking_ = nullptr;
 };

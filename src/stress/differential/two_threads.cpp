@@ -4,10 +4,7 @@
 #include <cstdlib>
 #include <utility>
 
-#include "stress/linearizability/checker.hpp"
-#include "stress/linearizability/explain.hpp"
-#include "stress/linearizability/shrink.hpp"
-#include "stress/linearizability/whole_map_checks.hpp"
+#include "stress/linearizability/first_violation.hpp"
 #include "stress/linearizability/witness_report.hpp"
 #include "stress/report.hpp"
 
@@ -37,19 +34,11 @@ two_thread_case decode_two_threads(std::span<const std::uint8_t> bytes) {
 
 std::optional<std::string> first_violation(std::span<const lin::thread_history> histories,
                                            const operation_sites& sites) {
-  if (auto broken = lin::check_whole_map_reads(histories, case_keys, case_threads)) {
-    return format_report(lin::linearizability_report(*broken, sites));
-  }
-  auto by_key = lin::project_by_key(histories, case_keys);
-  for (std::uint64_t key = 0; key < case_keys; ++key) {
-    const lin::key_state empty;
-    if (lin::check_key_history(by_key[key], empty).verdict != lin::check_verdict::not_linearizable)
-      continue;
-    const auto shrunk = lin::shrink(key, std::move(by_key[key]), empty);
-    return format_report(lin::linearizability_report(
-        lin::describe_witness(shrunk, lin::explain(shrunk), case_threads), sites));
-  }
-  return std::nullopt;
+  const std::array<lin::key_state, case_keys> empty{};
+  const auto found =
+      lin::first_violation(histories, empty, case_threads, [](lin::check_verdict) {});
+  if (!found) return std::nullopt;
+  return format_report(lin::linearizability_report(found->finding, sites));
 }
 
 void report_schedule_deadlock(const std::vector<std::string>& waits) {

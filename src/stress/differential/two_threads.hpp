@@ -60,7 +60,7 @@ std::optional<std::string> run_two_threads(const two_thread_case& program) {
   std::vector<lin::thread_history> histories;
   for (unsigned thread = 0; thread < case_threads; ++thread)
     histories.emplace_back(thread, program.calls[thread].size());
-  histories.emplace_back(case_threads, case_keys + 4);
+  histories.emplace_back(case_threads, read_everything_calls(case_keys));
 
   const schedule::schedule_settings settings{.kind = schedule::schedule_kind::random,
                                              .script = program.script};
