@@ -26,7 +26,9 @@
 //   false and callers keep what they unpublished: safe, at the old memory cost.
 // Registration: a thread links its slot into a list on its first read (a mutex, once per thread)
 //   and unlinks it when it exits. The writer holds that mutex while it waits, so no slot goes
-//   away under it; a thread inside a read never takes it.
+//   away under it; a thread inside a read never takes it. A read made after the thread's
+//   registration ended (from a later thread_local destructor) is not announced(): the caller
+//   must take its lock instead.
 // Contract: a read section must not wait for anything a writer may hold while it waits for
 //   readers (optimistic_table leaves its section before it falls back to the table's mutex;
 //   Hash and KeyEqual, which run inside, must be pure functions as the table already requires).
@@ -47,10 +49,12 @@
 namespace safemap::detail {
 
 class lock_free_readers {
+  enum class registration_state : std::uint8_t { not_yet, registered, ended };
+
   struct alignas(64) reader_slot {
     std::atomic<std::uint64_t> count{0};  // odd while the thread is inside a section
     int depth = 0;                        // sections open on the thread, nested ones included
-    bool registered = false;
+    registration_state state = registration_state::not_yet;
     reader_slot* next = nullptr;  // the registry's list, under its mutex
   };
 
@@ -59,23 +63,33 @@ class lock_free_readers {
   // protect stay valid.
   class section {
    public:
-    section() noexcept : slot_{this_thread_slot()} {
-      if (slot_.depth++ != 0) return;
+    section() noexcept
+        : slot_{this_thread_slot()}, announced_{slot_.state == registration_state::registered} {
+      if (!announced_ || slot_.depth++ != 0) return;
       slot_.count.store(slot_.count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
       // Keeps the compiler from moving the section's loads above the store; the writer's
       // membarrier makes it a fence for the CPU.
       std::atomic_signal_fence(std::memory_order_seq_cst);
     }
     ~section() {
-      if (--slot_.depth != 0) return;
+      if (!announced_ || --slot_.depth != 0) return;
       slot_.count.store(slot_.count.load(std::memory_order_relaxed) + 1, std::memory_order_release);
     }
     section(const section&) = delete;
     section& operator=(const section&) = delete;
 
+    // False on a thread whose registration has already ended (a lookup from a thread_local
+    // destructor that runs after it): no writer waits for such a thread, so it must not read
+    // without a lock.
+    bool announced() const { return announced_; }
+
    private:
     reader_slot& slot_;
+    const bool announced_;
   };
+
+  // Whether wait_for_readers can answer true here (membarrier(2) is available).
+  static bool can_wait_for_readers() noexcept { return expedited_membarrier_registered(); }
 
   // Call after unpublishing a pointer (writers of one structure serialised by their caller):
   // true once no section that may have loaded it is still open, false when this system cannot
@@ -109,7 +123,7 @@ class lock_free_readers {
       const std::lock_guard lock{all.mutex};
       slot_.next = all.first;
       all.first = &slot_;
-      slot_.registered = true;
+      slot_.state = registration_state::registered;
     }
     ~registration() {
       registry& all = the_registry();
@@ -117,6 +131,7 @@ class lock_free_readers {
       reader_slot** link = &all.first;
       while (*link != &slot_) link = &(*link)->next;
       *link = slot_.next;
+      slot_.state = registration_state::ended;
     }
     registration(const registration&) = delete;
     registration& operator=(const registration&) = delete;
@@ -139,7 +154,7 @@ class lock_free_readers {
 
   static reader_slot& this_thread_slot() noexcept {
     reader_slot& slot = own_slot();
-    if (!slot.registered) [[unlikely]] {
+    if (slot.state == registration_state::not_yet) [[unlikely]] {
       thread_local const registration unlinks_at_exit{slot};
     }
     return slot;
