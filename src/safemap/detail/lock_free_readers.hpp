@@ -27,8 +27,8 @@
 // Registration: a thread links its slot into a list on its first read (a mutex, once per thread)
 //   and unlinks it when it exits. The writer holds that mutex while it waits, so no slot goes
 //   away under it; a thread inside a read never takes it. A read made after the thread's
-//   registration ended (from a later thread_local destructor) is not announced(): the caller
-//   must take its lock instead.
+//   registration ended (from a thread_local destructor that runs later) counts itself in one
+//   shared counter with a locked add instead, which the writer waits to see at zero.
 // Contract: a read section must not wait for anything a writer may hold while it waits for
 //   readers (optimistic_table leaves its section before it falls back to the table's mutex;
 //   Hash and KeyEqual, which run inside, must be pure functions as the table already requires).
@@ -63,29 +63,31 @@ class lock_free_readers {
   // protect stay valid.
   class section {
    public:
-    section() noexcept
-        : slot_{this_thread_slot()}, announced_{slot_.state == registration_state::registered} {
-      if (!announced_ || slot_.depth++ != 0) return;
+    section() noexcept : slot_{this_thread_slot()} {
+      if (slot_.state != registration_state::registered) [[unlikely]] {
+        late_readers().fetch_add(1);
+        return;
+      }
+      if (slot_.depth++ != 0) return;
       slot_.count.store(slot_.count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
       // Keeps the compiler from moving the section's loads above the store; the writer's
       // membarrier makes it a fence for the CPU.
       std::atomic_signal_fence(std::memory_order_seq_cst);
     }
     ~section() {
-      if (!announced_ || --slot_.depth != 0) return;
+      // The state cannot change inside a section: a registration ends only at thread exit.
+      if (slot_.state != registration_state::registered) [[unlikely]] {
+        late_readers().fetch_sub(1, std::memory_order_release);
+        return;
+      }
+      if (--slot_.depth != 0) return;
       slot_.count.store(slot_.count.load(std::memory_order_relaxed) + 1, std::memory_order_release);
     }
     section(const section&) = delete;
     section& operator=(const section&) = delete;
 
-    // False on a thread whose registration has already ended (a lookup from a thread_local
-    // destructor that runs after it): no writer waits for such a thread, so it must not read
-    // without a lock.
-    bool announced() const { return announced_; }
-
    private:
     reader_slot& slot_;
-    const bool announced_;
   };
 
   // Whether wait_for_readers can answer true here (membarrier(2) is available).
@@ -106,6 +108,7 @@ class lock_free_readers {
       if (count % 2 == 0) continue;
       while (each->count.load(std::memory_order_acquire) == count) std::this_thread::yield();
     }
+    while (late_readers().load(std::memory_order_acquire) != 0) std::this_thread::yield();
     return true;
   }
 
@@ -139,6 +142,13 @@ class lock_free_readers {
    private:
     reader_slot& slot_;
   };
+
+  // Reads on threads whose registration has ended: counted with a locked add (which orders it
+  // before the read as the membarrier would), on that rare path only.
+  static std::atomic<std::int64_t>& late_readers() noexcept {
+    static std::atomic<std::int64_t> count{0};
+    return count;
+  }
 
   static registry& the_registry() noexcept {
     static registry instance;

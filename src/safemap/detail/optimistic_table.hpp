@@ -275,9 +275,9 @@ class optimistic_table {
     const std::size_t hash = hash_(key);
     {
       // Keeps the arrays it loads allocated; closed before the mutex, which a writer waiting
-      // for readers holds. A thread it cannot announce goes to the mutex at once.
+      // for readers holds.
       const lock_free_readers::section reading;
-      for (int attempt = 0; reading.announced() && attempt < optimistic_attempts; ++attempt) {
+      for (int attempt = 0; attempt < optimistic_attempts; ++attempt) {
         const std::uint64_t before = sequence_.load(std::memory_order_acquire);
         if (before % 2 == 1) continue;  // a writer is changing slots
         slot_array& array = *published_.load(std::memory_order_acquire);
