@@ -13,77 +13,71 @@ namespace {
 
 using detail::lock_free_readers;
 
-TEST(lock_free_readers, AWriterWaitsUntilAnOpenSectionCloses) {
-  if (!lock_free_readers::can_wait_for_readers()) GTEST_SKIP() << "no membarrier(2) here";
-  std::atomic<bool> reading{false};
+// Holds a reader thread's section open from hold() until may_close.
+struct open_section_gate {
+  std::atomic<bool> opened{false};
   std::atomic<bool> may_close{false};
-  std::thread reader{[&] {
-    const lock_free_readers::section open;
-    reading = true;
+  void hold() {
+    opened = true;
     while (!may_close) std::this_thread::yield();
-  }};
-  while (!reading) std::this_thread::yield();
+  }
+};
+
+// Once `reader` holds its section open at `gate`, a writer's wait must last until it closes.
+void expect_wait_lasts_until_closed(open_section_gate& gate, std::thread& reader,
+                                    const char* section) {
+  while (!gate.opened) std::this_thread::yield();
   std::atomic<bool> waited{false};
   std::thread writer{[&] { waited = lock_free_readers::wait_for_readers(); }};
   std::this_thread::sleep_for(std::chrono::milliseconds{100});
-  EXPECT_FALSE(waited) << "the wait ended while a section was open";
-  may_close = true;
+  EXPECT_FALSE(waited) << "the wait ended while " << section << " was open";
+  gate.may_close = true;
   reader.join();
   writer.join();
   EXPECT_TRUE(waited);
 }
 
+TEST(lock_free_readers, AWriterWaitsUntilAnOpenSectionCloses) {
+  if (!lock_free_readers::can_wait_for_readers()) GTEST_SKIP() << "no membarrier(2) here";
+  open_section_gate gate;
+  std::thread reader{[&] {
+    const lock_free_readers::section open;
+    gate.hold();
+  }};
+  expect_wait_lasts_until_closed(gate, reader, "a section");
+}
+
 TEST(lock_free_readers, NestedSectionsCloseWithTheOutermost) {
   if (!lock_free_readers::can_wait_for_readers()) GTEST_SKIP() << "no membarrier(2) here";
-  std::atomic<int> step{0};
+  open_section_gate gate;
   std::thread reader{[&] {
     const lock_free_readers::section outer;
     {
       const lock_free_readers::section inner;
     }
-    step = 1;
-    while (step != 2) std::this_thread::yield();
+    gate.hold();
   }};
-  while (step != 1) std::this_thread::yield();
-  std::atomic<bool> waited{false};
-  std::thread writer{[&] { waited = lock_free_readers::wait_for_readers(); }};
-  std::this_thread::sleep_for(std::chrono::milliseconds{100});
-  EXPECT_FALSE(waited) << "the inner section's end ended the wait";
-  step = 2;
-  reader.join();
-  writer.join();
-  EXPECT_TRUE(waited);
+  expect_wait_lasts_until_closed(gate, reader, "the outer of two nested sections");
 }
 
 // Built before the thread's first section, so destroyed after the registration that section
 // creates: the section it opens comes after the thread's registration ended.
 struct reads_at_thread_exit {
-  std::atomic<bool>* reading;
-  std::atomic<bool>* may_close;
+  open_section_gate* gate;
   ~reads_at_thread_exit() {
     const lock_free_readers::section late;
-    *reading = true;
-    while (!*may_close) std::this_thread::yield();
+    gate->hold();
   }
 };
 
 TEST(lock_free_readers, AWriterWaitsForAReadAfterTheThreadsRegistrationEnded) {
   if (!lock_free_readers::can_wait_for_readers()) GTEST_SKIP() << "no membarrier(2) here";
-  std::atomic<bool> reading{false};
-  std::atomic<bool> may_close{false};
+  open_section_gate gate;
   std::thread reader{[&] {
-    thread_local reads_at_thread_exit at_exit{&reading, &may_close};
+    thread_local reads_at_thread_exit at_exit{&gate};
     const lock_free_readers::section registers;
   }};
-  while (!reading) std::this_thread::yield();
-  std::atomic<bool> waited{false};
-  std::thread writer{[&] { waited = lock_free_readers::wait_for_readers(); }};
-  std::this_thread::sleep_for(std::chrono::milliseconds{100});
-  EXPECT_FALSE(waited) << "the wait ended while a late section was open";
-  may_close = true;
-  reader.join();
-  writer.join();
-  EXPECT_TRUE(waited);
+  expect_wait_lasts_until_closed(gate, reader, "a section opened after the registration ended");
 }
 
 }  // namespace
