@@ -19,8 +19,8 @@
 //   array, not a division by a prime and a chain of nodes): detail/optimistic_table.hpp where it
 //   suits the types, else detail/flat_table.hpp behind the lock when Key and Value move without
 //   throwing and Hash does not throw (which keeps the strong guarantee while entries move), else
-//   std::unordered_map. An optimistic shard frees an array it outgrew once no lock-free
-//   lookup can still be reading it: its writer waits for the few in flight, once per doubling.
+//   std::unordered_map. An optimistic shard frees the arrays it outgrew once they hold 64 KiB
+//   and no lock-free lookup can still be reading them (its writer waits for the few in flight).
 // Layout: each shard sits on its own cache lines (alignas(cache_line_size)), so threads working
 //   in different shards do not slow each other through false sharing of the locks.
 // Values: move-only values work as in mutex_map.
