@@ -1,5 +1,5 @@
 // Two-thread programs under scripted schedules without libFuzzer (every preset, TSan's
-// included): decoding, every variant silent on seeded cases, and a planted check-then-act bug
+// included): decoding, every variant silent on 150 random cases, and a planted check-then-act bug
 // found and located (tests/broken/check_then_insert.hpp).
 #include <gtest/gtest.h>
 
@@ -24,11 +24,11 @@ namespace {
 
 using key = std::uint64_t;
 
-std::vector<std::uint8_t> seeded_case(std::uint32_t seed) {
-  std::mt19937 random{seed};
+std::vector<std::uint8_t> random_case(std::uint32_t number) {
+  std::mt19937 random{number};
   std::vector<std::uint8_t> bytes(1 + 2 * max_operations + 64);
   for (auto& each : bytes) each = static_cast<std::uint8_t>(random());
-  bytes.front() = static_cast<std::uint8_t>(8 + seed % 24);  // 8 to 31 operations
+  bytes.front() = static_cast<std::uint8_t>(8 + number % 24);  // 8 to 31 operations
   return bytes;
 }
 
@@ -51,34 +51,34 @@ TEST(two_threads, DecodesTwoBytesAnOperationAndTheRestAsTheSchedule) {
 }
 
 template <class Map>
-void expect_silent_on_seeded_cases() {
-  for (std::uint32_t seed = 1; seed <= 150; ++seed) {
-    const auto violation = run_two_threads<Map>(decode_two_threads(seeded_case(seed)));
-    ASSERT_FALSE(violation) << "seed " << seed << ":\n" << *violation;
+void expect_silent_on_random_cases() {
+  for (std::uint32_t number = 1; number <= 150; ++number) {
+    const auto violation = run_two_threads<Map>(decode_two_threads(random_case(number)));
+    ASSERT_FALSE(violation) << "case " << number << ":\n" << *violation;
   }
 }
 
 TEST(two_threads, EveryVariantLeavesLinearizableHistories) {
-  expect_silent_on_seeded_cases<mutex_map<key, key>>();
-  expect_silent_on_seeded_cases<shared_mutex_map<key, key>>();
-  expect_silent_on_seeded_cases<sharded_map<key, key>>();
-  expect_silent_on_seeded_cases<read_mostly_map<key, key>>();
-  expect_silent_on_seeded_cases<owner_thread_map<key, key>>();
+  expect_silent_on_random_cases<mutex_map<key, key>>();
+  expect_silent_on_random_cases<shared_mutex_map<key, key>>();
+  expect_silent_on_random_cases<sharded_map<key, key>>();
+  expect_silent_on_random_cases<read_mostly_map<key, key>>();
+  expect_silent_on_random_cases<owner_thread_map<key, key>>();
 }
 
 // Run until found, within a budget of cases far above what it needs (a few dozen, measured).
 TEST(two_threads, FindsAndLocatesCheckThenInsert) {
   std::optional<std::string> violation;
-  std::uint32_t seed = 0;
-  while (!violation && seed < 20'000) {
+  std::uint32_t cases = 0;
+  while (!violation && cases < 20'000) {
     violation = run_two_threads<broken::check_then_insert<key, key>>(
-        decode_two_threads(seeded_case(++seed)));
+        decode_two_threads(random_case(++cases)));
   }
-  ASSERT_TRUE(violation) << "no violation in " << seed << " cases";
+  ASSERT_TRUE(violation) << "no violation in " << cases << " cases";
   EXPECT_NE(violation->find("SafemapLinearizability: linearizability violation"),
             std::string::npos);
   EXPECT_NE(violation->find("check_then_insert.hpp:"), std::string::npos) << *violation;
-  std::cout << "found after " << seed << " cases\n";
+  std::cout << "found after " << cases << " cases\n";
 }
 
 }  // namespace
