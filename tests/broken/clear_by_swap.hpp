@@ -15,90 +15,35 @@
 // RUN(controlled): --workload clear_while_writing
 #pragma once
 
-#include <cstddef>
 #include <functional>
 #include <optional>
 #include <unordered_map>
-#include <utility>
 
 #include <safemap/thread_annotations.hpp>
 
+#include "support/locked_unordered_map.hpp"
+
 namespace safemap::broken {
 
+// Every operation of the correct locked map, except clear; find and insert_or_assign are here
+// only to carry the markers of the race's other side.
 template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
-class clear_by_swap {
+class clear_by_swap : public support::locked_unordered_map<Key, Value, Hash, KeyEqual> {
  public:
-  using key_type = Key;
-  using mapped_type = Value;
-  using hasher = Hash;
-  using key_equal = KeyEqual;
-
   std::optional<Value> find(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);  // <- PEER
-    if (found == table_.end()) return std::nullopt;
+    safemap::lock_guard lock{this->mutex_};
+    auto found = this->table_.find(key);  // <- PEER
+    if (found == this->table_.end()) return std::nullopt;
     return found->second;  // <- PEER
   }
-  bool contains(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    return table_.contains(key);
-  }
-  std::size_t size() const {
-    safemap::lock_guard lock{mutex_};
-    return table_.size();
-  }
-  bool empty() const { return size() == 0; }
-
-  bool insert(const Key& key, const Value& value) {
-    safemap::lock_guard lock{mutex_};
-    return table_.try_emplace(key, value).second;
-  }
   bool insert_or_assign(const Key& key, const Value& value) {
-    safemap::lock_guard lock{mutex_};
-    return table_.insert_or_assign(key, value).second;  // <- PEER
-  }
-  bool erase(const Key& key) {
-    safemap::lock_guard lock{mutex_};
-    return table_.erase(key) > 0;
+    safemap::lock_guard lock{this->mutex_};
+    return this->table_.insert_or_assign(key, value).second;  // <- PEER
   }
   void clear() {
     std::unordered_map<Key, Value, Hash, KeyEqual> empty_table;
-    table_.swap(empty_table);  // <- BUG: no lock
+    this->table_.swap(empty_table);  // <- BUG: no lock
   }  // <- BUG: the old nodes are freed here, still without the lock
-
-  template <class Mutate>
-  bool update(const Key& key, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);
-    if (found == table_.end()) return false;
-    std::forward<Mutate>(mutate)(found->second);
-    return true;
-  }
-  template <class Make, class Mutate>
-  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto [where, added] = table_.try_emplace(key);
-    if (added) {
-      where->second = std::forward<Make>(make)();
-    } else {
-      std::forward<Mutate>(mutate)(where->second);
-    }
-    return added;
-  }
-
-  template <class Visit>
-  void for_each(Visit&& visit) const {
-    safemap::lock_guard lock{mutex_};
-    for (const auto& [key, value] : table_) visit(key, value);
-  }
-  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    safemap::lock_guard lock{mutex_};
-    return table_;
-  }
-
- private:
-  mutable safemap::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::broken

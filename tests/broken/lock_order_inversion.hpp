@@ -21,96 +21,39 @@
 //   watchdog's 5 s of silence.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <unordered_map>
-#include <utility>
 
 #include <safemap/thread_annotations.hpp>
 
+#include "support/locked_unordered_map.hpp"
+
 namespace safemap::broken {
 
+// Every operation of the correct locked map, except find and insert_or_assign, which also
+// keep access statistics under a second lock.
 template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
-class lock_order_inversion {
+class lock_order_inversion : public support::locked_unordered_map<Key, Value, Hash, KeyEqual> {
  public:
-  using key_type = Key;
-  using mapped_type = Value;
-  using hasher = Hash;
-  using key_equal = KeyEqual;
-
   std::optional<Value> find(const Key& key) const {
     safemap::lock_guard hits_lock{hits_mutex_};  // <- FIRST
     ++hits_[key];
-    safemap::lock_guard table_lock{mutex_};  // <- BUG: table after hits; insert_or_assign: hits after table
-    auto found = table_.find(key);
-    if (found == table_.end()) return std::nullopt;
+    safemap::lock_guard table_lock{this->mutex_};  // <- BUG: table after hits; insert_or_assign: hits after table
+    auto found = this->table_.find(key);
+    if (found == this->table_.end()) return std::nullopt;
     return found->second;
   }
-  bool contains(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    return table_.contains(key);
-  }
-  std::size_t size() const {
-    safemap::lock_guard lock{mutex_};
-    return table_.size();
-  }
-  bool empty() const { return size() == 0; }
-
-  bool insert(const Key& key, const Value& value) {
-    safemap::lock_guard lock{mutex_};
-    return table_.try_emplace(key, value).second;
-  }
   bool insert_or_assign(const Key& key, const Value& value) {
-    safemap::lock_guard table_lock{mutex_};  // <- FIRST
+    safemap::lock_guard table_lock{this->mutex_};  // <- FIRST
     safemap::lock_guard hits_lock{hits_mutex_};  // <- BUG
     hits_[key] = 0;
-    return table_.insert_or_assign(key, value).second;
-  }
-  bool erase(const Key& key) {
-    safemap::lock_guard lock{mutex_};
-    return table_.erase(key) > 0;
-  }
-  void clear() {
-    safemap::lock_guard lock{mutex_};
-    table_.clear();
-  }
-
-  template <class Mutate>
-  bool update(const Key& key, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);
-    if (found == table_.end()) return false;
-    std::forward<Mutate>(mutate)(found->second);
-    return true;
-  }
-  template <class Make, class Mutate>
-  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto [where, added] = table_.try_emplace(key);
-    if (added) {
-      where->second = std::forward<Make>(make)();
-    } else {
-      std::forward<Mutate>(mutate)(where->second);
-    }
-    return added;
-  }
-
-  template <class Visit>
-  void for_each(Visit&& visit) const {
-    safemap::lock_guard lock{mutex_};
-    for (const auto& [key, value] : table_) visit(key, value);
-  }
-  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    safemap::lock_guard lock{mutex_};
-    return table_;
+    return this->table_.insert_or_assign(key, value).second;
   }
 
  private:
-  mutable safemap::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
-  mutable safemap::mutex hits_mutex_ SAFEMAP_ACQUIRED_AFTER(mutex_);
+  mutable safemap::mutex hits_mutex_ SAFEMAP_ACQUIRED_AFTER(this->mutex_);
   mutable std::unordered_map<Key, std::uint64_t, Hash, KeyEqual> hits_ SAFEMAP_GUARDED_BY(hits_mutex_);
 };
 

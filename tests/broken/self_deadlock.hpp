@@ -19,91 +19,29 @@
 
 #include <cstddef>
 #include <functional>
-#include <optional>
-#include <unordered_map>
-#include <utility>
 
 #include <safemap/thread_annotations.hpp>
 
+#include "support/locked_unordered_map.hpp"
+
 namespace safemap::broken {
 
+// Every operation of the correct locked map, except insert_or_assign, which evicts, and erase,
+// which it calls.
 template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
-class self_deadlock {
+class self_deadlock : public support::locked_unordered_map<Key, Value, Hash, KeyEqual> {
  public:
-  using key_type = Key;
-  using mapped_type = Value;
-  using hasher = Hash;
-  using key_equal = KeyEqual;
-
   static constexpr std::size_t capacity = 2048;
 
-  std::optional<Value> find(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);
-    if (found == table_.end()) return std::nullopt;
-    return found->second;
-  }
-  bool contains(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    return table_.contains(key);
-  }
-  std::size_t size() const {
-    safemap::lock_guard lock{mutex_};
-    return table_.size();
-  }
-  bool empty() const { return size() == 0; }
-
-  bool insert(const Key& key, const Value& value) {
-    safemap::lock_guard lock{mutex_};
-    return table_.try_emplace(key, value).second;
-  }
   bool insert_or_assign(const Key& key, const Value& value) {
-    safemap::lock_guard lock{mutex_};
-    if (table_.size() >= capacity) erase(table_.begin()->first);  // <- BUG: erase() locks again
-    return table_.insert_or_assign(key, value).second;
+    safemap::lock_guard lock{this->mutex_};
+    if (this->table_.size() >= capacity) erase(this->table_.begin()->first);  // <- BUG: erase() locks again
+    return this->table_.insert_or_assign(key, value).second;
   }
-  bool erase(const Key& key) SAFEMAP_EXCLUDES(mutex_) {
-    safemap::lock_guard lock{mutex_};  // <- RELOCK
-    return table_.erase(key) > 0;
+  bool erase(const Key& key) SAFEMAP_EXCLUDES(this->mutex_) {
+    safemap::lock_guard lock{this->mutex_};  // <- RELOCK
+    return this->table_.erase(key) > 0;
   }
-  void clear() {
-    safemap::lock_guard lock{mutex_};
-    table_.clear();
-  }
-
-  template <class Mutate>
-  bool update(const Key& key, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);
-    if (found == table_.end()) return false;
-    std::forward<Mutate>(mutate)(found->second);
-    return true;
-  }
-  template <class Make, class Mutate>
-  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto [where, added] = table_.try_emplace(key);
-    if (added) {
-      where->second = std::forward<Make>(make)();
-    } else {
-      std::forward<Mutate>(mutate)(where->second);
-    }
-    return added;
-  }
-
-  template <class Visit>
-  void for_each(Visit&& visit) const {
-    safemap::lock_guard lock{mutex_};
-    for (const auto& [key, value] : table_) visit(key, value);
-  }
-  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    safemap::lock_guard lock{mutex_};
-    return table_;
-  }
-
- private:
-  mutable safemap::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::broken

@@ -17,96 +17,47 @@
 
 #include <cstddef>
 #include <functional>
-#include <optional>
-#include <unordered_map>
 #include <utility>
 
 #include <safemap/thread_annotations.hpp>
 
+#include "support/locked_unordered_map.hpp"
+
 namespace safemap::broken {
 
+// The correct locked map's operations, with the count kept beside them.
 template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>
-class size_counter_outside_lock {
- public:
-  using key_type = Key;
-  using mapped_type = Value;
-  using hasher = Hash;
-  using key_equal = KeyEqual;
+class size_counter_outside_lock : public support::locked_unordered_map<Key, Value, Hash, KeyEqual> {
+  using locked_map = support::locked_unordered_map<Key, Value, Hash, KeyEqual>;
 
-  std::optional<Value> find(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);
-    if (found == table_.end()) return std::nullopt;
-    return found->second;
-  }
-  bool contains(const Key& key) const {
-    safemap::lock_guard lock{mutex_};
-    return table_.contains(key);
-  }
+ public:
   std::size_t size() const { return count_; }  // <- BUG: unlocked read
   bool empty() const { return size() == 0; }
 
-  bool insert(const Key& key, const Value& value) {
-    return counted(locked([&] { return table_.try_emplace(key, value).second; }));
-  }
+  bool insert(const Key& key, const Value& value) { return counted(locked_map::insert(key, value)); }
   bool insert_or_assign(const Key& key, const Value& value) {
-    return counted(locked([&] { return table_.insert_or_assign(key, value).second; }));
+    return counted(locked_map::insert_or_assign(key, value));
   }
   bool erase(const Key& key) {
-    const bool erased = locked([&] { return table_.erase(key) > 0; });
+    const bool erased = locked_map::erase(key);
     if (erased) --count_;  // <- BUG: unlocked write
     return erased;
   }
   void clear() {
-    locked([&] { table_.clear(); });
+    locked_map::clear();
     count_ = 0;  // <- BUG: unlocked write
-  }
-
-  template <class Mutate>
-  bool update(const Key& key, Mutate&& mutate) {
-    safemap::lock_guard lock{mutex_};
-    auto found = table_.find(key);
-    if (found == table_.end()) return false;
-    std::forward<Mutate>(mutate)(found->second);
-    return true;
   }
   template <class Make, class Mutate>
   bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
-    return counted(locked([&] {
-      auto [where, added] = table_.try_emplace(key);
-      if (added) {
-        where->second = std::forward<Make>(make)();
-      } else {
-        std::forward<Mutate>(mutate)(where->second);
-      }
-      return added;
-    }));
-  }
-
-  template <class Visit>
-  void for_each(Visit&& visit) const {
-    safemap::lock_guard lock{mutex_};
-    for (const auto& [key, value] : table_) visit(key, value);
-  }
-  std::unordered_map<Key, Value, Hash, KeyEqual> snapshot() const {
-    safemap::lock_guard lock{mutex_};
-    return table_;
+    return counted(locked_map::upsert(key, std::forward<Make>(make), std::forward<Mutate>(mutate)));
   }
 
  private:
-  template <class Action>
-  auto locked(Action&& action) {
-    safemap::lock_guard lock{mutex_};
-    return action();
-  }
   bool counted(bool added) {
     if (added) ++count_;  // <- BUG: unlocked write
     return added;
   }
-
-  mutable safemap::mutex mutex_;
-  std::unordered_map<Key, Value, Hash, KeyEqual> table_;
-  std::size_t count_ SAFEMAP_GUARDED_BY(mutex_) = 0;
+  std::size_t count_ SAFEMAP_GUARDED_BY(this->mutex_) = 0;
 };
 
 }  // namespace safemap::broken
