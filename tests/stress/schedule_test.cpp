@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,7 @@
 #include <shared_mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <safemap/detail/sanitizer.hpp>
@@ -41,14 +43,17 @@ struct run_totals {
   std::uint64_t trace_hash = 0;
 };
 
-// Runs body(index) on `threads` controlled threads and returns what the scheduler counted.
+// Runs body(index) on `threads` controlled threads and returns what the scheduler counted;
+// before_arriving(index) runs on each thread before it takes its seat.
 run_totals run_controlled(schedule_kind kind, unsigned threads, std::uint64_t seed,
-                          const std::function<void(unsigned)>& body) {
+                          const std::function<void(unsigned)>& body,
+                          const std::function<void(unsigned)>& before_arriving = {}) {
   scheduler controller{{.kind = kind, .pct_depth = 3}, threads, 400, seed, exit_on_deadlock};
   {
     std::vector<std::jthread> workers;
     for (unsigned index = 0; index < threads; ++index) {
       workers.emplace_back([&, index] {
+        if (before_arriving) before_arriving(index);
         const scheduler::seat seat{&controller, index};
         body(index);
       });
@@ -83,6 +88,29 @@ TEST(Schedule, OneSeedGivesOneInterleaving) {
       for (int again = 0; again < 3; ++again)
         EXPECT_EQ(lock_order(kind, seed), first) << name_of(kind);
     }
+  }
+}
+
+// The thread that arrives last hands out the first turn, and which one that is is up to the
+// operating system: it must not change what a seed's schedule counts, which a replay compares.
+TEST(Schedule, ArrivalOrderDoesNotChangeTheCounts) {
+  std::mutex mutex;
+  const auto counts_when_last_is = [&](unsigned last) {
+    const auto totals = run_controlled(
+        schedule_kind::pct, 3, 7,
+        [&](unsigned) {
+          for (int round = 0; round < 30; ++round) {
+            const std::lock_guard lock{mutex};
+          }
+        },
+        [&](unsigned index) {
+          if (index == last) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        });
+    return std::tuple{totals.steps, totals.switches, totals.trace_hash};
+  };
+  const auto first = counts_when_last_is(0);
+  for (unsigned last : {1u, 2u}) {
+    EXPECT_EQ(counts_when_last_is(last), first) << "thread " << last << " arrived last";
   }
 }
 

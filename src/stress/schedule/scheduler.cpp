@@ -239,7 +239,10 @@ void scheduler::hand_on(guard& held, unsigned self) {
       seats_[self].state = seat_state::runnable;
       return;
     }
-    ++switches_;
+    // A switch takes the turn from the thread that had it. The first turn, handed out by
+    // whichever thread happened to arrive last, takes it from nobody: counting it would make a
+    // replay's count depend on the order the operating system started the threads in.
+    if (running_ == self) ++switches_;
     running_ = next;
     grant(next);
   }
