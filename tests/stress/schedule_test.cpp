@@ -92,7 +92,7 @@ TEST(Schedule, OneSeedGivesOneInterleaving) {
 }
 
 // The thread that arrives last hands out the first turn, and which one that is is up to the
-// operating system: it must not change what a seed's schedule counts, which a replay compares.
+// operating system: it must not change what the schedule counts, which a replay compares.
 TEST(Schedule, ArrivalOrderDoesNotChangeTheCounts) {
   std::mutex mutex;
   const auto counts_when_last_is = [&](unsigned last) {
