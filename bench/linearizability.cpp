@@ -18,7 +18,7 @@
 
 #include "stress/linearizability/checker.hpp"
 #include "stress/linearizability/history.hpp"
-#include "stress/shared_keys.hpp"
+#include "stress/workloads/shared_keys.hpp"
 
 namespace {
 

@@ -70,7 +70,7 @@ else()
   set(SAFEMAP_BUILD_FLAVOUR default)
 endif()
 
-# Every workload and profile the driver knows (src/stress/workload.hpp, src/stress/profile.cpp).
+# Every workload and profile the driver knows (src/stress/workloads/list.hpp, src/stress/run/profile.cpp).
 set(SAFEMAP_STRESS_WORKLOADS read_heavy write_heavy iterate_while_writing resize_storm
   hot_key_counters erase_churn clear_while_writing shared_keys throwing_callbacks)
 set(SAFEMAP_STRESS_PROFILES local production controlled)

@@ -20,15 +20,15 @@
 #include <safemap/check_concurrent_map.hpp>
 #include <safemap/concurrent_map.hpp>
 
-#include "stress/crash_report.hpp"
 #include "stress/exit_code.hpp"
-#include "stress/options.hpp"
-#include "stress/round.hpp"
-#include "stress/session.hpp"
-#include "stress/shared_keys.hpp"
-#include "stress/throwing_callbacks.hpp"
-#include "stress/variant_info.hpp"
-#include "stress/workloads.hpp"
+#include "stress/run/options.hpp"
+#include "stress/run/session.hpp"
+#include "stress/run/variant_info.hpp"
+#include "stress/watchdog/crash_report.hpp"
+#include "stress/workloads/round.hpp"
+#include "stress/workloads/shared_keys.hpp"
+#include "stress/workloads/throwing_callbacks.hpp"
+#include "stress/workloads/workloads.hpp"
 
 namespace safemap::stress {
 

@@ -11,6 +11,10 @@
 
 namespace safemap::stress {
 
+// How progress is shown on long runs: a live line on a terminal, a line every few seconds in a
+// log, or nothing; automatic picks live or periodic by whether stderr is a terminal.
+enum class progress_mode { automatic, live, periodic, off };
+
 class progress_board {
  public:
   // One worker's counter, alone on its cache line so that counting does not make the workers

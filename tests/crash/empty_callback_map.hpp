@@ -1,6 +1,6 @@
 // safemap::crash_fixture::empty_callback_map: a component whose writes call a change callback
 // that was never set, so the crash test can prove an uncaught exception is reported with the
-// throwing line (src/stress/crash_report.hpp). Calling an empty std::function throws
+// throwing line (src/stress/watchdog/crash_report.hpp). Calling an empty std::function throws
 // std::bad_function_call; nothing catches it, and std::terminate ends the process, which said
 // only "terminate called after throwing an instance of 'std::bad_function_call'" before the
 // crash report. The finding must be a SafemapCrash "uncaught exception" at the line marked CRASH.

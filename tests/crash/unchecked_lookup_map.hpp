@@ -1,9 +1,9 @@
 // safemap::crash_fixture::unchecked_lookup_map: a component that crashes in a normal build, so the
 // crash test can prove the stress driver reports a crash located at its line
-// (src/stress/crash_report.hpp). Not a concurrency bug: find() dereferences the lookup of a key
-// that is not there, as code does that "knows" every key it asks for was inserted. The workers'
-// first miss dies of SIGSEGV; the finding must be a SafemapCrash "segmentation fault" at the line
-// marked CRASH, in a worker thread's stack.
+// (src/stress/watchdog/crash_report.hpp). Not a concurrency bug: find() dereferences the lookup of
+// a key that is not there, as code does that "knows" every key it asks for was inserted. The
+// workers' first miss dies of SIGSEGV; the finding must be a SafemapCrash "segmentation fault" at
+// the line marked CRASH, in a worker thread's stack.
 #pragma once
 
 #include <functional>

@@ -56,7 +56,7 @@ DRIFTS = [
      "EXIT_INVARIANT, EXIT_NO_PROGRESS, EXIT_NOT_LINEARIZABLE = 3, 4, 5",
      "EXIT_INVARIANT, EXIT_NO_PROGRESS, EXIT_NOT_LINEARIZABLE = 3, 6, 5",
      "facts", "ci/gap_report.py: EXIT_NO_PROGRESS = 6"),
-    ("a --help that omits a code", "src/stress/options.cpp", ", 4 no progress ", " ",
+    ("a --help that omits a code", "src/stress/run/options.cpp", ", 4 no progress ", " ",
      "facts", "the exit codes `safemap-stress` returns"),
     ("a TSan exit code the presets do not set", "presets/base.json", "exitcode=66",
      "exitcode=67", "facts", "the ThreadSanitizer exit code"),

@@ -7,12 +7,12 @@
                `constexpr int exit_*` in C++: its value must be in the table, and a name that
                matches an enumerator's must have its value), and each tool's --help list of
                codes against the rows that say the tool returns them;
-  workloads    the table in docs/harness.md against the enum in src/stress/workload.hpp, the
-               all_workloads list, the names in src/stress/workload.cpp and
+  workloads    the table in docs/harness.md against the enum in src/stress/workloads/list.hpp, the
+               all_workloads list, the names in src/stress/workloads/list.cpp and
                SAFEMAP_STRESS_WORKLOADS in cmake/SafemapStress.cmake;
   detectors    the table in docs/harness.md against the detectors (and their default build
                flavours) cmake/SafemapStress.cmake accepts, and its "known:" error message;
-  profiles     the table in docs/harness.md against src/stress/profile.cpp and the test presets'
+  profiles     the table in docs/harness.md against src/stress/run/profile.cpp and the test presets'
                SAFEMAP_STRESS_PROFILE_<NAME> overrides in presets/base.json;
   catalogue    the table in docs/catalogue.md against the broken variants of the manifest
                (written by cmake/SafemapStress.cmake, the one reader of the header format) and
@@ -35,7 +35,7 @@ import sys
 FLAVOURS = ("default", "asan", "tsan")
 # The tools whose --help lists exit codes, by the name the exit-code table uses for them.
 TOOL_HELP = {
-    "safemap-stress": "src/stress/options.cpp",
+    "safemap-stress": "src/stress/run/options.cpp",
     "sanitizer-report": "src/tools/sanitizer-report/cli.cpp",
     "bench/compare/report.py": "bench/compare/report.py",
 }
@@ -171,14 +171,14 @@ class Facts:
     # --- workloads, detectors, profiles -------------------------------------------------------
 
     def workloads(self):
-        header = read(self.root, "src/stress/workload.hpp")
+        header = read(self.root, "src/stress/workloads/list.hpp")
         enum = re.search(r"enum\s+class\s+workload\s*\{([^}]*)\}", header)
         listed = re.search(r"all_workloads\s*\{([^}]*)\}", header)
         if not enum or not listed:
-            raise Unreadable("src/stress/workload.hpp: no `enum class workload` or all_workloads")
+            raise Unreadable("src/stress/workloads/list.hpp: no `enum class workload` or all_workloads")
         defined = re.findall(r"^\s*(\w+)\s*,?", re.sub(r"//[^\n]*", "", enum[1]), re.MULTILINE)
         names = re.findall(r'case\s+workload::(\w+):\s*return\s+"(\w+)"',
-                           read(self.root, "src/stress/workload.cpp"))
+                           read(self.root, "src/stress/workloads/list.cpp"))
         cmake = re.search(r"set\(SAFEMAP_STRESS_WORKLOADS([^)]*)\)",
                           read(self.root, "cmake/SafemapStress.cmake"))
         if not cmake:
@@ -187,14 +187,14 @@ class Facts:
                       table(read(self.root, "docs/harness.md"), "workload", "docs/harness.md")]
         actual = set(defined)
         self.expect_equal("workloads in docs/harness.md", set(documented), actual,
-                          "the enum in src/stress/workload.hpp")
-        self.expect_equal("all_workloads in src/stress/workload.hpp",
+                          "the enum in src/stress/workloads/list.hpp")
+        self.expect_equal("all_workloads in src/stress/workloads/list.hpp",
                           set(re.findall(r"workload::(\w+)", listed[1])), actual, "its enum")
-        self.expect_equal("workload names in src/stress/workload.cpp",
+        self.expect_equal("workload names in src/stress/workloads/list.cpp",
                           {f"{e}: {n}" for e, n in names}, {f"{e}: {e}" for e in actual},
-                          "the enum in src/stress/workload.hpp")
+                          "the enum in src/stress/workloads/list.hpp")
         self.expect_equal("SAFEMAP_STRESS_WORKLOADS in cmake/SafemapStress.cmake",
-                          set(cmake[1].split()), actual, "the enum in src/stress/workload.hpp")
+                          set(cmake[1].split()), actual, "the enum in src/stress/workloads/list.hpp")
 
     def detectors(self):
         cmake = read(self.root, "cmake/SafemapStress.cmake")
@@ -223,10 +223,10 @@ class Facts:
         builtin = {}
         for name, threads, ops in re.findall(
                 r'\.name\s*=\s*"(\w+)",\s*\.threads\s*=\s*\{([\d,\s]*)\},\s*\.ops\s*=\s*(\d+)',
-                read(self.root, "src/stress/profile.cpp")):
+                read(self.root, "src/stress/run/profile.cpp")):
             builtin[name] = {"threads": [int(t) for t in threads.split(",")], "ops": int(ops)}
         if not builtin:
-            raise Unreadable("src/stress/profile.cpp: cannot read the built-in profiles")
+            raise Unreadable("src/stress/run/profile.cpp: cannot read the built-in profiles")
         overrides = {}
         for preset in json.loads(read(self.root, "presets/base.json")).get("testPresets", []):
             flavour = preset["name"].removeprefix("stress-")
@@ -247,7 +247,7 @@ class Facts:
                 documented.add(f"{code_names(row[0])[0]} in {flavour}: threads {threads}, "
                                f"ops {int(row[3])}")
         self.expect_equal("profiles in docs/harness.md", documented, actual,
-                          "src/stress/profile.cpp with the overrides of presets/base.json")
+                          "src/stress/run/profile.cpp with the overrides of presets/base.json")
 
     # --- the catalogue and the README's excerpt -----------------------------------------------
 

@@ -10,8 +10,8 @@
 #include <safemap/sharded_map.hpp>
 #include <safemap/shared_mutex_map.hpp>
 
-#include "stress/operation_sites.hpp"
-#include "stress/oracle.hpp"
+#include "stress/invariants/findings.hpp"
+#include "stress/map/operation_sites.hpp"
 
 namespace safemap::stress {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "stress/exit_code.hpp"
-#include "stress/options.hpp"
-#include "stress/profile.hpp"
+#include "stress/run/options.hpp"
+#include "stress/run/profile.hpp"
 
 namespace safemap::stress {
 namespace {

@@ -5,7 +5,7 @@
 #include <thread>
 #include <vector>
 
-#include "stress/segment_barrier.hpp"
+#include "stress/schedule/segment_barrier.hpp"
 
 namespace safemap::stress {
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "stress/report.hpp"
-#include "stress/stack_dump.hpp"
+#include "stress/watchdog/stack_dump.hpp"
 
 namespace safemap::stress {
 namespace {
@@ -20,7 +20,7 @@ Thread 4 (Thread 0x7f391641a6c0 (LWP 27196) "safemap-stress-"):
 #1  __GI___lll_lock_wait (futex=..., private=...) at ./nptl/lowlevellock.c:49
 #7  safemap::broken::self_deadlock<unsigned long, unsigned long, std::hash<unsigned long>, std::equal_to<unsigned long> >::erase (this=..., key=...) at /src/tests/broken/self_deadlock.hpp:59
 #8  0x000055c2031821b0 in safemap::broken::self_deadlock<unsigned long, unsigned long, std::hash<unsigned long>, std::equal_to<unsigned long> >::insert_or_assign (this=..., key=..., value=...) at /src/tests/broken/self_deadlock.hpp:55
-#12 safemap::stress::run_round<...>(safemap::stress::round_plan const&)::{lambda()#1}::operator()() const (__closure=...) at /src/stress/round.hpp:110
+#12 safemap::stress::run_round<...>(safemap::stress::round_plan const&)::{lambda()#1}::operator()() const (__closure=...) at /src/stress/workloads/round.hpp:110
 #13 0x00007f3917ed44a3 in ?? () from /lib/x86_64-linux-gnu/libstdc++.so.6
 #15 0x00007f3917d278ec in clone3 () at ../sysdeps/unix/sysv/linux/x86_64/clone3.S:81
 

@@ -12,9 +12,9 @@
 
 #include <safemap/mutex_map.hpp>
 
-#include "stress/checks.hpp"
 #include "stress/driver.hpp"
-#include "stress/oracle.hpp"
+#include "stress/invariants/checks.hpp"
+#include "stress/invariants/findings.hpp"
 
 namespace safemap::stress {
 namespace {

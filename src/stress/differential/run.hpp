@@ -1,3 +1,5 @@
+// differential/: does a program give the map's results and the model's alike
+//
 // Running a differential program (program.hpp) on a map and on the model, std::unordered_map,
 // step by step: every result must be the same text. On a mismatch, shrink() finds a shorter
 // program that still disagrees, and report() prints it, one row an operation.

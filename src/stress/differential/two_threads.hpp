@@ -26,9 +26,9 @@
 #include <vector>
 
 #include "stress/linearizability/history.hpp"
-#include "stress/operation_sites.hpp"
+#include "stress/linearizability/recorded_calls.hpp"
+#include "stress/map/operation_sites.hpp"
 #include "stress/schedule/scheduler.hpp"
-#include "stress/shared_keys.hpp"
 
 namespace safemap::stress::differential {
 

@@ -1,3 +1,5 @@
+// linearizability/: does a recorded history fit the sequential model
+//
 // The linearizability check of one key's history (Wing & Gong's search with Lowe's memoization,
 // the algorithm Porcupine uses): is there one order of the operations, consistent with real
 // time (an operation that responded before another was invoked comes first), in which every

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "stress/operation_kind.hpp"
+#include "stress/map/operation_kind.hpp"
 
 namespace safemap::stress::linearizability {
 

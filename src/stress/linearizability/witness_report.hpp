@@ -27,7 +27,7 @@
 
 #include "stress/linearizability/explain.hpp"
 #include "stress/linearizability/shrink.hpp"
-#include "stress/operation_sites.hpp"
+#include "stress/map/operation_sites.hpp"
 #include "stress/report.hpp"
 
 namespace safemap::stress::linearizability {

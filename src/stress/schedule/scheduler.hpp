@@ -1,3 +1,5 @@
+// schedule/: which thread runs next: controlled schedules, strategies, scheduling points
+//
 // scheduler: runs the worker threads of one round one at a time and decides, at every
 // scheduling point, which of them runs next (strategy.hpp), so that a round's interleaving is
 // a function of its seed and can be replayed (docs/harness.md, "Controlled schedules").

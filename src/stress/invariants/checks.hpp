@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "stress/oracle.hpp"
+#include "stress/invariants/findings.hpp"
 
 namespace safemap::stress {
 

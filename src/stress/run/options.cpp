@@ -1,4 +1,4 @@
-#include "stress/options.hpp"
+#include "stress/run/options.hpp"
 
 // CLI11 2.1 (Debian 12) trips g++ 12's -Wnull-dereference inside its own string splitting, a
 // known false positive of the middle end; only its header is exempted.

@@ -1,3 +1,5 @@
+// map/: what the map under test offers: its operations, where it implements them
+//
 // The operations of safemap::concurrent_map, by name: the words findings use for the operation
 // that showed a bug, and the vocabulary of recorded histories.
 #pragma once

@@ -1,4 +1,4 @@
-#include "stress/oracle.hpp"
+#include "stress/invariants/findings.hpp"
 
 #include <algorithm>
 

@@ -1,3 +1,5 @@
+// workloads/: what the threads of a round do, one file per workload
+//
 // The workloads the stress driver knows, by name. What each one does is in workloads.hpp.
 #pragma once
 

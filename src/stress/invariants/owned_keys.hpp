@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "stress/checks.hpp"
+#include "stress/invariants/checks.hpp"
 
 namespace safemap::stress {
 

@@ -1,4 +1,4 @@
-#include "stress/checks.hpp"
+#include "stress/invariants/checks.hpp"
 
 namespace safemap::stress {
 

@@ -1,4 +1,4 @@
-#include "stress/workload.hpp"
+#include "stress/workloads/list.hpp"
 
 #include <algorithm>
 

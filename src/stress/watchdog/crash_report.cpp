@@ -1,4 +1,4 @@
-#include "stress/crash_report.hpp"
+#include "stress/watchdog/crash_report.hpp"
 
 #include <cxxabi.h>
 #include <sys/syscall.h>
@@ -21,15 +21,8 @@
 #include "stress/exit_code.hpp"
 #include "stress/replay_line.hpp"
 #include "stress/report.hpp"
-#include "stress/stack_dump.hpp"
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SAFEMAP_SANITIZER_OWNS_CRASHES 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define SAFEMAP_SANITIZER_OWNS_CRASHES 1
-#endif
-#endif
+#include "stress/signal_stack.hpp"
+#include "stress/watchdog/stack_dump.hpp"
 
 namespace safemap::stress {
 namespace {
@@ -41,7 +34,6 @@ std::atomic<long> reporting_thread{0};
 
 #ifndef SAFEMAP_SANITIZER_OWNS_CRASHES
 constexpr int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-constexpr std::size_t signal_stack_bytes = std::size_t{64} * 1024;
 
 // What std::terminate was called for; written by the terminate handler just before abort().
 char terminate_reason[1024] = "";
@@ -242,23 +234,6 @@ std::optional<int> run_crash_reporter(int argc, const char* const* argv) {
     return exit_bad_usage;
   }
   return report_crash(number(argv[2]), number(argv[3]), static_cast<int>(number(argv[4])), argv[5]);
-}
-
-alternate_signal_stack::alternate_signal_stack() {
-#ifndef SAFEMAP_SANITIZER_OWNS_CRASHES
-  memory_ = std::make_unique<char[]>(signal_stack_bytes);
-  stack_t stack{};
-  stack.ss_sp = memory_.get();
-  stack.ss_size = signal_stack_bytes;
-  if (::sigaltstack(&stack, nullptr) != 0) memory_.reset();
-#endif
-}
-
-alternate_signal_stack::~alternate_signal_stack() {
-  if (!memory_) return;
-  stack_t disabled{};
-  disabled.ss_flags = SS_DISABLE;
-  (void)::sigaltstack(&disabled, nullptr);  // before the memory goes
 }
 
 }  // namespace safemap::stress

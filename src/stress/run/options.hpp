@@ -8,13 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "stress/profile.hpp"
-#include "stress/variant_info.hpp"
-#include "stress/workload.hpp"
+#include "stress/progress.hpp"
+#include "stress/run/profile.hpp"
+#include "stress/run/variant_info.hpp"
+#include "stress/workloads/list.hpp"
 
 namespace safemap::stress {
-
-enum class progress_mode { automatic, live, periodic, off };
 
 struct run_options {
   std::string program;  // argv[0], for the replay command a controlled finding prints

@@ -22,7 +22,7 @@
 #include <optional>
 #include <utility>
 
-#include "stress/operation_kind.hpp"
+#include "stress/map/operation_kind.hpp"
 #include "stress/report.hpp"
 
 namespace safemap::stress {

@@ -16,12 +16,12 @@
 #include <string>
 #include <vector>
 
-#include "stress/checks.hpp"
-#include "stress/oracle.hpp"
-#include "stress/owned_keys.hpp"
+#include "stress/invariants/checks.hpp"
+#include "stress/invariants/findings.hpp"
+#include "stress/invariants/owned_keys.hpp"
 #include "stress/progress.hpp"
-#include "stress/round.hpp"
-#include "stress/segment_barrier.hpp"
+#include "stress/schedule/segment_barrier.hpp"
+#include "stress/workloads/round.hpp"
 
 namespace safemap::stress {
 

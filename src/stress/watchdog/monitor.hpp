@@ -1,3 +1,5 @@
+// watchdog/: is the run still moving, and where did it crash
+//
 // monitor: one thread beside the workers that (1) shows progress — a live line on a terminal,
 // a periodic line in CI logs — and (2) is the watchdog: when the operation counters stop moving
 // for the watchdog period it prints every thread's stack as a SafemapWatchdog report and ends
@@ -14,10 +16,9 @@
 #include <thread>
 #include <vector>
 
-#include "stress/options.hpp"
 #include "stress/progress.hpp"
 #include "stress/report.hpp"
-#include "stress/stack_dump.hpp"
+#include "stress/watchdog/stack_dump.hpp"
 
 namespace safemap::stress {
 

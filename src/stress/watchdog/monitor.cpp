@@ -1,4 +1,4 @@
-#include "stress/monitor.hpp"
+#include "stress/watchdog/monitor.hpp"
 
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -10,9 +10,9 @@
 #include <set>
 #include <tuple>
 
-#include "stress/crash_report.hpp"
 #include "stress/exit_code.hpp"
-#include "stress/stack_dump.hpp"
+#include "stress/watchdog/crash_report.hpp"
+#include "stress/watchdog/stack_dump.hpp"
 
 namespace safemap::stress {
 namespace {

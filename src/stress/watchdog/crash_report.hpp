@@ -18,7 +18,6 @@
 // Sanitizer builds keep their runtimes' handlers, which report these crashes themselves.
 #pragma once
 
-#include <memory>
 #include <optional>
 
 namespace safemap::stress {
@@ -34,18 +33,5 @@ bool crash_report_in_progress();
 // The reporter half: when argv is the reporter's command line, reports the crash of the process
 // it names and returns the exit code; otherwise nothing.
 std::optional<int> run_crash_reporter(int argc, const char* const* argv);
-
-// Gives the calling thread an alternate signal stack for as long as it lives, so a stack
-// overflow is reported too (signal stacks are per thread). Each worker holds one.
-class alternate_signal_stack {
- public:
-  alternate_signal_stack();
-  alternate_signal_stack(const alternate_signal_stack&) = delete;
-  alternate_signal_stack& operator=(const alternate_signal_stack&) = delete;
-  ~alternate_signal_stack();
-
- private:
-  std::unique_ptr<char[]> memory_;
-};
 
 }  // namespace safemap::stress

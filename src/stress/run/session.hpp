@@ -1,3 +1,5 @@
+// run/: running a variant: options, profiles, the session, the JSON result
+//
 // session: everything about one run of a variant that does not depend on the map type —
 // announcing rounds, the monitor (progress and watchdog), turning invariant violations into
 // reports, the JSON result and the exit code. driver.hpp adds the map type.
@@ -7,13 +9,13 @@
 #include <optional>
 #include <string>
 
-#include "stress/monitor.hpp"
-#include "stress/options.hpp"
-#include "stress/oracle.hpp"
+#include "stress/invariants/findings.hpp"
 #include "stress/progress.hpp"
-#include "stress/result.hpp"
-#include "stress/round.hpp"
-#include "stress/variant_info.hpp"
+#include "stress/run/options.hpp"
+#include "stress/run/result.hpp"
+#include "stress/run/variant_info.hpp"
+#include "stress/watchdog/monitor.hpp"
+#include "stress/workloads/round.hpp"
 
 namespace safemap::stress {
 

@@ -11,11 +11,11 @@
 
 #include <cstdint>
 
-#include "stress/checks.hpp"
 #include "stress/injected_failure.hpp"
-#include "stress/owned_keys.hpp"
-#include "stress/round.hpp"
-#include "stress/workloads.hpp"
+#include "stress/invariants/checks.hpp"
+#include "stress/invariants/owned_keys.hpp"
+#include "stress/workloads/round.hpp"
+#include "stress/workloads/workloads.hpp"
 
 namespace safemap::stress {
 

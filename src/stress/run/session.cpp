@@ -1,4 +1,4 @@
-#include "stress/session.hpp"
+#include "stress/run/session.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,3 +1,5 @@
+// invariants/: what must hold after a round; the sink every finding goes to
+//
 // oracle: collects what the harness's own detectors find, from any thread.
 //   * Invariant violations that any correct map would never show. Kinds are the words a finding
 //     carries: "lost update", "missing key", "unexpected key", "wrong value", "wrong result",
@@ -13,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "stress/operation_kind.hpp"
-#include "stress/operation_sites.hpp"
+#include "stress/map/operation_kind.hpp"
+#include "stress/map/operation_sites.hpp"
 #include "stress/report.hpp"
 
 namespace safemap::stress {

@@ -20,10 +20,10 @@
 #include <string>
 #include <vector>
 
-#include "stress/options.hpp"
 #include "stress/report.hpp"
-#include "stress/round.hpp"
-#include "stress/variant_info.hpp"
+#include "stress/run/options.hpp"
+#include "stress/run/variant_info.hpp"
+#include "stress/workloads/round.hpp"
 
 namespace safemap::stress {
 

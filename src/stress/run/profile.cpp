@@ -1,4 +1,4 @@
-#include "stress/profile.hpp"
+#include "stress/run/profile.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "stress/result.hpp"
+#include "stress/run/result.hpp"
 
 #include <algorithm>
 #include <fstream>

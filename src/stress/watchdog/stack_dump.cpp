@@ -1,4 +1,4 @@
-#include "stress/stack_dump.hpp"
+#include "stress/watchdog/stack_dump.hpp"
 
 #include <sys/prctl.h>
 #include <unistd.h>

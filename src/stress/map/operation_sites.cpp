@@ -1,4 +1,4 @@
-#include "stress/operation_sites.hpp"
+#include "stress/map/operation_sites.hpp"
 
 #include <safemap/detail/stack_trace.hpp>
 #include <string>

@@ -11,10 +11,10 @@
 #include <type_traits>
 #include <vector>
 
-#include "stress/crash_report.hpp"
-#include "stress/oracle.hpp"
+#include "stress/invariants/findings.hpp"
 #include "stress/progress.hpp"
 #include "stress/schedule/scheduler.hpp"
+#include "stress/signal_stack.hpp"
 
 namespace safemap::stress {
 
