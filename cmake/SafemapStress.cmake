@@ -70,9 +70,19 @@ else()
   set(SAFEMAP_BUILD_FLAVOUR default)
 endif()
 
-# Every workload and profile the driver knows (src/stress/workloads/list.hpp, src/stress/run/profile.cpp).
-set(SAFEMAP_STRESS_WORKLOADS read_heavy write_heavy iterate_while_writing resize_storm
-  hot_key_counters erase_churn clear_while_writing shared_keys throwing_callbacks)
+# Every workload the driver knows, read from the one list (src/stress/workloads/list.hpp, between
+# its markers), and every profile (src/stress/run/profile.cpp).
+set(workload_list ${CMAKE_CURRENT_LIST_DIR}/../src/stress/workloads/list.hpp)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${workload_list})
+file(READ ${workload_list} workload_list_text)
+string(REGEX MATCH "// workload list begins\n[^<]*<([^>]*)>;\n// workload list ends"
+  workload_list_text "${workload_list_text}")
+string(REGEX REPLACE "[ \n]" "" workload_list_text "${CMAKE_MATCH_1}")
+string(REPLACE "," ";" SAFEMAP_STRESS_WORKLOADS "${workload_list_text}")
+if(NOT SAFEMAP_STRESS_WORKLOADS)
+  message(FATAL_ERROR "${workload_list}: no workload list between the markers "
+    "'// workload list begins' and '// workload list ends'")
+endif()
 set(SAFEMAP_STRESS_PROFILES local production controlled)
 
 # Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by

@@ -25,33 +25,9 @@
 #include "stress/run/session.hpp"
 #include "stress/run/variant_info.hpp"
 #include "stress/watchdog/crash_report.hpp"
-#include "stress/workloads/round.hpp"
-#include "stress/workloads/shared_keys.hpp"
-#include "stress/workloads/throwing_callbacks.hpp"
-#include "stress/workloads/workloads.hpp"
+#include "stress/workloads/list.hpp"
 
 namespace safemap::stress {
-
-template <class Map>
-round_stats run_workload(workload kind, const round_plan& plan, progress_board& board,
-                         oracle& found) {
-  switch (kind) {
-    case workload::read_heavy: return run_round<read_heavy<Map>, Map>(plan, board, found);
-    case workload::write_heavy: return run_round<write_heavy<Map>, Map>(plan, board, found);
-    case workload::iterate_while_writing:
-      return run_round<iterate_while_writing<Map>, Map>(plan, board, found);
-    case workload::resize_storm: return run_round<resize_storm<Map>, Map>(plan, board, found);
-    case workload::hot_key_counters:
-      return run_round<hot_key_counters<Map>, Map>(plan, board, found);
-    case workload::erase_churn: return run_round<erase_churn<Map>, Map>(plan, board, found);
-    case workload::clear_while_writing:
-      return run_round<clear_while_writing<Map>, Map>(plan, board, found);
-    case workload::shared_keys: return run_round<shared_keys<Map>, Map>(plan, board, found);
-    case workload::throwing_callbacks:
-      return run_round<throwing_callbacks<Map>, Map>(plan, board, found);
-  }
-  return {};
-}
 
 template <concurrent_map Map>
 int run_checked_variant(int argc, char** argv, const variant_info& variant) {
@@ -73,7 +49,7 @@ int run_checked_variant(int argc, char** argv, const variant_info& variant) {
       for (workload kind : options.workloads) {
         for (unsigned threads : options.settings.threads) {
           const auto plan = run.begin_round(kind, threads);
-          oracle found{operation_sites::of<Map>()};
+          findings found{operation_sites::of<Map>()};
           const auto stats = run_workload<Map>(kind, plan, run.board(), found);
           if (const auto stop = run.end_round(kind, plan, stats, found)) return *stop;
         }

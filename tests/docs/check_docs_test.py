@@ -60,8 +60,8 @@ DRIFTS = [
      "facts", "the exit codes `safemap-stress` returns"),
     ("a TSan exit code the presets do not set", "presets/base.json", "exitcode=66",
      "exitcode=67", "facts", "the ThreadSanitizer exit code"),
-    ("a workload the docs lack", "cmake/SafemapStress.cmake", "hot_key_counters erase_churn",
-     "hot_key_counters planted_workload erase_churn", "facts", "SAFEMAP_STRESS_WORKLOADS"),
+    ("a workload the docs lack", "src/stress/workloads/list.hpp", "    hot_key_counters,\n",
+     "    hot_key_counters,\n    planted_workload,\n", "facts", "workloads in docs/harness.md"),
     ("a detector the docs lack", "cmake/SafemapStress.cmake",
      "    else()\n      message(FATAL_ERROR",
      '    elseif(detector STREQUAL "planted_detector")\n'

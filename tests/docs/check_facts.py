@@ -7,9 +7,9 @@
                `constexpr int exit_*` in C++: its value must be in the table, and a name that
                matches an enumerator's must have its value), and each tool's --help list of
                codes against the rows that say the tool returns them;
-  workloads    the table in docs/harness.md against the enum in src/stress/workloads/list.hpp, the
-               all_workloads list, the names in src/stress/workloads/list.cpp and
-               SAFEMAP_STRESS_WORKLOADS in cmake/SafemapStress.cmake;
+  workloads    the table in docs/harness.md against the list in src/stress/workloads/list.hpp
+               (which cmake/SafemapStress.cmake reads too) and the name each workload's file
+               src/stress/workloads/<name>.hpp declares;
   detectors    the table in docs/harness.md against the detectors (and their default build
                flavours) cmake/SafemapStress.cmake accepts, and its "known:" error message;
   profiles     the table in docs/harness.md against src/stress/run/profile.cpp and the test presets'
@@ -171,30 +171,25 @@ class Facts:
     # --- workloads, detectors, profiles -------------------------------------------------------
 
     def workloads(self):
-        header = read(self.root, "src/stress/workloads/list.hpp")
-        enum = re.search(r"enum\s+class\s+workload\s*\{([^}]*)\}", header)
-        listed = re.search(r"all_workloads\s*\{([^}]*)\}", header)
-        if not enum or not listed:
-            raise Unreadable("src/stress/workloads/list.hpp: no `enum class workload` or all_workloads")
-        defined = re.findall(r"^\s*(\w+)\s*,?", re.sub(r"//[^\n]*", "", enum[1]), re.MULTILINE)
-        names = re.findall(r'case\s+workload::(\w+):\s*return\s+"(\w+)"',
-                           read(self.root, "src/stress/workloads/list.cpp"))
-        cmake = re.search(r"set\(SAFEMAP_STRESS_WORKLOADS([^)]*)\)",
-                          read(self.root, "cmake/SafemapStress.cmake"))
-        if not cmake:
-            raise Unreadable("cmake/SafemapStress.cmake: no set(SAFEMAP_STRESS_WORKLOADS ...)")
+        relative = "src/stress/workloads/list.hpp"
+        listed = re.search(r"// workload list begins\n[^<]*<([^>]*)>;\n// workload list ends",
+                           read(self.root, relative))
+        if not listed:
+            raise Unreadable(f"{relative}: no workload list between its markers")
+        actual = [name.strip() for name in listed[1].split(",")]
+        declared = {}
+        for name in actual:
+            path = self.root / f"src/stress/workloads/{name}.hpp"
+            found = path.is_file() and re.search(
+                r'static constexpr std::string_view name = "(\w+)"', path.read_text())
+            declared[name] = found[1] if found else None
+        self.expect_equal("workload names in src/stress/workloads/<name>.hpp",
+                          {f"{e}: {n}" for e, n in declared.items()},
+                          {f"{e}: {e}" for e in actual}, f"the list in {relative}")
         documented = [code_names(row[0])[0] for row in
                       table(read(self.root, "docs/harness.md"), "workload", "docs/harness.md")]
-        actual = set(defined)
-        self.expect_equal("workloads in docs/harness.md", set(documented), actual,
-                          "the enum in src/stress/workloads/list.hpp")
-        self.expect_equal("all_workloads in src/stress/workloads/list.hpp",
-                          set(re.findall(r"workload::(\w+)", listed[1])), actual, "its enum")
-        self.expect_equal("workload names in src/stress/workloads/list.cpp",
-                          {f"{e}: {n}" for e, n in names}, {f"{e}: {e}" for e in actual},
-                          "the enum in src/stress/workloads/list.hpp")
-        self.expect_equal("SAFEMAP_STRESS_WORKLOADS in cmake/SafemapStress.cmake",
-                          set(cmake[1].split()), actual, "the enum in src/stress/workloads/list.hpp")
+        self.expect_equal("workloads in docs/harness.md", set(documented), set(actual),
+                          f"the list in {relative}")
 
     def detectors(self):
         cmake = read(self.root, "cmake/SafemapStress.cmake")

@@ -64,7 +64,7 @@ TYPED_TEST(EveryLibraryVariant, HasASiteForEveryOperation) {
 }
 
 TEST(InvariantReport, LocatesAtTheOperationThatShowedIt) {
-  oracle found{operation_sites::of<own_upsert_map>()};
+  findings found{operation_sites::of<own_upsert_map>()};
   found.report("lost update", "13 lost", operation_kind::upsert);
   found.report("lost update", "14 lost", operation_kind::upsert);
   const auto violations = found.violations();

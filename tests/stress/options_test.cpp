@@ -88,7 +88,7 @@ TEST(CommandLine, FlagsWinOverEnvironmentWhichWinsOverTheProfile) {
   EXPECT_EQ(options.settings.keys, 4096u);                              // profile
   EXPECT_EQ(options.seed, 42u);
   EXPECT_EQ(options.workloads,
-            (std::vector<workload>{workload::read_heavy, workload::erase_churn}));
+            (std::vector<workload>{*workload_named("read_heavy"), *workload_named("erase_churn")}));
 }
 
 TEST(CommandLine, AllMeansEveryWorkload) {

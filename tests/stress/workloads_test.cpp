@@ -29,7 +29,7 @@ class EveryWorkload
 TEST_P(EveryWorkload, PassesOnTheReferenceVariant) {
   const auto [kind, schedule_kind] = GetParam();
   progress_board board{4};
-  oracle found;
+  findings found;
   const round_plan plan{.threads = 4,
                         .ops = 500,
                         .keys = 256,
@@ -57,7 +57,7 @@ INSTANTIATE_TEST_SUITE_P(Stress, EveryWorkload,
                          });
 
 TEST(Oracle, CountsEachKindOnceWithItsFirstMessage) {
-  oracle found;
+  findings found;
   EXPECT_TRUE(found.clean());
   found.report("lost update", "first", operation_kind::upsert);
   found.report("wrong size", "size", operation_kind::size);
@@ -71,7 +71,7 @@ TEST(Oracle, CountsEachKindOnceWithItsFirstMessage) {
 }
 
 TEST(Checks, OwnedKeysTellMissingFromUnexpectedFromWrong) {
-  oracle found;
+  findings found;
   check_owned(found, 5, std::nullopt, value_for(5, 1), "now");
   check_owned(found, 5, value_for(5, 1), std::nullopt, "now");
   check_owned(found, 5, value_for(5, 1), value_for(5, 2), "now");
@@ -84,7 +84,7 @@ TEST(Checks, OwnedKeysTellMissingFromUnexpectedFromWrong) {
 }
 
 TEST(Checks, ValuesEncodeTheirKey) {
-  oracle found;
+  findings found;
   check_consistent(found, 9, value_for(9, 123), operation_kind::find);
   EXPECT_TRUE(found.clean());
   check_consistent(found, 9, value_for(8, 123), operation_kind::find);
@@ -106,7 +106,7 @@ struct drifting_size_map {
 TEST(Checks, WholeMapCatchesASizeThatDrifts) {
   drifting_size_map map;
   map.table.emplace(1, value_for(1, 0));
-  oracle found;
+  findings found;
   check_whole_map(map, found, std::size_t{1}, true);
   const auto violations = found.violations();
   ASSERT_FALSE(violations.empty());

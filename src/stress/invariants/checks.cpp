@@ -7,7 +7,7 @@ std::string describe(const std::optional<std::uint64_t>& value) {
   return std::to_string(*value) + " (written for key " + std::to_string(key_in(*value)) + ")";
 }
 
-void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
+void check_consistent(findings& found, std::uint64_t key, std::uint64_t value,
                       operation_kind read_by) {
   if (key_in(value) != key) {
     found.report("wrong value", "key " + std::to_string(key) + " holds " + describe(value),
@@ -15,7 +15,7 @@ void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
   }
 }
 
-void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
+void check_owned(findings& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
                  const std::optional<std::uint64_t>& expected, std::string_view when,
                  operation_kind seen_by) {
   if (actual == expected) return;
@@ -31,7 +31,7 @@ void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint
   }
 }
 
-void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual,
+void check_result(findings& found, operation_kind operation, std::uint64_t key, bool actual,
                   bool expected) {
   if (actual != expected) {
     found.report("wrong result",

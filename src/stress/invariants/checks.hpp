@@ -21,24 +21,24 @@ constexpr std::uint64_t key_in(std::uint64_t value) { return value >> version_bi
 std::string describe(const std::optional<std::uint64_t>& value);
 
 // A value `read_by` found under `key` must have been written for `key`.
-void check_consistent(oracle& found, std::uint64_t key, std::uint64_t value,
+void check_consistent(findings& found, std::uint64_t key, std::uint64_t value,
                       operation_kind read_by);
 
 // A key only this thread writes must hold exactly what this thread last wrote (or be absent);
 // `actual` is what find() returned.
 // `seen_by`: the operation the finding blames (its member function locates the report).
-void check_owned(oracle& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
+void check_owned(findings& found, std::uint64_t key, const std::optional<std::uint64_t>& actual,
                  const std::optional<std::uint64_t>& expected, std::string_view when,
                  operation_kind seen_by = operation_kind::find);
 
 // An operation's return value must match what the thread knows about its own key.
-void check_result(oracle& found, operation_kind operation, std::uint64_t key, bool actual,
+void check_result(findings& found, operation_kind operation, std::uint64_t key, bool actual,
                   bool expected);
 
 // Whole-map agreement after the threads are done: size() == snapshot().size() == entries
 // for_each visits (== expected, when known), empty() == (size() == 0).
 template <class Map>
-void check_whole_map(const Map& map, oracle& found, std::optional<std::size_t> expected_size,
+void check_whole_map(const Map& map, findings& found, std::optional<std::size_t> expected_size,
                      bool values_encode_keys) {
   const std::size_t size = map.size();
   const std::size_t snapshot_size = map.snapshot().size();

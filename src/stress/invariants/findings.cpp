@@ -4,7 +4,7 @@
 
 namespace safemap::stress {
 
-void oracle::report(std::string_view kind, std::string message, operation_kind shown_by) {
+void findings::report(std::string_view kind, std::string message, operation_kind shown_by) {
   std::lock_guard lock{mutex_};
   auto found = std::ranges::find(violations_, kind, &violation::kind);
   if (found == violations_.end()) {
@@ -17,22 +17,22 @@ void oracle::report(std::string_view kind, std::string message, operation_kind s
   }
 }
 
-void oracle::report_linearizability(stress::report finding) {
+void findings::report_linearizability(stress::report finding) {
   std::lock_guard lock{mutex_};
   histories_.push_back(std::move(finding));
 }
 
-std::vector<violation> oracle::violations() const {
+std::vector<violation> findings::violations() const {
   std::lock_guard lock{mutex_};
   return violations_;
 }
 
-std::vector<stress::report> oracle::linearizability_findings() const {
+std::vector<stress::report> findings::linearizability_findings() const {
   std::lock_guard lock{mutex_};
   return histories_;
 }
 
-stress::report oracle::invariant_report(const violation& broken) const {
+stress::report findings::invariant_report(const violation& broken) const {
   std::string message = broken.first_message;
   if (broken.count > 1) message += " (and " + std::to_string(broken.count - 1) + " more like it)";
   stress::report finding{
@@ -45,7 +45,7 @@ stress::report oracle::invariant_report(const violation& broken) const {
   return finding;
 }
 
-bool oracle::clean() const {
+bool findings::clean() const {
   std::lock_guard lock{mutex_};
   return violations_.empty() && histories_.empty();
 }

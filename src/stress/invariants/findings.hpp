@@ -1,6 +1,6 @@
 // invariants/: what must hold after a round; the sink every finding goes to
 //
-// oracle: collects what the harness's own detectors find, from any thread.
+// findings: the sink that collects what the harness's own detectors find, from any thread.
 //   * Invariant violations that any correct map would never show. Kinds are the words a finding
 //     carries: "lost update", "missing key", "unexpected key", "wrong value", "wrong result",
 //     "wrong size". Each names the operation whose result showed it, and the report locates it
@@ -28,10 +28,10 @@ struct violation {
   operation_kind shown_by = operation_kind::find;
 };
 
-class oracle {
+class findings {
  public:
-  oracle() = default;
-  explicit oracle(operation_sites sites) : sites_{sites} {}
+  findings() = default;
+  explicit findings(operation_sites sites) : sites_{sites} {}
 
   void report(std::string_view kind, std::string message, operation_kind shown_by);
   void report_linearizability(stress::report finding);

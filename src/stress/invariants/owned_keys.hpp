@@ -53,7 +53,7 @@ inline std::vector<owned_keys> owned_keys_per_thread(unsigned threads, std::uint
 }
 
 template <class Map>
-void check_all_owned(const Map& map, const std::vector<owned_keys>& all, oracle& found) {
+void check_all_owned(const Map& map, const std::vector<owned_keys>& all, findings& found) {
   for (const auto& own : all) {
     for (std::size_t index = 0; index < own.size(); ++index) {
       check_owned(found, own.key(index), map.find(own.key(index)), own.expected(index),

@@ -98,7 +98,7 @@ round_plan session::begin_round(workload kind, unsigned threads) {
 }
 
 std::optional<int> session::end_round(workload kind, const round_plan& plan,
-                                      const round_stats& stats, const oracle& found) {
+                                      const round_stats& stats, const findings& found) {
   result_.add_round({.workload = std::string{name_of(kind)},
                      .threads = plan.threads,
                      .ops = stats.ops,

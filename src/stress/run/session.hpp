@@ -26,10 +26,10 @@ class session {
   progress_board& board() { return board_; }
 
   round_plan begin_round(workload kind, unsigned threads);
-  // Records the round; prints invariant reports when the oracle found something. Returns the
+  // Records the round; prints invariant reports when the findings found something. Returns the
   // exit code to stop with, or nothing to go on.
   std::optional<int> end_round(workload kind, const round_plan& plan, const round_stats& stats,
-                               const oracle& found);
+                               const findings& found);
   // After the last round of a pass: true while --repeat-for leaves time for another pass.
   bool another_pass();
   int finish_passed();

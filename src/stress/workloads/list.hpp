@@ -1,33 +1,104 @@
 // workloads/: what the threads of a round do, one file per workload
 //
-// The workloads the stress driver knows, by name. What each one does is in workloads.hpp.
+// The one list of workloads. Adding one is a file (workload.hpp says what it holds) and a line
+// here: the names (--workload, --describe), the dispatch, the ctest tests
+// (cmake/SafemapStress.cmake reads the names between the markers below) and the docs check
+// (docs.facts) all come from this list.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
+
+#include "stress/invariants/findings.hpp"
+#include "stress/progress.hpp"
+#include "stress/workloads/clear_while_writing.hpp"
+#include "stress/workloads/erase_churn.hpp"
+#include "stress/workloads/hot_key_counters.hpp"
+#include "stress/workloads/iterate_while_writing.hpp"
+#include "stress/workloads/read_heavy.hpp"
+#include "stress/workloads/resize_storm.hpp"
+#include "stress/workloads/run_round.hpp"
+#include "stress/workloads/shared_keys.hpp"
+#include "stress/workloads/throwing_callbacks.hpp"
+#include "stress/workloads/write_heavy.hpp"
 
 namespace safemap::stress {
 
-enum class workload {
-  read_heavy,             // preloaded map; 90% find, 10% insert_or_assign of existing keys
-  write_heavy,            // insert_or_assign / insert / erase / find on each thread's own keys
-  iterate_while_writing,  // every fourth thread runs for_each / snapshot while the others write
-  resize_storm,           // start empty and grow through many rehashes, over and over
-  hot_key_counters,       // every thread increments the same few counters with upsert
-  erase_churn,            // insert and erase own keys while finding everyone's
-  clear_while_writing,    // every fourth thread clears the map while the others write
-  shared_keys,         // every thread on the same few keys; the history checked for linearizability
-  throwing_callbacks,  // upsert and update of own keys; one callback in 16 throws
+template <template <class> class... Workloads>
+struct workload_list {};
+
+// In the order a run makes them.
+// clang-format off
+// workload list begins
+using every_workload = workload_list<
+    read_heavy,
+    write_heavy,
+    iterate_while_writing,
+    resize_storm,
+    hot_key_counters,
+    erase_churn,
+    clear_while_writing,
+    shared_keys,
+    throwing_callbacks>;
+// workload list ends
+// clang-format on
+
+// A workload of the list, by its place in it.
+class workload {
+ public:
+  constexpr explicit workload(std::size_t index) : index_{index} {}
+  constexpr std::size_t index() const { return index_; }
+  friend constexpr bool operator==(workload, workload) = default;
+
+ private:
+  std::size_t index_;
 };
 
-inline constexpr std::array all_workloads{
-    workload::read_heavy,          workload::write_heavy,      workload::iterate_while_writing,
-    workload::resize_storm,        workload::hot_key_counters, workload::erase_churn,
-    workload::clear_while_writing, workload::shared_keys,      workload::throwing_callbacks,
-};
+namespace detail {
+// A map type for naming workloads without one: only the workloads' declarations see it.
+struct no_map {};
 
-std::string_view name_of(workload kind);
-std::optional<workload> workload_named(std::string_view name);
+template <template <class> class... Workloads>
+constexpr auto workload_texts(workload_list<Workloads...> /*list*/) {
+  return std::array{std::pair<std::string_view, std::string_view>{Workloads<no_map>::name,
+                                                                  Workloads<no_map>::summary}...};
+}
+inline constexpr auto texts = workload_texts(every_workload{});
+
+template <class Map, template <class> class... Workloads>
+round_stats run_nth(std::size_t index, const round_plan& plan, progress_board& board,
+                    findings& found, workload_list<Workloads...> /*list*/) {
+  round_stats stats;
+  std::size_t place = 0;
+  ((place++ == index ? (stats = run_round<Workloads<Map>, Map>(plan, board, found), true)
+                     : false) ||
+   ...);
+  return stats;
+}
+}  // namespace detail
+
+inline constexpr auto all_workloads = []<std::size_t... I>(std::index_sequence<I...>) {
+  return std::array{workload{I}...};
+}(std::make_index_sequence<detail::texts.size()>{});
+
+constexpr std::string_view name_of(workload kind) { return detail::texts[kind.index()].first; }
+constexpr std::string_view summary_of(workload kind) { return detail::texts[kind.index()].second; }
+
+constexpr std::optional<workload> workload_named(std::string_view name) {
+  for (workload kind : all_workloads) {
+    if (name_of(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+// One round of `kind` on a fresh Map.
+template <class Map>
+round_stats run_workload(workload kind, const round_plan& plan, progress_board& board,
+                         findings& found) {
+  return detail::run_nth<Map>(kind.index(), plan, board, found, every_workload{});
+}
 
 }  // namespace safemap::stress

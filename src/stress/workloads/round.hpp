@@ -1,20 +1,18 @@
-// One round: a fresh map, a workload, N threads that start together, then the workload's checks.
+// One round: its plan, what each worker thread holds, the map under test, and what the round
+// counted. run_round.hpp runs one.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
-#include <latch>
 #include <memory>
 #include <optional>
 #include <random>
-#include <thread>
 #include <type_traits>
 #include <vector>
 
 #include "stress/invariants/findings.hpp"
 #include "stress/progress.hpp"
 #include "stress/schedule/scheduler.hpp"
-#include "stress/signal_stack.hpp"
 
 namespace safemap::stress {
 
@@ -74,15 +72,16 @@ class worker_context {
   std::uint64_t done_ = 0;
 };
 
-// The map a round runs on. resize_storm replaces it between generations to grow from empty again.
+// The map under test in a round. resize_storm replaces it between generations to grow from empty
+// again.
 // Each map is destroyed inside a progress_board::teardown, so a slow destructor is not a hang.
 template <class Map>
-class map_slot {
+class map_under_test {
  public:
-  explicit map_slot(progress_board& board) : board_{board} {}
-  map_slot(const map_slot&) = delete;
-  map_slot& operator=(const map_slot&) = delete;
-  ~map_slot() { destroy(); }
+  explicit map_under_test(progress_board& board) : board_{board} {}
+  map_under_test(const map_under_test&) = delete;
+  map_under_test& operator=(const map_under_test&) = delete;
+  ~map_under_test() { destroy(); }
 
   Map& get() { return *map_; }
   void renew() {
@@ -117,27 +116,6 @@ class worker_handle {
   std::conditional_t<shares_state_when_copied<Map>, Map, Map&> map_;
 };
 
-// Calls every operation once on the fresh, empty map, on one thread, before the workers start.
-// ThreadSanitizer's lock-order graph then already holds every order in which the map takes its
-// locks, so an inversion is reported as such even when the first concurrent run of the two
-// orders would really deadlock (which TSan cannot report). Leaves the map empty.
-template <class Map>
-void exercise_every_operation(Map& map) {
-  constexpr std::uint64_t key = 0;
-  map.insert(key, 0);
-  map.insert_or_assign(key, 0);
-  (void)map.find(key);
-  (void)map.contains(key);
-  (void)map.size();
-  (void)map.empty();
-  map.update(key, [](std::uint64_t&) {});
-  map.upsert(key, [] { return std::uint64_t{0}; }, [](std::uint64_t&) {});
-  map.for_each([](std::uint64_t, std::uint64_t) {});
-  (void)map.snapshot();
-  map.erase(key);
-  map.clear();
-}
-
 // What a workload that records its history checked (shared_keys.hpp).
 struct history_totals {
   std::uint64_t operations = 0;  // recorded and checked
@@ -159,54 +137,5 @@ struct round_stats {
   std::optional<history_totals> histories;
   std::optional<schedule_totals> schedule;
 };
-
-// Workload<Map> is constructed from (plan, slot, oracle) and has prepare(progress slot),
-// work(worker_context&) and verify(); see workloads.hpp.
-template <class Workload, class Map>
-round_stats run_round(const round_plan& plan, progress_board& board, oracle& found) {
-  map_slot<Map> slot{board};
-  Workload workload{plan, slot, found};
-  exercise_every_operation(slot.get());
-  workload.prepare(board.coordinator());
-
-  std::optional<schedule::scheduler> controlled;
-  if (plan.schedule.kind != schedule::schedule_kind::free) {
-    controlled.emplace(plan.schedule, plan.threads, expected_schedule_steps(plan), plan.seed,
-                       plan.on_deadlock);
-  }
-  schedule::scheduler* const scheduler = controlled ? &*controlled : nullptr;
-  std::latch start{plan.threads};
-  const auto ops_before = board.workers_total();
-  const auto began = steady_clock::now();
-  {
-    std::vector<std::jthread> workers;
-    workers.reserve(plan.threads);
-    for (unsigned index = 0; index < plan.threads; ++index) {
-      workers.emplace_back([&, index] {
-        const alternate_signal_stack crash_stack;
-        board.worker(index).record_thread_id();
-        worker_context context{plan, index, board.worker(index)};
-        // Everyone starts together, for the most overlap; a controlled round starts its first
-        // thread once every thread has taken its seat.
-        const schedule::scheduler::seat seat{scheduler, index};
-        if (scheduler == nullptr) start.arrive_and_wait();
-        workload.work(context);
-      });
-    }
-  }
-  round_stats stats{.ops = board.workers_total() - ops_before,
-                    .seconds = std::chrono::duration<double>(steady_clock::now() - began).count(),
-                    .histories = std::nullopt,
-                    .schedule = std::nullopt};
-  if (scheduler != nullptr) {
-    stats.schedule = schedule_totals{.steps = scheduler->steps(),
-                                     .switches = scheduler->switches(),
-                                     .escapes = scheduler->escapes(),
-                                     .trace_hash = scheduler->trace_hash()};
-  }
-  workload.verify();
-  if constexpr (requires { workload.checked(); }) stats.histories = workload.checked();
-  return stats;
-}
 
 }  // namespace safemap::stress

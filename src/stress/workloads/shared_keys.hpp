@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <random>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,9 @@ namespace lin = linearizability;
 template <class Map>
 class shared_keys {
  public:
+  static constexpr std::string_view name = "shared_keys";
+  static constexpr std::string_view summary =
+      "every thread on the same few keys; the history checked for linearizability";
   static constexpr std::uint64_t key_count = 4;
   static constexpr std::size_t segment_ops = 8;  // per thread
   // The threads of a round that take part; the others return at once. Eight threads on four
@@ -60,9 +64,8 @@ class shared_keys {
   // threads keep working on the same keys.
   static constexpr std::uint64_t failing_callbacks_one_in = 16;
 
-  shared_keys(const round_plan& plan, map_slot<Map>& slot, oracle& found)
+  shared_keys(const round_plan& plan, findings& found)
       : plan_{plan},
-        slot_{slot},
         found_{found},
         active_{std::min(plan.threads, max_active)},
         segments_planned_{std::max<std::uint64_t>(1, plan.ops / segment_ops)},
@@ -75,12 +78,10 @@ class shared_keys {
   }
 
   // The barrier's step counts its checks here, so that the watchdog sees a long check as work.
-  void prepare(progress_board::slot& checking) { checking_ = &checking; }
+  void prepare(Map& /*map*/, progress_board::slot& checking) { checking_ = &checking; }
 
-  void work(worker_context& context) {
+  void work(Map& map, worker_context& context) {
     if (context.index() >= active_) return;
-    worker_handle<Map> handle{slot_.get()};
-    Map& map = handle.get();
     auto& history = histories_[context.index()];
     std::uint64_t written = 0;
     while (!finished_) {
@@ -97,21 +98,21 @@ class shared_keys {
         make_recorded_call(map, call, history, clock_);
         context.count_op();
       }
-      barrier_.arrive_and_wait([this] { end_segment(); });
+      barrier_.arrive_and_wait([&] { end_segment(map); });
     }
   }
 
   // Every segment was checked when it ended; what is left is a witness still waiting for a
   // shorter one when the round ran out.
-  void verify() { report_best(); }
+  void verify(Map& /*map*/) { report_best(); }
 
   history_totals checked() const { return totals_; }
 
  private:
   // Runs alone, every other worker waiting at the barrier.
-  void end_segment() {
+  void end_segment(Map& map) {
     auto& end_reads = histories_.back();
-    read_everything(slot_.get(), key_count, end_reads, clock_);
+    read_everything(map, key_count, end_reads, clock_);
     check_segment();
     for (std::uint64_t key = 0; key < key_count; ++key)
       start_[key] = end_reads.operations()[key].result.value;
@@ -159,8 +160,7 @@ class shared_keys {
   }
 
   const round_plan& plan_;
-  map_slot<Map>& slot_;
-  oracle& found_;
+  findings& found_;
   const unsigned active_;
   const std::uint64_t segments_planned_;
   lin::history_clock clock_;

@@ -10,41 +10,40 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "stress/injected_failure.hpp"
 #include "stress/invariants/checks.hpp"
 #include "stress/invariants/owned_keys.hpp"
-#include "stress/workloads/round.hpp"
-#include "stress/workloads/workloads.hpp"
+#include "stress/workloads/workload.hpp"
 
 namespace safemap::stress {
 
 template <class Map>
-class throwing_callbacks : public workload_base<Map> {
-  using base = workload_base<Map>;
-
+class throwing_callbacks : public owned_keys_workload {
  public:
+  static constexpr std::string_view name = "throwing_callbacks";
+  static constexpr std::string_view summary =
+      "upsert and update of own keys; one callback in 16 throws";
   static constexpr std::uint64_t one_in = 16;  // callbacks that throw
 
-  using base::base;
+  using owned_keys_workload::owned_keys_workload;
 
-  void work(worker_context& context) {
-    worker_handle<Map> handle{this->slot_.get()};
-    Map& map = handle.get();
-    auto& own = this->owned_[context.index()];
+  void work(Map& map, worker_context& context) {
+    auto& own = owned_[context.index()];
     while (context.next_op()) {
       const std::size_t index = context.random_below(own.size());
       const bool fails = context.random_below(one_in) == 0;
       switch (context.random_below(4)) {
         case 0: upsert_own(map, own, index, fails); break;
         case 1: update_own(map, own, index, fails); break;
-        case 2: apply_to_own_key(map, own, index, own_op::erase, this->found_); break;
-        default: apply_to_own_key(map, own, index, own_op::find, this->found_); break;
+        case 2: apply_to_own_key(map, own, index, own_op::erase, found_); break;
+        default: apply_to_own_key(map, own, index, own_op::find, found_); break;
       }
     }
   }
 
-  void verify() { this->verify_owned_and_size(); }
+  void verify(Map& map) { verify_owned_and_size(map); }
 
  private:
   void upsert_own(Map& map, owned_keys& own, std::size_t index, bool fails) {
@@ -62,10 +61,10 @@ class throwing_callbacks : public workload_base<Map> {
             if (fails) throw injected_callback_failure{};
             stored = value;
           });
-      check_result(this->found_, operation_kind::upsert, key, inserted, !expected);
+      check_result(found_, operation_kind::upsert, key, inserted, !expected);
       expected = value;
     } catch (const injected_callback_failure&) {
-      check_owned(this->found_, key, map.find(key), expected, "after upsert's callback threw",
+      check_owned(found_, key, map.find(key), expected, "after upsert's callback threw",
                   operation_kind::upsert);
     }
   }
@@ -79,10 +78,10 @@ class throwing_callbacks : public workload_base<Map> {
         if (fails) throw injected_callback_failure{};
         stored = value;
       });
-      check_result(this->found_, operation_kind::update, key, updated, expected.has_value());
+      check_result(found_, operation_kind::update, key, updated, expected.has_value());
       if (expected) expected = value;
     } catch (const injected_callback_failure&) {
-      check_owned(this->found_, key, map.find(key), expected, "after update's callback threw",
+      check_owned(found_, key, map.find(key), expected, "after update's callback threw",
                   operation_kind::update);
     }
   }
