@@ -28,11 +28,12 @@ LAYERS = (
     ("tsan", ("tsan",)),
     ("asan / ubsan / lsan", ("asan", "ubsan", "lsan")),
     ("watchdog", ("watchdog",)),
+    ("crash", ("crash",)),
     ("invariant", ("invariant",)),
     ("linearizability", ("linearizability",)),
 )
-ALL_FLAVOURS = {"static": ["default"], "checked_map": ["default"], "tsan": ["tsan"],
-                "asan": ["asan"], "ubsan": ["asan"], "lsan": ["asan"]}
+ALL_FLAVOURS = {"static": ["default"], "checked_map": ["default"], "crash": ["default"],
+                "tsan": ["tsan"], "asan": ["asan"], "ubsan": ["asan"], "lsan": ["asan"]}
 
 
 def cell(expectations):

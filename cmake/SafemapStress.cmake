@@ -7,7 +7,8 @@
 #     `sanitizer-report expect --none` sees no finding at all and a clean exit. ARGS go to every
 #     run after the profile, e.g. `--keys 512` for a map whose writes copy the whole table.
 #
-#   safemap_add_broken_variant(HEADER <file> [NAME <name>] [TYPE <c++ type>] [LIBRARIES ...])
+#   safemap_add_broken_variant(HEADER <file> [NAME <name>] [TYPE <c++ type>] [LIBRARIES ...]
+#                              [TEST_PREFIX <prefix>])
 #     A planted bug. NAME defaults to the file's stem and TYPE to
 #     safemap::broken::<name><std::uint64_t, std::uint64_t>. The header declares, lit-style, what
 #     the harness must find and where (read here at configure time; editing the header
@@ -24,8 +25,9 @@
 #     `EXPECT <detector>[(<flavours>)]: <kind> at @<MARKER>[|@<MARKER>...]` registers the test
 #     broken.<name>.<detector> in every build flavour (default, asan, tsan) that the detector
 #     watches (tsan: tsan; asan/ubsan/lsan: asan; checked_map: default, where
-#     safemap::checked_map is the only net; watchdog/invariant/linearizability: all three; or
-#     the listed ones).
+#     safemap::checked_map is the only net; crash: default, where the harness's own handler
+#     reports a crash as a SafemapCrash finding (sanitizer builds keep their runtimes' handlers);
+#     watchdog/invariant/linearizability: all three; or the listed ones).
 #     It runs the variant at the production profile with the RUN arguments (every `RUN:` line,
 #     then the `RUN(<detector>):` lines of that detector). `EXPECT <detector> under <profile>:`
 #     (e.g. `under controlled`) registers broken.<name>.<detector>.<profile> instead, run at that
@@ -35,6 +37,9 @@
 #     carrying one of the markers (`// <- MARKER`) in this header (or, for `at <file or folder>`,
 #     anywhere in that file or folder), with project frames in its stacks. Absent, or located
 #     elsewhere: the test fails.
+#     TEST_PREFIX (default `broken`) names and labels its tests <prefix>.<name>.<detector>[...]
+#     instead: a harness fixture that declares its expectations the same way (tests/crash/) but
+#     is no planted bug of the catalogue, so it stays out of the manifest (and the gap report).
 #
 #   safemap_add_broken_variants(DIRECTORY <dir> [LIBRARIES <targets>...])
 #     Every <dir>/*.hpp, found again whenever a file is added: a new planted bug needs no line in
@@ -293,7 +298,11 @@ function(_safemap_fails_locally out header)
 endfunction()
 
 function(safemap_add_broken_variant)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE" "LIBRARIES")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE;TEST_PREFIX" "LIBRARIES")
+  set(test_prefix broken)
+  if(arg_TEST_PREFIX)
+    set(test_prefix ${arg_TEST_PREFIX})
+  endif()
   get_filename_component(header "${arg_HEADER}" ABSOLUTE)
   get_filename_component(name "${header}" NAME_WE)
   if(arg_NAME)
@@ -338,13 +347,15 @@ function(safemap_add_broken_variant)
       set(default_flavours asan)
     elseif(detector STREQUAL "checked_map")
       set(default_flavours default)
+    elseif(detector STREQUAL "crash")
+      set(default_flavours default)  # sanitizer builds report crashes with their own handlers
     elseif(detector MATCHES "^(watchdog|invariant|linearizability)$")
       set(default_flavours default asan tsan)
     elseif(detector STREQUAL "static")
       set(default_flavours default)  # the compiler's verdict is the same in every flavour
     else()
       message(FATAL_ERROR "${relative}: unknown detector `${detector}` "
-        "(known: static tsan asan ubsan lsan checked_map watchdog invariant linearizability)")
+        "(known: static tsan asan ubsan lsan checked_map crash watchdog invariant linearizability)")
     endif()
     if(flavours)
       string(REPLACE "," ";" flavours "${flavours}")
@@ -382,12 +393,12 @@ function(safemap_add_broken_variant)
     if(profile)
       _safemap_run_arguments(test_args "${header}" "${profile}")
       set(test_profile ${profile})
-      set(test broken.${name}.${detector}.${profile})
+      set(test ${test_prefix}.${name}.${detector}.${profile})
     else()
       _safemap_run_arguments(detector_args "${header}" "${detector}")
       set(test_args ${run_args} ${detector_args})
       set(test_profile production)
-      set(test broken.${name}.${detector})
+      set(test ${test_prefix}.${name}.${detector})
     endif()
     string(JSON expectation SET "${expectation}" profile "\"${test_profile}\"")
     if(test_args)
@@ -415,13 +426,14 @@ function(safemap_add_broken_variant)
                 -DSOURCE=${source} -DHEADER=${header} -DHEADER_REGEX=${header_regex}
                 -DLINES=${line_alternatives}
                 "-DDIAGNOSTIC=${kind}" -P ${_SAFEMAP_STRESS_MODULE_DIR}/SafemapStaticExpect.cmake)
-      set_tests_properties(${test} PROPERTIES LABELS "broken;static" TIMEOUT 300)
+      set_tests_properties(${test} PROPERTIES LABELS "${test_prefix};static" TIMEOUT 300)
       continue()
     endif()
     # The oracles' reports carry one frame per operation involved (the member functions behind
-    # them); the others carry whole stacks.
+    # them), and a crash's stack may hold one project frame above the harness's (an uncaught
+    # exception thrown from the operation); the others carry whole stacks.
     set(frames 2)
-    if(detector MATCHES "^(invariant|linearizability)$")
+    if(detector MATCHES "^(invariant|linearizability|crash)$")
       set(frames 1)
     endif()
     add_test(NAME ${test}
@@ -430,10 +442,13 @@ function(safemap_add_broken_variant)
               -- $<TARGET_FILE:safemap-stress-${name}> --profile ${test_profile}
               --repeat-for ${SAFEMAP_STRESS_FIND_BUDGET} ${test_args})
     set_tests_properties(${test} PROPERTIES
-      LABELS "broken;${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
+      LABELS "${test_prefix};${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
   endforeach()
 
   _safemap_variant_executable(${name} "${header}" "${type}" true "${arg_LIBRARIES}")
+  if(NOT test_prefix STREQUAL "broken")
+    return()  # a harness fixture, not a planted bug of the catalogue
+  endif()
   _safemap_manifest_entry(entry ${name} "${header}" "${type}" true)
   string(JSON entry SET "${entry}" expectations "${expectations}")
   _safemap_fails_locally(fails_locally "${header}")

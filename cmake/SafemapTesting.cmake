@@ -48,12 +48,16 @@ include(GoogleTest)
 set(SAFEMAP_DISCOVERY_TIMEOUT 120)
 
 # safemap_add_gtest(<name> SOURCES <files...> [LIBRARIES <targets...>] [LABELS <labels...>])
-# One GoogleTest executable whose tests are each registered with ctest.
+# One GoogleTest executable <name> (linked with GTest::gtest_main and safemap::warnings) whose
+# tests are each registered with ctest as <name>.<Suite>.<Test>: the executable's name prefixes
+# them, so two executables with a suite of the same name never register one ctest name twice,
+# and `ctest -R '^<name>\.'` runs one executable's tests. LABELS go on every one of them.
 function(safemap_add_gtest name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES;LABELS")
   add_executable(${name} ${arg_SOURCES})
   target_link_libraries(${name} PRIVATE ${arg_LIBRARIES} safemap::warnings GTest::gtest_main)
   gtest_discover_tests(${name}
+    TEST_PREFIX "${name}."
     DISCOVERY_MODE PRE_TEST
     DISCOVERY_TIMEOUT ${SAFEMAP_DISCOVERY_TIMEOUT}
     PROPERTIES LABELS "${arg_LABELS}")

@@ -4,6 +4,8 @@
 // std::bad_function_call; nothing catches it, and std::terminate ends the process, which said
 // only "terminate called after throwing an instance of 'std::bad_function_call'" before the
 // crash report. The finding must be a SafemapCrash "uncaught exception" at the line marked CRASH.
+// EXPECT crash: uncaught exception at @CRASH
+// RUN: --workload write_heavy
 #pragma once
 
 #include <functional>

@@ -4,6 +4,8 @@
 // a key that is not there, as code does that "knows" every key it asks for was inserted. The
 // workers' first miss dies of SIGSEGV; the finding must be a SafemapCrash "segmentation fault" at
 // the line marked CRASH, in a worker thread's stack.
+// EXPECT crash: segmentation fault at @CRASH
+// RUN: --workload erase_churn
 #pragma once
 
 #include <functional>

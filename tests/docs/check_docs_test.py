@@ -7,6 +7,8 @@ Usage: check_docs_test.py REPO_ROOT MANIFEST"""
 import json
 import os
 import pathlib
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -26,8 +28,19 @@ def link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
+# The layers table's last row, `| **caught, of N** | **K** | ...`: read from the table as it is, so
+# that the drift below (a hand edit of K) does not depend on how many bugs the catalogue holds.
+CAUGHT_ROW = re.compile(r"\| \*\*caught, of \d+\*\* \| \*\*(\d+)\*\* \|")
+
+
+def hand_edited(match):
+    """The caught row with its first count raised by one."""
+    return match[0].replace(f"**{match[1]}** |", f"**{int(match[1]) + 1}** |", 1)
+
+
 # One planted drift each: (what, file, text to replace or None to append, new text, checker,
-# what the checker must print).
+# what the checker must print). The text to replace may be a compiled pattern instead, whose
+# first match is replaced by new(match).
 DRIFTS = [
     ("a broken link", "README.md", "](docs/fork.md)", "](docs/forks.md)",
      "links", "README.md:"),
@@ -73,8 +86,8 @@ DRIFTS = [
      "; tsan: lock-order-inversion; watchdog (default, asan): deadlock |",
      "; tsan: lock-order-inversion |", "facts",
      "the row of lock_order_inversion does not name the detector watchdog"),
-    ("a hand-edited layers table", "docs/catalogue.md", "| **caught, of 17** | **7** |",
-     "| **caught, of 17** | **8** |", "facts", "docs/catalogue.md: the layers table is not"),
+    ("a hand-edited layers table", "docs/catalogue.md", CAUGHT_ROW, hand_edited, "facts",
+     "docs/catalogue.md: the layers table is not"),
     ("a README excerpt that differs from the full table", "README.md",
      "5/5 data race (tsan, median 0.12 s)", "5/5 data race (tsan, median 0.10 s)", "facts",
      "the gap-table row of clear_by_swap"),
@@ -130,10 +143,39 @@ class Checkers(Tree):
             with self.subTest(what):
                 self.fresh_copy()
                 text = (self.root / relative).read_text()
-                if old is not None:
+                if old is None:
+                    planted = text + new
+                elif isinstance(old, re.Pattern):
+                    match = old.search(text)
+                    self.assertIsNotNone(match, f"the test's anchor pattern is gone from {relative}")
+                    planted = text[:match.start()] + new(match) + text[match.end():]
+                else:
                     self.assertIn(old, text, f"the test's anchor text is gone from {relative}")
-                self.replace(relative, text + new if old is None else text.replace(old, new, 1))
+                    planted = text.replace(old, new, 1)
+                self.assertNotEqual(planted, text, f"{what}: nothing planted")
+                self.replace(relative, planted)
                 self.assertFails(self.run_checker(checker), expected)
+
+    def test_a_stale_layers_table_prints_the_one_command_that_regenerates_it(self):
+        self.fresh_copy()
+        text = (self.root / "docs/gap-report.md").read_text()
+        match = CAUGHT_ROW.search(text)
+        self.assertIsNotNone(match, "the caught row is gone from docs/gap-report.md")
+        self.replace("docs/gap-report.md",
+                     text[:match.start()] + hand_edited(match) + text[match.end():])
+        result = self.run_checker("facts")
+        self.assertFails(result, "docs/gap-report.md: the layers table is not",
+                         "regenerate the layers tables, from the repository root: python3 "
+                         "ci/layers_table.py ")
+        self.assertNotIn("docs/catalogue.md: the layers table is not", result.stdout)
+        command = result.stdout.partition("from the repository root: ")[2].splitlines()[0]
+        for relative in ("docs/catalogue.md", "docs/gap-report.md"):  # never through a link
+            self.replace(relative, (self.root / relative).read_text())
+        regenerated = subprocess.run(shlex.split(command), cwd=self.root, capture_output=True,
+                                     text=True)
+        self.assertEqual(regenerated.returncode, 0, regenerated.stdout + regenerated.stderr)
+        result = self.run_checker("facts")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
     def test_a_broken_variant_without_a_catalogue_row_fails_and_suggests_one(self):
         self.fresh_copy()

@@ -291,7 +291,8 @@ class Facts:
             generated = layers_table.block(json.loads(self.manifest.read_text()))
         except (OSError, ValueError, KeyError) as error:
             raise Unreadable(f"{self.manifest}: {error} (configure a preset first)") from error
-        for relative in ("docs/catalogue.md", "docs/gap-report.md"):
+        stale = False
+        for relative in LAYERS_TABLE_FILES:
             self.checked += 1
             text = read(self.root, relative)
             replaced = layers_table.replace_block(text, generated)
@@ -300,8 +301,19 @@ class Facts:
                                      f"`{layers_table.BEGIN}` ... `{layers_table.END}`)")
             elif replaced != text:
                 self.problems.append(f"{relative}: the layers table is not what the catalogue's "
-                                     f"EXPECT lines give; regenerate it: python3 "
-                                     f"ci/layers_table.py {self.manifest} --write {relative}")
+                                     f"EXPECT lines give")
+                stale = True
+        if stale:  # one command for every file, whichever of them is stale
+            self.problems.append(f"  {REGENERATE}{layers_command(self.manifest.resolve())}")
+
+
+LAYERS_TABLE_FILES = ("docs/catalogue.md", "docs/gap-report.md")
+REGENERATE = "regenerate the layers tables, from the repository root: "
+
+
+def layers_command(manifest):
+    """The one command that rewrites every layers table from the manifest."""
+    return f"python3 ci/layers_table.py {manifest} --write {' '.join(LAYERS_TABLE_FILES)}"
 
 
 def python_constants(source):
