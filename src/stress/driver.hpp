@@ -3,7 +3,7 @@
 // after every round, watch for hangs, report crashes with every thread's stack. The main() that
 // safemap_add_variant() generates calls it.
 //
-//   safemap-stress-<variant> [--workload W,...] [--profile local|production] [--threads 4,16,64]
+//   safemap-stress-<variant> [--workload W,...] [--profile local|production|controlled] [--threads 4,16,64]
 //                            [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
 //                            [--repeat-for S] [--json FILE] [--progress auto|live|periodic|off]
 //                            [--describe]

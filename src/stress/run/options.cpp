@@ -60,7 +60,11 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
   app.add_option("-w,--workload", workload_names, "Workloads to run, in order, or all")
       ->delimiter(',')
       ->envname("SAFEMAP_STRESS_WORKLOAD");
-  app.add_option("-p,--profile", profile_name, "local or production")
+  std::string profile_choices;
+  for (const auto& name : profile_names()) {
+    profile_choices += (profile_choices.empty() ? "" : ", ") + name;
+  }
+  app.add_option("-p,--profile", profile_name, "One of: " + profile_choices)
       ->envname("SAFEMAP_STRESS_PROFILE");
   auto* threads_option =
       app.add_option("-t,--threads", threads, "Thread counts, one round each (e.g. 4,16,64)")
