@@ -27,7 +27,7 @@ std::vector<std::uint8_t> seeded_bytes(std::size_t count, std::uint32_t seed) {
 }
 
 TEST(differential, DecodesThreeBytesAnOperationAndIgnoresATrailingPart) {
-  const std::vector<std::uint8_t> bytes{0, 17, 9, 31, 3, 200, 2, 5};
+  const std::vector<std::uint8_t> bytes{2, 17, 9, 31, 3, 200, 2, 5};
   const auto program = decode(bytes);
   ASSERT_EQ(program.size(), 2U);
   EXPECT_EQ(describe(program[0]), "insert(k1, 9)");

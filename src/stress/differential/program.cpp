@@ -1,7 +1,7 @@
 #include "stress/differential/program.hpp"
 
+#include <algorithm>
 #include <array>
-#include <string_view>
 
 namespace safemap::stress::differential {
 namespace {
@@ -9,35 +9,14 @@ namespace {
 // Kind codes: each kind but clear gets the same share of the 32 codes (clear: one).
 constexpr std::array<operation_kind, 32> kind_of_code = [] {
   std::array<operation_kind, 32> kinds{};
-  constexpr std::array shared{
-      operation_kind::insert,   operation_kind::insert_or_assign, operation_kind::erase,
-      operation_kind::find,     operation_kind::contains,         operation_kind::size,
-      operation_kind::empty,    operation_kind::update,           operation_kind::upsert,
-      operation_kind::for_each, operation_kind::snapshot};
+  std::array<operation_kind, all_operations.size() - 1> shared{};
+  std::ranges::remove_copy(all_operations, shared.begin(), operation_kind::clear);
   for (std::size_t code = 0; code + 1 < kinds.size(); ++code) {
     kinds[code] = shared[code % shared.size()];
   }
   kinds.back() = operation_kind::clear;
   return kinds;
 }();
-
-std::string_view name_of(operation_kind kind) {
-  switch (kind) {
-    case operation_kind::insert: return "insert";
-    case operation_kind::insert_or_assign: return "insert_or_assign";
-    case operation_kind::erase: return "erase";
-    case operation_kind::find: return "find";
-    case operation_kind::contains: return "contains";
-    case operation_kind::size: return "size";
-    case operation_kind::empty: return "empty";
-    case operation_kind::update: return "update";
-    case operation_kind::upsert: return "upsert";
-    case operation_kind::for_each: return "for_each";
-    case operation_kind::snapshot: return "snapshot";
-    case operation_kind::clear: return "clear";
-  }
-  return "?";
-}
 
 }  // namespace
 

@@ -5,7 +5,8 @@
 //
 // Encoding: three bytes an operation, [kind][key][argument]; a trailing partial triple is
 // ignored, so every byte string is a valid program. Keys are 16 distinct values (collisions on
-// purpose); `clear` is 1 kind code in 32, so programs build up state between clears.
+// purpose); the kinds are the map's operations (map/operation_kind.hpp), each with the same share
+// of the 32 kind codes but `clear`, which has one, so programs build up state between clears.
 // Thread safety: pure functions. Complexity: O(bytes).
 #pragma once
 
@@ -15,22 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace safemap::stress::differential {
+#include "stress/map/operation_kind.hpp"
 
-enum class operation_kind : std::uint8_t {
-  insert,
-  insert_or_assign,
-  erase,
-  find,
-  contains,
-  size,
-  empty,
-  update,
-  upsert,
-  for_each,
-  snapshot,
-  clear,
-};
+namespace safemap::stress::differential {
 
 struct operation {
   operation_kind kind = operation_kind::find;

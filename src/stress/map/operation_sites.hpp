@@ -50,7 +50,7 @@ class operation_sites {
   std::optional<frame> frame_of(operation_kind kind) const;
 
  private:
-  std::array<std::uintptr_t, operation_names.size()> addresses_{};
+  std::array<std::uintptr_t, all_operations.size()> addresses_{};
 };
 
 namespace detail {
@@ -80,18 +80,7 @@ inline std::uintptr_t first_found(std::initializer_list<std::uintptr_t> candidat
       return 0;                                                         \
     }                                                                   \
   }
-SAFEMAP_STRESS_MEMBER_PROBE(find)
-SAFEMAP_STRESS_MEMBER_PROBE(contains)
-SAFEMAP_STRESS_MEMBER_PROBE(insert)
-SAFEMAP_STRESS_MEMBER_PROBE(insert_or_assign)
-SAFEMAP_STRESS_MEMBER_PROBE(erase)
-SAFEMAP_STRESS_MEMBER_PROBE(update)
-SAFEMAP_STRESS_MEMBER_PROBE(upsert)
-SAFEMAP_STRESS_MEMBER_PROBE(clear)
-SAFEMAP_STRESS_MEMBER_PROBE(for_each)
-SAFEMAP_STRESS_MEMBER_PROBE(snapshot)
-SAFEMAP_STRESS_MEMBER_PROBE(size)
-SAFEMAP_STRESS_MEMBER_PROBE(empty)
+SAFEMAP_STRESS_MAP_OPERATIONS(SAFEMAP_STRESS_MEMBER_PROBE)
 #undef SAFEMAP_STRESS_MEMBER_PROBE
 
 }  // namespace detail

@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "stress/invariants/findings.hpp"
+#include "stress/linearizability/operation.hpp"
+#include "stress/linearizability/recorded_calls.hpp"
+#include "stress/map/operation_kind.hpp"
 #include "stress/progress.hpp"
 #include "stress/schedule/scheduler.hpp"
 #include "stress/signal_stack.hpp"
@@ -24,19 +27,17 @@ namespace safemap::stress {
 // orders would really deadlock (which TSan cannot report). Leaves the map empty.
 template <class Map>
 void exercise_every_operation(Map& map) {
-  constexpr std::uint64_t key = 0;
-  map.insert(key, 0);
-  map.insert_or_assign(key, 0);
-  (void)map.find(key);
-  (void)map.contains(key);
-  (void)map.size();
-  (void)map.empty();
-  map.update(key, [](std::uint64_t&) {});
-  map.upsert(key, [] { return std::uint64_t{0}; }, [](std::uint64_t&) {});
-  map.for_each([](std::uint64_t, std::uint64_t) {});
-  (void)map.snapshot();
-  map.erase(key);
-  map.clear();
+  const auto call = [&map](operation_kind kind) {
+    linearizability::recorded_operation made;
+    make_call(map, {.kind = kind, .key = 0}, made);
+  };
+  // Every operation but the two that empty the map, in the list's order (insert before update
+  // and upsert, so that they find the key), then those two.
+  for (operation_kind kind : all_operations) {
+    if (kind != operation_kind::erase && kind != operation_kind::clear) call(kind);
+  }
+  call(operation_kind::erase);
+  call(operation_kind::clear);
 }
 
 // One round of `Workload` (workload.hpp) on a fresh map: prepare, every thread's work, verify.
