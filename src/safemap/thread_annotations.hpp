@@ -16,10 +16,13 @@
 // documentation; abseil's absl/base/thread_annotations.h names the same ideas ABSL_*.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <shared_mutex>
+#include <stop_token>
 #include <type_traits>
+#include <utility>
 
 #if defined(__clang__)
 #define SAFEMAP_THREAD_ANNOTATION(attribute) __attribute__((attribute))
@@ -97,6 +100,18 @@ class SAFEMAP_CAPABILITY("mutex") annotated_mutex {
     std::unique_lock held{lockable_, std::adopt_lock};
     changed.wait(held);
     held.release();  // still locked: the caller's guard unlocks it
+  }
+
+  // The same through a std::condition_variable_any, which also stops waiting once `stop` is
+  // requested or `timeout` has passed; answers `ready()` then, as its wait_for does.
+  template <class Rep, class Period, class Ready>
+  bool wait_for(std::condition_variable_any& changed, std::stop_token stop,
+                const std::chrono::duration<Rep, Period>& timeout, Ready ready)
+      SAFEMAP_REQUIRES(this) {
+    std::unique_lock held{lockable_, std::adopt_lock};
+    const bool answer = changed.wait_for(held, std::move(stop), timeout, std::move(ready));
+    held.release();  // still locked: the caller's guard unlocks it
+    return answer;
   }
 
  private:

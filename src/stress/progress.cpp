@@ -26,12 +26,12 @@ std::vector<int> progress_board::worker_thread_ids() const {
 }
 
 void progress_board::set_stage(std::string stage) {
-  std::lock_guard lock{stage_mutex_};
+  const safemap::lock_guard lock{stage_mutex_};
   stage_ = std::move(stage);
 }
 
 std::string progress_board::stage() const {
-  std::lock_guard lock{stage_mutex_};
+  const safemap::lock_guard lock{stage_mutex_};
   return stage_;
 }
 

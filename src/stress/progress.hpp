@@ -5,9 +5,10 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <vector>
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::stress {
 
@@ -66,8 +67,8 @@ class progress_board {
  private:
   std::atomic<int> teardowns_{0};
   std::vector<slot> slots_;
-  mutable std::mutex stage_mutex_;
-  std::string stage_;
+  mutable safemap::mutex stage_mutex_;
+  std::string stage_ SAFEMAP_GUARDED_BY(stage_mutex_);
 };
 
 }  // namespace safemap::stress

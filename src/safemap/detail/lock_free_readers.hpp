@@ -37,7 +37,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <thread>
 
 #if defined(__linux__)
@@ -45,6 +44,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #endif
+
+#include <safemap/thread_annotations.hpp>
 
 namespace safemap::detail {
 
@@ -55,7 +56,8 @@ class lock_free_readers {
     std::atomic<std::uint64_t> count{0};  // odd while the thread is inside a section
     int depth = 0;                        // sections open on the thread, nested ones included
     registration_state state = registration_state::not_yet;
-    reader_slot* next = nullptr;  // the registry's list, under its mutex
+    reader_slot* next = nullptr;  // the registry's list, under its mutex (not annotated: the
+                                  // mutex is another object's member)
   };
 
  public:
@@ -99,7 +101,7 @@ class lock_free_readers {
   static bool wait_for_readers() noexcept {
     if (!expedited_membarrier_registered()) return false;
     registry& all = the_registry();
-    const std::lock_guard lock{all.mutex};
+    const safemap::lock_guard lock{all.mutex};
     if (!expedited_membarrier()) return false;
     const reader_slot* const own = &own_slot();
     for (reader_slot* each = all.first; each != nullptr; each = each->next) {
@@ -114,8 +116,8 @@ class lock_free_readers {
 
  private:
   struct registry {
-    std::mutex mutex;
-    reader_slot* first = nullptr;
+    safemap::mutex mutex;
+    reader_slot* first SAFEMAP_GUARDED_BY(mutex) = nullptr;
   };
 
   // Unlinks the thread's slot when the thread exits.
@@ -123,14 +125,14 @@ class lock_free_readers {
    public:
     explicit registration(reader_slot& slot) noexcept : slot_{slot} {
       registry& all = the_registry();
-      const std::lock_guard lock{all.mutex};
+      const safemap::lock_guard lock{all.mutex};
       slot_.next = all.first;
       all.first = &slot_;
       slot_.state = registration_state::registered;
     }
     ~registration() {
       registry& all = the_registry();
-      const std::lock_guard lock{all.mutex};
+      const safemap::lock_guard lock{all.mutex};
       reader_slot** link = &all.first;
       while (*link != &slot_) link = &(*link)->next;
       *link = slot_.next;

@@ -39,7 +39,7 @@ class SAFEMAP_CAPABILITY("mutex") spinning_mutex {
  private:
   static constexpr int spin_attempts = 64;
 
-  std::mutex mutex_;
+  std::mutex mutex_;  // unannotated: the lock spinning_mutex, a capability itself, wraps
 };
 
 }  // namespace safemap::detail

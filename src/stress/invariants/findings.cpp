@@ -5,7 +5,7 @@
 namespace safemap::stress {
 
 void findings::report(std::string_view kind, std::string message, operation_kind shown_by) {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   auto found = std::ranges::find(violations_, kind, &violation::kind);
   if (found == violations_.end()) {
     violations_.push_back({.kind = std::string{kind},
@@ -18,17 +18,17 @@ void findings::report(std::string_view kind, std::string message, operation_kind
 }
 
 void findings::report_linearizability(stress::report finding) {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   histories_.push_back(std::move(finding));
 }
 
 std::vector<violation> findings::violations() const {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   return violations_;
 }
 
 std::vector<stress::report> findings::linearizability_findings() const {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   return histories_;
 }
 
@@ -46,7 +46,7 @@ stress::report findings::invariant_report(const violation& broken) const {
 }
 
 bool findings::clean() const {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   return violations_.empty() && histories_.empty();
 }
 

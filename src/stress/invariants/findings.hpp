@@ -10,10 +10,11 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <safemap/thread_annotations.hpp>
 
 #include "stress/map/operation_kind.hpp"
 #include "stress/map/operation_sites.hpp"
@@ -47,9 +48,9 @@ class findings {
 
  private:
   operation_sites sites_;
-  mutable std::mutex mutex_;
-  std::vector<violation> violations_;
-  std::vector<stress::report> histories_;
+  mutable safemap::mutex mutex_;
+  std::vector<violation> violations_ SAFEMAP_GUARDED_BY(mutex_);
+  std::vector<stress::report> histories_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::stress

@@ -29,17 +29,17 @@ result_recorder::result_recorder(const variant_info& variant, const run_options&
 }
 
 void result_recorder::add_round(round_result round) {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   rounds_.push_back(std::move(round));
 }
 
 void result_recorder::set_replay(std::string command) {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   replay_ = std::move(command);
 }
 
 bool result_recorder::finish(const std::string& verdict, const report* finding, int exit_code) {
-  std::lock_guard lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   if (path_.empty()) return true;
   nlohmann::json rounds = nlohmann::json::array();
   unsigned most_threads = 0;

@@ -15,10 +15,11 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <safemap/thread_annotations.hpp>
 
 #include "stress/report.hpp"
 #include "stress/run/options.hpp"
@@ -48,17 +49,17 @@ class result_recorder {
   bool finish(const std::string& verdict, const report* finding, int exit_code);
 
  private:
-  std::mutex mutex_;
+  safemap::mutex mutex_;
   std::string variant_;
   std::string source_;
   bool broken_;
   std::string profile_;
   std::string schedule_;
-  std::string replay_;
+  std::string replay_ SAFEMAP_GUARDED_BY(mutex_);
   std::uint64_t seed_;
   std::vector<std::string> workloads_;
   std::string path_;
-  std::vector<round_result> rounds_;
+  std::vector<round_result> rounds_ SAFEMAP_GUARDED_BY(mutex_);
 };
 
 }  // namespace safemap::stress

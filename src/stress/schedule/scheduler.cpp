@@ -36,36 +36,44 @@ std::string mode_name(lock_mode mode) { return mode == lock_mode::shared ? "shar
 
 }  // namespace
 
+void scheduler::spin_lock::lock() {
+  // With more threads than cores the holder may be preempted: yield rather than spin on.
+  for (unsigned tries = 1; busy_.exchange(true, std::memory_order_acquire); ++tries) {
+    if (tries % 64 == 0) {
+      sched_yield();
+    } else {
+      safemap::detail::spin_pause();
+    }
+  }
+}
+
+void scheduler::spin_lock::unlock() { busy_.store(false, std::memory_order_release); }
+
 // The scheduler's state is touched only with its spin lock held, by the thread that holds the
-// turn or by a waiting one looking for a stuck turn; TSan sees none of it.
-class scheduler::guard {
+// turn or by a waiting one looking for a stuck turn; TSan sees none of it. The analysis checks
+// the callers of lock() and unlock(), not their bodies (as for any lock's own functions).
+class SAFEMAP_SCOPED_CAPABILITY scheduler::guard {
  public:
-  explicit guard(scheduler& owner) : owner_{owner} { lock(); }
+  explicit guard(scheduler& owner) SAFEMAP_ACQUIRE(owner.state_) : owner_{owner} { lock(); }
   guard(const guard&) = delete;
   guard& operator=(const guard&) = delete;
-  ~guard() {
+  ~guard() SAFEMAP_RELEASE() {
     if (held_) unlock();
   }
 
-  void lock() {
-    // With more threads than cores the holder may be preempted: yield rather than spin on.
-    for (unsigned tries = 1; owner_.busy_.exchange(true, std::memory_order_acquire); ++tries) {
-      if (tries % 64 == 0) {
-        sched_yield();
-      } else {
-        safemap::detail::spin_pause();
-      }
-    }
+  void lock() SAFEMAP_ACQUIRE() {
+    owner_.state_.lock();
     held_ = true;
   }
   // Wakes a sleeping thread that was granted the turn only after the lock is free, so that it
   // does not wake to spin on it.
-  void unlock() {
+  void unlock() SAFEMAP_RELEASE() {
     const unsigned wake = owner_.wake_pending_;
     owner_.wake_pending_ = no_thread;
-    owner_.busy_.store(false, std::memory_order_release);
+    std::atomic<std::uint32_t>* const go = wake != no_thread ? &owner_.seats_[wake].go : nullptr;
+    owner_.state_.unlock();
     held_ = false;
-    if (wake != no_thread) futex_wake(owner_.seats_[wake].go);
+    if (go != nullptr) futex_wake(*go);
   }
   void end_invisibility() { invisible_.end(); }
 
@@ -102,7 +110,7 @@ void scheduler::enrol(unsigned index) {
   guard held{*this};
   seats_[index].state = seat_state::runnable;
   if (++enrolled_ < seats_.size()) {
-    wait_for_turn(held, index);
+    wait_for_turn(held, seats_[index].go, index);
     return;
   }
   // Everyone is here: the strategy picks the first to run, whatever order they arrived in.
@@ -194,8 +202,12 @@ bool scheduler::is_ready(unsigned index) const {
 
 // An escaped thread's holds do not count: the real lock waits for it, outside the schedule.
 bool scheduler::lock_available(const void* lock, lock_mode mode) const {
-  return locks_.available(
-      lock, mode, [&](unsigned holder) { return seats_[holder].state == seat_state::escaped; });
+  // The analysis takes the lambda for a function of its own, which holds nothing: it reaches
+  // the records through a pointer taken here, under the lock it runs under.
+  const std::vector<seat_record>* const seats = &seats_;
+  return locks_.available(lock, mode, [seats](unsigned holder) {
+    return (*seats)[holder].state == seat_state::escaped;
+  });
 }
 
 const std::vector<unsigned>& scheduler::ready_threads() {
@@ -213,7 +225,7 @@ void scheduler::rejoin_if_escaped(guard& held, unsigned self) {
     running_ = self;
     return;
   }
-  wait_for_turn(held, self);
+  wait_for_turn(held, seats_[self].go, self);
 }
 
 void scheduler::hand_on(guard& held, unsigned self) {
@@ -247,7 +259,7 @@ void scheduler::hand_on(guard& held, unsigned self) {
     grant(next);
   }
   if (seats_[self].state == seat_state::finished) return;
-  wait_for_turn(held, self);
+  wait_for_turn(held, seats_[self].go, self);
 }
 
 void scheduler::grant(unsigned index) {
@@ -257,8 +269,7 @@ void scheduler::grant(unsigned index) {
     wake_pending_ = index;
 }
 
-void scheduler::wait_for_turn(guard& held, unsigned self) {
-  auto& go = seats_[self].go;
+void scheduler::wait_for_turn(guard& held, std::atomic<std::uint32_t>& go, unsigned self) {
   held.unlock();
   // A short spin first: a turn often comes back within microseconds, and a futex wake-up costs
   // tens of them on a virtual machine.
@@ -349,9 +360,22 @@ void scheduler::report_deadlock(guard& held, std::vector<std::string> why) {
   std::abort();  // the handler does not return
 }
 
-std::uint64_t scheduler::steps() const { return steps_; }
-std::uint64_t scheduler::switches() const { return switches_; }
-unsigned scheduler::escapes() const { return escapes_; }
-std::uint64_t scheduler::trace_hash() const { return trace_hash_; }
+// Under the lock, which nobody holds any more once the round's threads have finished.
+std::uint64_t scheduler::steps() const {
+  const safemap::lock_guard held{state_};
+  return steps_;
+}
+std::uint64_t scheduler::switches() const {
+  const safemap::lock_guard held{state_};
+  return switches_;
+}
+unsigned scheduler::escapes() const {
+  const safemap::lock_guard held{state_};
+  return escapes_;
+}
+std::uint64_t scheduler::trace_hash() const {
+  const safemap::lock_guard held{state_};
+  return trace_hash_;
+}
 
 }  // namespace safemap::stress::schedule

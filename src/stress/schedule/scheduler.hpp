@@ -30,6 +30,8 @@
 #include <string>
 #include <vector>
 
+#include <safemap/thread_annotations.hpp>
+
 #include "stress/schedule/lock_model.hpp"
 #include "stress/schedule/strategy.hpp"
 
@@ -109,6 +111,7 @@ class scheduler {
                        &ready);
   }
 
+  // Counts of the round so far; read them once its threads have finished.
   std::uint64_t steps() const;
   std::uint64_t switches() const;
   unsigned escapes() const;
@@ -135,46 +138,68 @@ class scheduler {
     const void* ready_context = nullptr;
   };
 
-  class guard;
+  // The lock of the scheduler's state: a spin lock (scheduler.cpp), a capability for clang's
+  // thread-safety analysis through safemap::annotated_mutex.
+  class spin_lock {
+   public:
+    void lock();
+    void unlock();
 
-  void enrol(unsigned index);
-  void leave();
-  lock_wait wait_to_lock(const void* lock, lock_mode mode);
-  void acquired(const void* lock, lock_mode mode);
-  void released(const void* lock);
-  [[noreturn]] void self_deadlock(const void* lock, lock_mode mode);
-  void wait_for_condition(condition ready, const void* context);
+   private:
+    std::atomic<bool> busy_{false};
+  };
+  using state_lock = safemap::annotated_mutex<spin_lock>;
 
-  // With the guard held:
-  bool is_ready(unsigned index) const;
-  bool lock_available(const void* lock, lock_mode mode) const;
-  const std::vector<unsigned>& ready_threads();
-  void rejoin_if_escaped(guard& held, unsigned self);
-  void hand_on(guard& held, unsigned self);  // picks the next thread; waits unless self runs on
-  void grant(unsigned index);
-  void wait_for_turn(guard& held, unsigned self);
-  void escape_if_stuck(unsigned self);
-  std::vector<std::string> describe_waits() const;
-  [[noreturn]] void report_deadlock(guard& held, std::vector<std::string> why);
+  // Holds state_ for its scope (scheduler.cpp), and may open and retake it meanwhile.
+  class SAFEMAP_SCOPED_CAPABILITY guard;
+
+  // Each takes the guard itself.
+  void enrol(unsigned index) SAFEMAP_EXCLUDES(state_);
+  void leave() SAFEMAP_EXCLUDES(state_);
+  lock_wait wait_to_lock(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
+  void acquired(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
+  void released(const void* lock) SAFEMAP_EXCLUDES(state_);
+  [[noreturn]] void self_deadlock(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
+  void wait_for_condition(condition ready, const void* context) SAFEMAP_EXCLUDES(state_);
+  void escape_if_stuck(unsigned self) SAFEMAP_EXCLUDES(state_);
+
+  // With the guard held (those given it may open and retake it):
+  bool is_ready(unsigned index) const SAFEMAP_REQUIRES(state_);
+  bool lock_available(const void* lock, lock_mode mode) const SAFEMAP_REQUIRES(state_);
+  const std::vector<unsigned>& ready_threads() SAFEMAP_REQUIRES(state_);
+  void rejoin_if_escaped(guard& held, unsigned self) SAFEMAP_REQUIRES(state_, held);
+  // Picks the next thread; waits unless self runs on.
+  void hand_on(guard& held, unsigned self) SAFEMAP_REQUIRES(state_, held);
+  void grant(unsigned index) SAFEMAP_REQUIRES(state_);
+  // Opens the lock through `held` and retakes it once `go` (self's) gives self the turn; the
+  // analysis cannot follow `held` to state_, so it is told of `held` alone and takes none of
+  // the state as held inside.
+  void wait_for_turn(guard& held, std::atomic<std::uint32_t>& go, unsigned self)
+      SAFEMAP_REQUIRES(held);
+  std::vector<std::string> describe_waits() const SAFEMAP_REQUIRES(state_);
+  [[noreturn]] void report_deadlock(guard& held, std::vector<std::string> why)
+      SAFEMAP_REQUIRES(state_, held);
 
   static unsigned self_index();
 
   schedule_settings settings_;
-  std::atomic<bool> busy_{false};  // the guard's spin lock
-  std::vector<seat_record> seats_;
-  lock_model locks_;
-  chooser chooser_;
+  mutable state_lock state_;  // the guard's spin lock
+  // Every field of a record but `go`, which a waiting thread reads with the lock open.
+  std::vector<seat_record> seats_ SAFEMAP_GUARDED_BY(state_);
+  lock_model locks_ SAFEMAP_GUARDED_BY(state_);
+  chooser chooser_ SAFEMAP_GUARDED_BY(state_);
   deadlock_handler on_deadlock_;
-  std::vector<unsigned> ready_;
-  unsigned enrolled_ = 0;
-  unsigned running_ = no_thread;
-  unsigned wake_pending_ = no_thread;  // granted the turn while asleep; woken as the guard opens
-  std::uint64_t steps_ = 0;
-  std::uint64_t switches_ = 0;
-  unsigned escapes_ = 0;
-  std::uint64_t trace_hash_ = 0xcbf29ce484222325ULL;
-  std::uint64_t quiet_step_ = 0;
-  std::chrono::steady_clock::time_point quiet_since_;
+  std::vector<unsigned> ready_ SAFEMAP_GUARDED_BY(state_);
+  unsigned enrolled_ SAFEMAP_GUARDED_BY(state_) = 0;
+  unsigned running_ SAFEMAP_GUARDED_BY(state_) = no_thread;
+  // Granted the turn while asleep; woken as the guard opens.
+  unsigned wake_pending_ SAFEMAP_GUARDED_BY(state_) = no_thread;
+  std::uint64_t steps_ SAFEMAP_GUARDED_BY(state_) = 0;
+  std::uint64_t switches_ SAFEMAP_GUARDED_BY(state_) = 0;
+  unsigned escapes_ SAFEMAP_GUARDED_BY(state_) = 0;
+  std::uint64_t trace_hash_ SAFEMAP_GUARDED_BY(state_) = 0xcbf29ce484222325ULL;
+  std::uint64_t quiet_step_ SAFEMAP_GUARDED_BY(state_) = 0;
+  std::chrono::steady_clock::time_point quiet_since_ SAFEMAP_GUARDED_BY(state_);
 };
 
 // A scheduling point of the calling thread; nothing when no scheduler controls it.

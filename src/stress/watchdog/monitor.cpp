@@ -62,9 +62,9 @@ void monitor::watch(const std::stop_token& stop) {
   std::uint64_t last_total = board_.total();
   auto last_change = clock::now();
   auto last_line = clock::now();
-  std::unique_lock lock{mutex_};
+  const safemap::lock_guard lock{mutex_};
   while (!stop.stop_requested()) {
-    wake_.wait_for(lock, stop, tick, [] { return false; });
+    mutex_.wait_for(wake_, stop, tick, [] { return false; });
     if (stop.stop_requested()) break;
     const auto now = clock::now();
     if (const auto total = board_.total(); total != last_total) {

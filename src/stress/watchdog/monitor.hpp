@@ -11,10 +11,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <safemap/thread_annotations.hpp>
 
 #include "stress/progress.hpp"
 #include "stress/report.hpp"
@@ -48,7 +49,7 @@ class monitor {
 
  private:
   void watch(const std::stop_token& stop);
-  void show_progress(bool live, std::chrono::steady_clock::time_point now);
+  void show_progress(bool live, std::chrono::steady_clock::time_point now) SAFEMAP_REQUIRES(mutex_);
   [[noreturn]] void report_stall(double stalled_s, bool in_teardown);
   std::vector<thread_stack> ranked_stacks(std::string& failure) const;
   [[noreturn]] void end_with_stacks(std::string kind, std::vector<std::string> messages,
@@ -57,10 +58,12 @@ class monitor {
   progress_board& board_;
   monitor_settings settings_;
   stall_handler on_stall_;
-  std::mutex mutex_;
+  // Held by the monitor thread while it runs, released while it sleeps on wake_.
+  safemap::mutex mutex_;
   std::condition_variable_any wake_;
-  std::uint64_t shown_ops_ = 0;
-  std::chrono::steady_clock::time_point shown_at_ = std::chrono::steady_clock::now();
+  std::uint64_t shown_ops_ SAFEMAP_GUARDED_BY(mutex_) = 0;
+  std::chrono::steady_clock::time_point shown_at_ SAFEMAP_GUARDED_BY(mutex_) =
+      std::chrono::steady_clock::now();
   std::jthread thread_;  // last: starts after everything it uses exists
 };
 
