@@ -71,12 +71,10 @@ inline constexpr auto texts = workload_texts(every_workload{});
 template <class Map, template <class> class... Workloads>
 round_stats run_nth(std::size_t index, const round_plan& plan, progress_board& board,
                     findings& found, workload_list<Workloads...> /*list*/) {
-  round_stats stats;
-  std::size_t place = 0;
-  ((place++ == index ? (stats = run_round<Workloads<Map>, Map>(plan, board, found), true)
-                     : false) ||
-   ...);
-  return stats;
+  using runner = round_stats (*)(const round_plan&, progress_board&, findings&);
+  static constexpr std::array<runner, sizeof...(Workloads)> runners{
+      &run_round<Workloads<Map>, Map>...};
+  return runners.at(index)(plan, board, found);
 }
 }  // namespace detail
 
