@@ -73,9 +73,11 @@ round_stats run_nth(std::size_t index, const round_plan& plan, progress_board& b
                     findings& found, workload_list<Workloads...> /*list*/) {
   round_stats stats;
   std::size_t place = 0;
-  ((place++ == index ? (stats = run_round<Workloads<Map>, Map>(plan, board, found), true)
-                     : false) ||
-   ...);
+  // Stops at the index-th workload; the fold's value is not needed (clang's -Wunused-value).
+  static_cast<void>(
+      ((place++ == index ? (stats = run_round<Workloads<Map>, Map>(plan, board, found), true)
+                         : false) ||
+       ...));
   return stats;
 }
 }  // namespace detail
