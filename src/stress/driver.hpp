@@ -3,12 +3,14 @@
 // after every round, watch for hangs, report crashes with every thread's stack. The main() that
 // safemap_add_variant() generates calls it.
 //
-//   safemap-stress-<variant> [--workload W,...] [--profile local|production|controlled] [--threads 4,16,64]
-//                            [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
+//   safemap-stress-<variant> [--workload W,...] [--profile local|production|controlled]
+//                            [--threads 4,16,64] [--ops N] [--duration S] [--keys N] [--seed N]
+//                            [--watchdog S] [--schedule free|random|pct] [--pct-depth N]
 //                            [--repeat-for S] [--json FILE] [--progress auto|live|periodic|off]
 //                            [--describe]
 //
-// Exit codes: src/stress/exit_code.hpp (docs/architecture.md); sanitizers exit with theirs.
+// Exit codes: src/stress/exit_code.hpp, their one definition (docs/architecture.md); sanitizers
+// exit with theirs.
 #pragma once
 
 #include <concepts>
