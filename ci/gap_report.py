@@ -12,8 +12,8 @@ For every registered variant (tests/broken/*.hpp and the correct ones), K runs o
   controlled  the normal build again, with the `controlled` profile (PCT schedules) and a
               budget of --controlled-budget seconds a run (the variant's `under controlled` RUN
               arguments when it declares them, else its workload): how often a finding appears,
-              the median time to it, and whether the replay command printed with the first one
-              gives the same finding again.
+              the median time to it, and whether the replay command the first one's --json
+              result names gives the same finding again.
 Correct variants run the same way with `expect --none`: they must stay silent in all three.
 Verdicts: "gap reproduced" (local passes at least once, production always catches it), "safety
 net" (every local run that did not pass died with a report: checked_map), "no gap: fails locally
@@ -26,9 +26,13 @@ The builds are made by ci/gap-report.sh; this script only reads them:
   <build>/<preset>/safemap-stress-variants.json   the variants (written by cmake/SafemapStress.cmake)
   ctest --show-only=json-v1                       the expectation tests' exact commands
 
+Reads runs only as JSON: the driver's --json result (replay command, kind, schedule) and
+sanitizer-report's --format json findings (kind and location; the only source for a run that
+died, whose result names no kind).
+
 Writes gap-report.md, gap-report.json and gap-chart.svg (gnuplot) to --out.
 Exit 0 when every broken variant is caught in production in K of K runs and every correct
-variant is clean; 1 otherwise; 2 on bad usage or missing builds.
+variant is clean; 1 otherwise; 2 on bad usage, missing builds or a sanitizer-report that fails.
 """
 import argparse
 import json
@@ -138,17 +142,29 @@ def locating_options(expect):
     return options
 
 
+class ToolFailed(Exception):
+    """sanitizer-report could not read a run's output: the report would be wrong, so it stops."""
+
+
 def findings_in(expect, output):
-    """The located findings sanitizer-report reads in a run's output (possibly none)."""
+    """The located findings sanitizer-report reads in a run's output; [] only when there are none.
+    A truncated report (a run that died mid-report) still counts with what it has; any other
+    failure of the tool raises ToolFailed with its exit code and standard error."""
     with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False) as log:
         log.write(output)
     try:
-        rendered = subprocess.run([expect[0], "--format", "json", *locating_options(expect),
-                                   log.name],
-                                  capture_output=True, text=True)
-        return json.loads(rendered.stdout) if rendered.returncode == 0 else []
-    except json.JSONDecodeError:
-        return []
+        command = [expect[0], "report", "--format", "json", "--allow-empty",
+                   *locating_options(expect), log.name]
+        rendered = subprocess.run(command, capture_output=True, text=True)
+        truncated = rendered.returncode == EXIT_BAD_USAGE and "truncated" in rendered.stderr
+        if rendered.returncode != EXIT_OK and not truncated:
+            raise ToolFailed(f"{shlex.join(command)} exited {rendered.returncode}:\n"
+                             f"{rendered.stderr.strip()}")
+        try:
+            return json.loads(rendered.stdout)
+        except json.JSONDecodeError as error:
+            raise ToolFailed(f"{shlex.join(command)} printed no JSON ({error}):\n"
+                             f"{rendered.stderr.strip()}") from error
     finally:
         os.unlink(log.name)
 
@@ -193,24 +209,36 @@ def workload_arguments(arguments):
     return []
 
 
-REPLAY_LINE = re.compile(r"replay: (\S.*?)(?: \(the round left .*)?$", re.MULTILINE)
+def read_result(path):
+    """The driver's --json result, or None when the run left none (killed by the timeout)."""
+    try:
+        return json.loads(pathlib.Path(path).read_text())
+    except (OSError, ValueError):
+        return None
 
 
-def failing_round_trace(output):
-    """The schedule trace of the round an oracle's report came from: its summary line comes right
-    before the report. A crash or a deadlock ends the round before it has one (None)."""
-    traces = re.findall(r"trace ([0-9a-f]{16})[^\n]*\n==\d+==ERROR", output)
-    return traces[-1] if traces else None
+def replay_command(result):
+    """The command the driver's result names for replaying its finding, or None."""
+    finding = (result or {}).get("finding") or {}
+    return finding.get("replay")
 
 
-def replay_signature(output):
-    """What a replay must repeat to count as the same finding: the report's kind and the schedule
-    that led to it (the failing round's trace, or the steps a deadlock report counts). Values
-    read from freed memory, addresses and process ids may differ from run to run."""
-    kind = re.search(r"==\d+==ERROR: (.*)", output)
-    schedule = re.findall(r"schedule \w+: \d+ steps, \d+ switches, \d+ escapes", output)
-    return (kind.group(1) if kind else None, failing_round_trace(output),
-            schedule[-1] if schedule else None)
+def replay_signature(result, findings):
+    """What a replay must repeat to count as the same finding, all read from JSON: the kind (the
+    driver's result for its own detectors; sanitizer-report's for a run that died, which leaves
+    none) and the schedule that led to it: an oracle's finding comes from the last round, whose
+    trace the result carries; a deadlock's from where its schedule stood (steps, switches and
+    escapes). Values read from freed memory, addresses and process ids may differ."""
+    finding = (result or {}).get("finding") or {}
+    kind = finding.get("kind") or (findings[0].get("kind") if findings else None)
+    trace = None
+    if finding.get("detector") in ("invariant", "linearizability"):
+        rounds = result.get("rounds") or [{}]
+        trace = (rounds[-1].get("schedule") or {}).get("trace")
+    deadlock = finding.get("schedule")
+    schedule = ((deadlock["steps"], deadlock["switches"], deadlock["escapes"])
+                if deadlock else None)
+    return kind, trace, schedule
 
 
 def stress_arguments(command):
@@ -296,27 +324,34 @@ class GapReport:
         """K runs under PCT schedules in the normal build, and one replay of the first finding."""
         command = self.controlled_command(name)
         found, seconds, first = 0, [], None
-        for run_index in range(self.options.runs):
-            exit_code, elapsed, output = run(command, self.local.environment, self.options.timeout)
-            if exit_code not in (0, "timeout"):
-                found += 1
-                seconds.append(elapsed)
-                first = first or (exit_code, output)
-            progress.step(f"{name}: controlled run {run_index + 1}/{self.options.runs}")
-        replayed, kind = None, None
-        if first:
-            first_code, first_output = first
-            first_findings = findings_in(expect, first_output)
-            kind = first_findings[0].get("kind") if first_findings else f"exit {first_code}"
-            replay = REPLAY_LINE.search(first_output)
-            replayed = False
-            if replay:
-                exit_code, _, output = run(shlex.split(replay.group(1)), self.local.environment,
-                                           self.options.timeout)
-                replayed = (exit_code == first_code and
-                            replay_signature(output) == replay_signature(first_output) and
-                            [location_text(f) for f in findings_in(expect, output)] ==
-                            [location_text(f) for f in first_findings])
+        with tempfile.TemporaryDirectory() as scratch:
+            result_path = pathlib.Path(scratch) / "result.json"
+            for run_index in range(self.options.runs):
+                result_path.unlink(missing_ok=True)
+                exit_code, elapsed, output = run([*command, "--json", str(result_path)],
+                                                 self.local.environment, self.options.timeout)
+                if exit_code not in (0, "timeout"):
+                    found += 1
+                    seconds.append(elapsed)
+                    first = first or (exit_code, output, read_result(result_path))
+                progress.step(f"{name}: controlled run {run_index + 1}/{self.options.runs}")
+            replayed, kind = None, None
+            if first:
+                first_code, first_output, first_result = first
+                first_findings = findings_in(expect, first_output)
+                kind = first_findings[0].get("kind") if first_findings else f"exit {first_code}"
+                replay = replay_command(first_result)
+                replayed = False
+                if replay:
+                    result_path.unlink(missing_ok=True)
+                    exit_code, _, output = run([*shlex.split(replay), "--json", str(result_path)],
+                                               self.local.environment, self.options.timeout)
+                    findings = findings_in(expect, output)
+                    replayed = (exit_code == first_code and
+                                replay_signature(read_result(result_path), findings) ==
+                                replay_signature(first_result, first_findings) and
+                                [location_text(f) for f in findings] ==
+                                [location_text(f) for f in first_findings])
         return {"preset": "default", "profile": "controlled", "runs": self.options.runs,
                 "budget_seconds": self.options.controlled_budget, "found": found, "kind": kind,
                 "median_seconds": round(statistics.median(seconds), 2) if seconds else None,
@@ -564,8 +599,13 @@ def main(argv):
 
     progress = Progress(len(names) * 3 * options.runs +
                         len(sweep_names) * len(options.sweep_threads) * options.sweep_runs)
-    rows = [report.measure_variant(name, progress) for name in names]
-    points = report.sweep(sweep_names, progress)
+    try:
+        rows = [report.measure_variant(name, progress) for name in names]
+        points = report.sweep(sweep_names, progress)
+    except ToolFailed as error:
+        progress.close()
+        print(f"gap-report: sanitizer-report failed: {error}", file=sys.stderr)
+        return EXIT_BAD_USAGE
     progress.close()
 
     out = pathlib.Path(options.out)

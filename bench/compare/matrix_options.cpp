@@ -1,6 +1,7 @@
 #include "matrix_options.hpp"
 
-#include <CLI/CLI.hpp>
+#include "command_line/cli11.hpp"
+#include "stress/exit_code.hpp"
 
 namespace safemap::bench {
 
@@ -31,9 +32,9 @@ parse_outcome parse_matrix(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return {.config = std::nullopt,
-            .exit_code = app.exit(error) == 0 ? 0 : 2};  // 2: bad usage (docs/architecture.md)
+            .exit_code = app.exit(error) == 0 ? stress::exit_ok : stress::exit_bad_usage};
   }
-  return {.config = config, .exit_code = 0};
+  return {.config = config, .exit_code = stress::exit_ok};
 }
 
 }  // namespace safemap::bench

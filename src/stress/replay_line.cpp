@@ -1,5 +1,6 @@
 #include "stress/replay_line.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,8 +18,21 @@ constexpr std::string_view prefix = "[safemap-stress] replay: ";
 char line[2048];
 std::size_t line_length = 0;
 bool death_callback_registered = false;
+char result_path[4096];
+char result_text[16384];
+std::size_t result_length = 0;
 
-void print_at_death() { print_replay_line(); }
+void print_at_death() {
+  print_replay_line();
+  write_result_at_death();
+}
+
+void register_death_callback() {
+  if (!death_callback_registered && __sanitizer_set_death_callback != nullptr) {
+    __sanitizer_set_death_callback(print_at_death);
+    death_callback_registered = true;
+  }
+}
 
 }  // namespace
 
@@ -31,14 +45,37 @@ void set_replay_line(std::string_view command) {
   std::memcpy(line + prefix.size(), command.data(), kept);
   line[prefix.size() + kept] = '\n';
   line_length = prefix.size() + kept + 1;
-  if (!death_callback_registered && __sanitizer_set_death_callback != nullptr) {
-    __sanitizer_set_death_callback(print_at_death);
-    death_callback_registered = true;
-  }
+  register_death_callback();
 }
 
 void print_replay_line() noexcept {
   if (line_length > 0) (void)!::write(STDERR_FILENO, line, line_length);
+}
+
+void set_result_at_death(std::string_view path, std::string_view json) {
+  result_length = 0;
+  result_path[0] = '\0';
+  if (path.empty() || path.size() >= sizeof result_path || json.size() > sizeof result_text) {
+    return;
+  }
+  std::memcpy(result_path, path.data(), path.size());
+  result_path[path.size()] = '\0';
+  std::memcpy(result_text, json.data(), json.size());
+  result_length = json.size();
+  register_death_callback();
+}
+
+void write_result_at_death() noexcept {
+  if (result_length == 0) return;
+  const int file = ::open(result_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (file < 0) return;
+  std::size_t written = 0;
+  while (written < result_length) {
+    const ::ssize_t now = ::write(file, result_text + written, result_length - written);
+    if (now <= 0) break;
+    written += static_cast<std::size_t>(now);
+  }
+  ::close(file);
 }
 
 }  // namespace safemap::stress

@@ -16,4 +16,12 @@ void set_replay_line(std::string_view command);
 // Async-signal-safe.
 void print_replay_line() noexcept;
 
+// The JSON result (--json) the process leaves when it dies on a sanitizer's report or a crash,
+// ready-made for the same reason: run/result.cpp keeps it current (the replay command of the
+// round now running). An empty path: nothing to write.
+void set_result_at_death(std::string_view path, std::string_view json);
+// Writes that file, if there is one (open, write, close: async-signal-safe). The sanitizer death
+// callback calls it, and the crash handler.
+void write_result_at_death() noexcept;
+
 }  // namespace safemap::stress

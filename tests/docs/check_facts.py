@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """docs.facts: each fact the docs share with the code has one source, and the docs agree with it.
 
-  exit codes   the table in docs/architecture.md against the enum in src/stress/exit_code.hpp
-               (code and name of every row), the sanitizer row against TSAN_OPTIONS' exitcode in
-               presets/base.json, every other exit constant in the tree (EXIT_* in Python,
-               `constexpr int exit_*` in C++: its value must be in the table, and a name that
-               matches an enumerator's must have its value), and each tool's --help list of
-               codes against the rows that say the tool returns them;
+  exit codes   the table in docs/architecture.md against src/stress/exit_code.hpp, the one
+               definition: its enum (code and name of every row) and its `exit_codes` table
+               (one entry per enumerator, named as it, with the C++ tools that return it: the
+               rows that say a C++ tool returns a code, and each C++ tool's --help, which
+               exit_codes_help() makes from that table for the tool it names); the sanitizer
+               row against TSAN_OPTIONS' exitcode in presets/base.json; every other exit
+               constant in the tree (EXIT_* in Python, `constexpr int exit_* = N` in C++: its
+               value must be in the table, and a name that matches an enumerator's must have
+               its value); and a script tool's --help list of codes against its rows;
   workloads    the table in docs/harness.md against the list in src/stress/workloads/list.hpp
                (which cmake/SafemapStress.cmake reads too) and the name each workload's file
                src/stress/workloads/<name>.hpp declares;
@@ -33,12 +36,19 @@ import re
 import sys
 
 FLAVOURS = ("default", "asan", "tsan")
-# The tools whose --help lists exit codes, by the name the exit-code table uses for them.
+# The C++ tools, by the name the exit-code table uses for them: the exit_code_tools constant of
+# src/stress/exit_code.hpp that stands for the tool, and the sources whose --help prints
+# exit_codes_help() for it.
+CXX_TOOLS = {
+    "safemap-stress": ("safemap_stress",
+                       ["src/stress/run/options.cpp", "src/tools/safemap-stress/main.cpp"]),
+    "sanitizer-report": ("sanitizer_report", ["src/tools/sanitizer-report/cli.cpp"]),
+}
+# The other tools whose --help lists exit codes in its own text.
 TOOL_HELP = {
-    "safemap-stress": "src/stress/run/options.cpp",
-    "sanitizer-report": "src/tools/sanitizer-report/cli.cpp",
     "bench/compare/report.py": "bench/compare/report.py",
 }
+EXIT_CODE_HPP = "src/stress/exit_code.hpp"
 CONSTANT_FOLDERS = ("src", "ci", "bench", "tests", "cmake")
 
 
@@ -101,11 +111,12 @@ class Facts:
     # --- exit codes ---------------------------------------------------------------------------
 
     def exit_codes(self):
-        text = read(self.root, "src/stress/exit_code.hpp")
-        enum = re.search(r"enum\s+exit_code[^{]*\{([^}]*)\}", text)
+        text = read(self.root, EXIT_CODE_HPP)
+        enum = re.search(r"enum\s+exit_code\s*:[^{]*\{([^}]*)\}", text)
         if not enum:
-            raise Unreadable("src/stress/exit_code.hpp: no `enum exit_code { ... }`")
+            raise Unreadable(f"{EXIT_CODE_HPP}: no `enum exit_code : int {{ ... }}`")
         defined = {name: int(value) for name, value in re.findall(r"(\w+)\s*=\s*(\d+)", enum[1])}
+        entries = exit_code_entries(text)
         rows = table(read(self.root, "docs/architecture.md"), "code", "docs/architecture.md")
         documented, sanitizer, returned_by = {}, {}, {}
         for row in rows:
@@ -119,7 +130,10 @@ class Facts:
                 sanitizer[code] = int(exitcode[1])
         self.expect_equal("exit codes (name = code) in docs/architecture.md",
                           {f"{n} = {c}" for n, c in documented.items()},
-                          {f"{n} = {c}" for n, c in defined.items()}, "src/stress/exit_code.hpp")
+                          {f"{n} = {c}" for n, c in defined.items()}, EXIT_CODE_HPP)
+        self.expect_equal(f"the entries of the exit_codes table in {EXIT_CODE_HPP}",
+                          {f"{code}: {name}" for code, name, _ in entries},
+                          {f"{code}: {code}" for code in defined}, "its enum exit_code")
         presets = json.loads(read(self.root, "presets/base.json"))
         tsan = {int(code) for preset in presets.get("testPresets", [])
                 for code in re.findall(r"exitcode=(\d+)",
@@ -136,16 +150,34 @@ class Facts:
             for enumerator, code in defined.items():
                 if same_meaning(name, enumerator) and value != code:
                     self.problems.append(f"{source}: {name} = {value}, but {enumerator} = {code} "
-                                         f"in src/stress/exit_code.hpp")
+                                         f"in {EXIT_CODE_HPP}")
+
+        def claimed_by(tool):
+            return {code for code, cell in returned_by.items()
+                    if "every tool" in cell or tool in code_names(cell)}
+
+        for tool, (constant, sources) in CXX_TOOLS.items():
+            returned = {defined[code] for code, _, tools in entries
+                        if code in defined and (constant in tools or "every_tool" in tools)}
+            self.expect_equal(f"the exit codes `{tool}` returns (docs/architecture.md)",
+                              claimed_by(tool), returned,
+                              f"the exit_codes table in {EXIT_CODE_HPP} (its --help)")
+            for relative in sources:
+                self.checked += 1
+                helped = re.findall(r"exit_codes_help\(\s*(?:[\w:]*::)?(\w+)",
+                                    read(self.root, relative))
+                if helped != [constant]:
+                    self.problems.append(f"{relative}: its --help must print "
+                                         f"exit_codes_help({constant}) once (the codes `{tool}` "
+                                         f"returns), not {helped or 'nothing'}")
         for tool, relative in TOOL_HELP.items():
-            listed = self.help_codes(relative)
-            claimed = {code for code, cell in returned_by.items()
-                       if "every tool" in cell or tool in code_names(cell)}
-            self.expect_equal(f"the exit codes `{tool}` returns (docs/architecture.md)", claimed,
-                              listed, f"its --help ({relative})")
+            self.expect_equal(f"the exit codes `{tool}` returns (docs/architecture.md)",
+                              claimed_by(tool), self.help_codes(relative),
+                              f"its --help ({relative})")
 
     def exit_constants(self):
-        """(file, name, value) of every exit-code constant outside src/stress/exit_code.hpp."""
+        """(file, name, value) of every exit-code constant outside src/stress/exit_code.hpp (a
+        C++ constant made from the header's, `= stress::exit_ok`, is not another one)."""
         for folder in CONSTANT_FOLDERS:
             for path in sorted((self.root / folder).rglob("*")):
                 if path.suffix not in (".py", ".cpp", ".hpp") or not path.is_file():
@@ -314,6 +346,19 @@ REGENERATE = "regenerate the layers tables, from the repository root: "
 def layers_command(manifest):
     """The one command that rewrites every layers table from the manifest."""
     return f"python3 ci/layers_table.py {manifest} --write {' '.join(LAYERS_TABLE_FILES)}"
+
+
+def exit_code_entries(text):
+    """(enumerator, name, tools) of each entry of the `exit_codes` table of exit_code.hpp, with
+    clang-format's line breaks and split string literals undone."""
+    table_text = re.search(r"exit_codes\s*\{(.*?)\n\};", text, re.S)
+    if not table_text:
+        raise Unreadable(f"{EXIT_CODE_HPP}: no `inline constexpr std::array exit_codes{{...}};`")
+    flat = re.sub(r'"\s+"', "", " ".join(table_text[1].split()))
+    entries = re.findall(r'exit_code_entry\{(\w+), "([^"]*)", "[^"]*", ([\w |]+)\}', flat)
+    if not entries:
+        raise Unreadable(f"{EXIT_CODE_HPP}: cannot read the entries of `exit_codes`")
+    return [(code, name, set(re.findall(r"\w+", tools))) for code, name, tools in entries]
 
 
 def python_constants(source):

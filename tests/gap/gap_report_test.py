@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The gap report's judgements (ci/gap_report.py): verdicts, the local profile's arguments, how
-a finding's location is shortened, and the declared reason a variant's manifest entry carries
-(cmake/SafemapStress.cmake reads it from the header; the report prints it). The measuring
-itself needs the three builds and runs in the main job; these are its pure parts.
+a finding's location is shortened, what it reads from the driver's --json result and from
+sanitizer-report (which must fail loudly), and the declared reason a variant's manifest entry
+carries (cmake/SafemapStress.cmake reads it from the header; the report prints it). The
+measuring itself needs the three builds and runs in the main job; these are its pure parts.
 Usage: gap_report_test.py <repository root> <build>/safemap-stress-variants.json <cmake>"""
 import json
 import pathlib
@@ -98,6 +99,41 @@ class Locations(unittest.TestCase):
         self.assertEqual(gap_report.location_text(lineless), "tests/broken/x.hpp ns::x::find")
 
 
+class FindingsIn(unittest.TestCase):
+    """findings_in runs sanitizer-report on a run's output; here a stand-in script plays it."""
+
+    def stand_in(self, exit_code, stdout, stderr):
+        scratch = tempfile.TemporaryDirectory()
+        self.addCleanup(scratch.cleanup)
+        script = pathlib.Path(scratch.name) / "sanitizer-report"
+        script.write_text(f"#!/bin/sh\nprintf '%s' {json.dumps(stdout)}\n"
+                          f"printf '%s\\n' {json.dumps(stderr)} >&2\nexit {exit_code}\n")
+        script.chmod(0o755)
+        return [str(script), "expect", "--source-root", "/r"]
+
+    def test_no_findings_is_an_empty_list(self):
+        self.assertEqual(gap_report.findings_in(self.stand_in(0, "[]", ""), "clean\n"), [])
+
+    def test_findings_are_the_tools_json(self):
+        found = [{"kind": "data race", "location": None}]
+        self.assertEqual(gap_report.findings_in(self.stand_in(0, json.dumps(found), ""), "x"),
+                         found)
+
+    def test_a_truncated_report_keeps_what_it_found(self):
+        found = [{"kind": "segmentation fault", "location": None}]
+        expect = self.stand_in(2, json.dumps(found), "sanitizer-report: log:3: truncated report")
+        self.assertEqual(gap_report.findings_in(expect, "x"), found)
+
+    def test_a_failing_tool_fails_loudly_with_its_code_and_stderr(self):
+        expect = self.stand_in(2, "", "sanitizer-report: cannot read the log")
+        with self.assertRaises(gap_report.ToolFailed) as failed:
+            gap_report.findings_in(expect, "x")
+        self.assertIn("exited 2", str(failed.exception))
+        self.assertIn("cannot read the log", str(failed.exception))
+        with self.assertRaises(gap_report.ToolFailed):
+            gap_report.findings_in(self.stand_in(0, "not json", ""), "x")
+
+
 class DeclaredReason(unittest.TestCase):
     def declared(self, text):
         """What the manifest says a header with this text declares (cmake -P, the real parser)."""
@@ -134,27 +170,78 @@ class DeclaredReason(unittest.TestCase):
 
 
 class Controlled(unittest.TestCase):
-    REPORT = ("[safemap-stress] x: 147 ops; schedule 647 steps, 5 switches, 0 escapes, trace "
-              "42bc809c8a774398, INVARIANTS VIOLATED\n"
-              "==6787==ERROR: SafemapInvariant: wrong value\n"
-              "  key 140610115800096 holds 32 (written for key 0)\n"
-              "  replay: /b/safemap-stress-x --profile controlled --seed 41 (the round left 2 waits to "
-              "the OS, so it may not replay exactly)\n"
-              "SUMMARY: SafemapInvariant: wrong value\n")
+    # The driver's --json result of a controlled run whose oracle found something
+    # (src/stress/run/result.hpp): the finding names its replay command, its round the trace.
+    ORACLE = {"verdict": "invariant", "exit_code": 3,
+              "rounds": [{"workload": "write_heavy", "schedule": {
+                  "steps": 100, "switches": 3, "escapes": 0, "trace": "0123456789abcdef"}},
+                         {"workload": "write_heavy", "schedule": {
+                             "steps": 647, "switches": 5, "escapes": 2,
+                             "trace": "42bc809c8a774398"}}],
+              "finding": {"detector": "invariant", "kind": "wrong value",
+                          "message": "key 140610115800096 holds 32 (written for key 0)",
+                          "replay": "/b/safemap-stress-x --profile controlled --seed 41"}}
+    # A controlled round's deadlock: the finding carries where the schedule stood.
+    DEADLOCK = {"verdict": "deadlock", "exit_code": 4, "rounds": [],
+                "finding": {"detector": "watchdog", "kind": "deadlock", "message": "…",
+                            "replay": "/b/safemap-stress-y --seed 7",
+                            "schedule": {"steps": 57, "switches": 4, "escapes": 0,
+                                         "trace": "00000000000000aa"}}}
+    # A run that died (a crash): the result kept ready for it, the kind is sanitizer-report's.
+    DIED = {"verdict": "died", "exit_code": None, "rounds": [],
+            "finding": {"detector": None, "kind": None, "message": "",
+                        "replay": "/b/safemap-stress-z --seed 9"}}
+    CRASH = [{"kind": "segmentation fault", "location": {"file": "a.hpp", "line": 3}}]
 
-    def test_the_replay_command_is_read_without_the_escape_warning(self):
-        self.assertEqual(gap_report.REPLAY_LINE.search(self.REPORT).group(1),
+    def changed(self, result, *path_and_value):
+        copy = json.loads(json.dumps(result))
+        *path, value = path_and_value
+        target = copy
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        return copy
+
+    def test_the_replay_command_is_read_from_the_result(self):
+        self.assertEqual(gap_report.replay_command(self.ORACLE),
                          "/b/safemap-stress-x --profile controlled --seed 41")
+        self.assertEqual(gap_report.replay_command(self.DIED), "/b/safemap-stress-z --seed 9")
+        self.assertIsNone(gap_report.replay_command(None))  # the run left no result
+        self.assertIsNone(gap_report.replay_command({"finding": None}))
 
-    def test_a_replay_is_the_same_kind_after_the_same_schedule_whatever_it_read(self):
-        again = self.REPORT.replace("6787", "9001").replace("140610115800096 holds 32", "7 holds 3")
-        self.assertEqual(gap_report.replay_signature(again), gap_report.replay_signature(self.REPORT))
-        other_schedule = self.REPORT.replace("42bc809c8a774398", "42bc809c8a774399")
-        self.assertNotEqual(gap_report.replay_signature(other_schedule),
-                            gap_report.replay_signature(self.REPORT))
-        other_kind = self.REPORT.replace("ERROR: SafemapInvariant: wrong value", "ERROR: SafemapInvariant: lost")
-        self.assertNotEqual(gap_report.replay_signature(other_kind),
-                            gap_report.replay_signature(self.REPORT))
+    def test_the_result_file_is_read_or_none(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            path = pathlib.Path(scratch) / "result.json"
+            self.assertIsNone(gap_report.read_result(path))
+            path.write_text(json.dumps(self.ORACLE))
+            self.assertEqual(gap_report.read_result(path), self.ORACLE)
+            path.write_text('{"verdict": ')  # cut short
+            self.assertIsNone(gap_report.read_result(path))
+
+    def test_an_oracles_replay_is_the_same_kind_after_the_same_last_round_whatever_it_read(self):
+        signature = gap_report.replay_signature(self.ORACLE, [])
+        self.assertEqual(signature, ("wrong value", "42bc809c8a774398", None))
+        again = self.changed(self.ORACLE, "finding", "message", "key 7 holds 3")
+        self.assertEqual(gap_report.replay_signature(again, []), signature)
+        other_schedule = self.changed(self.ORACLE, "rounds", 1, "schedule", "trace",
+                                      "42bc809c8a774399")
+        self.assertNotEqual(gap_report.replay_signature(other_schedule, []), signature)
+        other_kind = self.changed(self.ORACLE, "finding", "kind", "lost update")
+        self.assertNotEqual(gap_report.replay_signature(other_kind, []), signature)
+
+    def test_a_deadlocks_replay_is_the_same_steps_switches_and_escapes(self):
+        signature = gap_report.replay_signature(self.DEADLOCK, [])
+        self.assertEqual(signature, ("deadlock", None, (57, 4, 0)))
+        one_switch_more = self.changed(self.DEADLOCK, "finding", "schedule", "switches", 5)
+        self.assertNotEqual(gap_report.replay_signature(one_switch_more, []), signature)
+
+    def test_a_run_that_died_is_known_by_sanitizer_reports_kind(self):
+        self.assertEqual(gap_report.replay_signature(self.DIED, self.CRASH),
+                         ("segmentation fault", None, None))
+        self.assertEqual(gap_report.replay_signature(None, self.CRASH),
+                         ("segmentation fault", None, None))
+        self.assertNotEqual(gap_report.replay_signature(self.DIED, []),
+                            gap_report.replay_signature(self.DIED, self.CRASH))
 
     def test_declared_controlled_arguments_win_and_others_keep_their_workload(self):
         options = types.SimpleNamespace(controlled_budget=2.0, correct_workload="resize_storm")

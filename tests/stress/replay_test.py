@@ -1,21 +1,27 @@
 #!/usr/bin/env python3
-"""A controlled run's finding replays: the command it prints gives the same report again, line for
-line (process ids aside), and its schedule's trace is the same.
-The replay line and the failing round's trace are read as the gap report reads them.
+"""A controlled run's finding replays: the command it names gives the same report again, line for
+line (process ids aside), and the same kind after the same schedule trace.
+The replay command and the signature (kind, the failing round's trace) are read from the --json
+result as the gap report reads them.
 Usage: replay_test.py <repository root> <safemap-stress-executable of a planted bug> <arguments...>"""
 import pathlib
 import re
 import shlex
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, str(pathlib.Path(sys.argv.pop(1)).resolve() / "ci"))
-from gap_report import REPLAY_LINE, failing_round_trace  # noqa: E402  (the path above)
+from gap_report import read_result, replay_command, replay_signature  # noqa: E402  (the path above)
 
 
 def run(command):
-    done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    return done.returncode, done.stderr + done.stdout
+    """(exit code, output, the --json result or None)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = pathlib.Path(scratch) / "result.json"
+        done = subprocess.run([*command, "--json", str(path)], capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL)
+        return done.returncode, done.stderr + done.stdout, read_result(path)
 
 
 def report(output):
@@ -28,21 +34,22 @@ def report(output):
 
 
 def main(executable, arguments):
-    code, output = run([executable, *arguments])
+    code, output, result = run([executable, *arguments])
     found = report(output)
     if code == 0 or found is None:
         sys.exit(f"FAIL: no finding to replay (exit {code}):\n{output[-3000:]}")
-    replay = REPLAY_LINE.search(found)
+    replay = replay_command(result)
     if replay is None:
-        sys.exit(f"FAIL: the finding names no replay command:\n{found}")
-    command = shlex.split(replay.group(1))
-    print("replaying:", replay.group(1))
-    again_code, again = run(command)
-    trace, again_trace = failing_round_trace(output), failing_round_trace(again)
-    if again_code != code or report(again) != found or again_trace != trace:
-        sys.exit(f"FAIL: the replay (exit {again_code}, trace {again_trace}) differs from the finding "
-                 f"(exit {code}, trace {trace}):\n--- finding\n{found}\n--- replay\n{report(again)}")
-    print(f"PASS: exit {code}, trace {trace}, the same {len(found.splitlines())}-line report")
+        sys.exit(f"FAIL: the --json result names no replay command:\n{result}")
+    print("replaying:", replay)
+    again_code, again, again_result = run(shlex.split(replay))
+    signature, again_signature = replay_signature(result, []), replay_signature(again_result, [])
+    if signature[1] is None:
+        sys.exit(f"FAIL: the --json result names no trace for the failing round:\n{result}")
+    if again_code != code or report(again) != found or again_signature != signature:
+        sys.exit(f"FAIL: the replay (exit {again_code}, {again_signature}) differs from the finding "
+                 f"(exit {code}, {signature}):\n--- finding\n{found}\n--- replay\n{report(again)}")
+    print(f"PASS: exit {code}, {signature}, the same {len(found.splitlines())}-line report")
 
 
 if __name__ == "__main__":

@@ -21,19 +21,18 @@
 
 #include <safemap/detail/sanitizer.hpp>
 
+#include "stress/exit_code.hpp"
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
 
 namespace safemap::stress::schedule {
 namespace {
 
-constexpr int deadlock_exit_code = 4;
-
 // Prints the description and ends the process: what the harness's monitor does, minus gdb.
 void exit_on_deadlock(const std::vector<std::string>& why) {
   for (const auto& line : why) std::cerr << line << '\n';
   std::cerr << std::flush;
-  ::_exit(deadlock_exit_code);
+  ::_exit(exit_no_progress);
 }
 
 struct run_totals {
@@ -178,7 +177,7 @@ TEST(ScheduleDeathTest, InvertedLockOrderIsADeadlockAtOnce) {
           });
         }
       },
-      ::testing::ExitedWithCode(tsan ? 66 : deadlock_exit_code),
+      ::testing::ExitedWithCode(tsan ? 66 : exit_no_progress),
       tsan ? "ThreadSanitizer: lock-order-inversion"
            : "no worker can run(.|\n)*worker 0 waits for lock 0x[0-9a-f]+ \\(exclusive\\), held by "
              "worker 1");
@@ -194,7 +193,7 @@ TEST(ScheduleDeathTest, RelockingAMutexIsADeadlockOfOneThread) {
           if (index == 1) mutex.lock();
         });
       },
-      ::testing::ExitedWithCode(deadlock_exit_code),
+      ::testing::ExitedWithCode(exit_no_progress),
       "worker 1 waits for lock .* which it holds itself");
 }
 

@@ -30,16 +30,17 @@ TEST_P(EveryWorkload, PassesOnTheReferenceVariant) {
   const auto [kind, schedule_kind] = GetParam();
   progress_board board{4};
   findings found;
-  const round_plan plan{.threads = 4,
-                        .ops = 500,
-                        .keys = 256,
-                        .seed = 7,
-                        .deadline = steady_clock::now() + std::chrono::seconds{60},
-                        .schedule = {.kind = schedule_kind, .pct_depth = 3},
-                        .on_deadlock = [](const std::vector<std::string>& why) {
-                          for (const auto& line : why) std::cerr << line << '\n';
-                          std::abort();
-                        }};
+  const round_plan plan{
+      .threads = 4,
+      .ops = 500,
+      .keys = 256,
+      .seed = 7,
+      .deadline = steady_clock::now() + std::chrono::seconds{60},
+      .schedule = {.kind = schedule_kind, .pct_depth = 3},
+      .on_deadlock = [](const std::vector<std::string>& why, const schedule_totals&) {
+        for (const auto& line : why) std::cerr << line << '\n';
+        std::abort();
+      }};
   const auto stats = run_workload<reference_map>(kind, plan, board, found);
   for (const auto& each : found.violations())
     ADD_FAILURE() << each.kind << ": " << each.first_message;

@@ -1,15 +1,10 @@
 #include "stress/run/options.hpp"
 
-// CLI11 2.1 (Debian 12) trips g++ 12's -Wnull-dereference inside its own string splitting, a
-// known false positive of the middle end; only its header is exempted.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <CLI/CLI.hpp>
-#pragma GCC diagnostic pop
 #include <iostream>
 #include <random>
 #include <stdexcept>
 
+#include "command_line/cli11.hpp"
 #include "command_line/numeric_checks.hpp"
 #include "stress/exit_code.hpp"
 
@@ -38,9 +33,8 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
                                        const variant_info& variant) {
   CLI::App app{"Stress-test the map variant " + std::string{variant.name} +
                ": run workloads on many threads, check invariants and linearizability, watch for "
-               "hangs.\n"
-               "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress "
-               "(deadlock/livelock), 5 not linearizable; sanitizer exit codes pass through."};
+               "hangs."};
+  app.footer(exit_codes_help(safemap_stress, sanitizer_codes_pass_through));
   std::vector<std::string> workload_names{"all"};
   std::string profile_name = "local";
   std::vector<unsigned> threads;

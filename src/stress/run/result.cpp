@@ -1,9 +1,12 @@
 #include "stress/run/result.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+
+#include "stress/replay_line.hpp"
 
 namespace safemap::stress {
 namespace {
@@ -13,6 +16,20 @@ std::string detector_of(const std::string& tool) {
   if (tool == "SafemapWatchdog") return "watchdog";
   if (tool == "SafemapLinearizability") return "linearizability";
   return "invariant";
+}
+
+// 16 hex digits, as the progress lines print it.
+std::string trace_text(std::uint64_t hash) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
+
+nlohmann::json schedule_json(const schedule_totals& schedule) {
+  return {{"steps", schedule.steps},
+          {"switches", schedule.switches},
+          {"escapes", schedule.escapes},
+          {"trace", trace_text(schedule.trace_hash)}};
 }
 
 }  // namespace
@@ -26,6 +43,30 @@ result_recorder::result_recorder(const variant_info& variant, const run_options&
       seed_{options.seed},
       path_{options.json_path} {
   for (workload kind : options.workloads) workloads_.emplace_back(name_of(kind));
+  const safemap::lock_guard lock{mutex_};
+  prepare_result_at_death();
+}
+
+void result_recorder::prepare_result_at_death() {
+  if (path_.empty()) return;
+  const nlohmann::json result = {
+      {"variant", variant_},
+      {"broken", broken_},
+      {"source", source_},
+      {"profile", profile_},
+      {"schedule", schedule_},
+      {"seed", seed_},
+      {"workloads", workloads_},
+      {"rounds", nlohmann::json::array()},
+      {"verdict", "died"},
+      {"finding",
+       {{"detector", nullptr},
+        {"kind", nullptr},
+        {"message", ""},
+        {"replay", replay_.empty() ? nlohmann::json(nullptr) : nlohmann::json(replay_)}}},
+      {"exit_code", nullptr},
+  };
+  set_result_at_death(path_, result.dump(2) + '\n');
 }
 
 void result_recorder::add_round(round_result round) {
@@ -36,6 +77,12 @@ void result_recorder::add_round(round_result round) {
 void result_recorder::set_replay(std::string command) {
   const safemap::lock_guard lock{mutex_};
   replay_ = std::move(command);
+  prepare_result_at_death();
+}
+
+void result_recorder::set_deadlock_schedule(const schedule_totals& schedule) {
+  const safemap::lock_guard lock{mutex_};
+  deadlock_schedule_ = schedule;
 }
 
 bool result_recorder::finish(const std::string& verdict, const report* finding, int exit_code) {
@@ -57,6 +104,7 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
                                   {"segments", round.histories->segments},
                                   {"undecided", round.histories->undecided}};
     }
+    if (round.schedule) entry["schedule"] = schedule_json(*round.schedule);
     rounds.push_back(std::move(entry));
     most_threads = std::max(most_threads, round.threads);
     ops += round.ops;
@@ -68,6 +116,7 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
              {"kind", finding->kind},
              {"message", finding->messages.empty() ? "" : finding->messages.front()}};
     if (!replay_.empty()) found["replay"] = replay_;
+    if (deadlock_schedule_) found["schedule"] = schedule_json(*deadlock_schedule_);
   }
   const nlohmann::json result = {
       {"variant", variant_},

@@ -89,8 +89,9 @@ round_plan session::begin_round(workload kind, unsigned threads) {
     replay_ = replay_command(kind, plan);
     result_.set_replay(replay_);
     set_replay_line(replay_);
-    plan.on_deadlock = [this](std::vector<std::string> waits) {
+    plan.on_deadlock = [this](std::vector<std::string> waits, const schedule_totals& schedule) {
       waits.push_back("replay: " + replay_);
+      result_.set_deadlock_schedule(schedule);
       monitor_.report_deadlock(std::move(waits));
     };
   }
@@ -103,7 +104,8 @@ std::optional<int> session::end_round(workload kind, const round_plan& plan,
                      .threads = plan.threads,
                      .ops = stats.ops,
                      .seconds = stats.seconds,
-                     .histories = stats.histories});
+                     .histories = stats.histories,
+                     .schedule = stats.schedule});
   char line[512];
   int length =
       std::snprintf(line, sizeof line, "%llu ops in %.3f s (%.0f ops/s)",

@@ -110,6 +110,7 @@ void on_fatal_signal(int signal_number, siginfo_t*, void*) {
     }
   }
   print_replay_line();
+  write_result_at_death();
   // The default action again (not SA_RESETHAND: that would let a second crashing thread kill
   // the process mid-report); the signal raised now, delivered when the handler returns, ends
   // the process as it would have ended without the report.

@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -18,6 +20,19 @@ namespace safemap::stress {
 
 using steady_clock = std::chrono::steady_clock;
 
+// What a controlled schedule did in a round.
+struct schedule_totals {
+  std::uint64_t steps = 0;
+  std::uint64_t switches = 0;
+  unsigned escapes = 0;  // > 0: the round may not replay exactly
+  std::uint64_t trace_hash = 0;
+};
+
+// Gets every line of a controlled round's deadlock description and what the schedule had done
+// when it deadlocked; does not return.
+using round_deadlock_handler =
+    std::function<void(std::vector<std::string>, const schedule_totals&)>;
+
 struct round_plan {
   unsigned threads = 1;
   std::uint64_t ops = 1;   // per thread
@@ -25,7 +40,7 @@ struct round_plan {
   std::uint64_t seed = 0;
   steady_clock::time_point deadline;
   schedule::schedule_settings schedule;
-  schedule::scheduler::deadlock_handler on_deadlock;  // for controlled schedules
+  round_deadlock_handler on_deadlock;  // for controlled schedules
 };
 
 // A PCT round's k, the steps its priority changes fall among: about four scheduling points per
@@ -121,14 +136,6 @@ struct history_totals {
   std::uint64_t operations = 0;  // recorded and checked
   std::uint64_t segments = 0;
   std::uint64_t undecided = 0;  // key histories the checker's budget could not decide
-};
-
-// What a controlled schedule did in a round.
-struct schedule_totals {
-  std::uint64_t steps = 0;
-  std::uint64_t switches = 0;
-  unsigned escapes = 0;  // > 0: the round may not replay exactly
-  std::uint64_t trace_hash = 0;
 };
 
 struct round_stats {

@@ -40,6 +40,14 @@ void exercise_every_operation(Map& map) {
   call(operation_kind::clear);
 }
 
+// What a controlled schedule has done so far.
+inline schedule_totals totals_of(const schedule::scheduler& scheduler) {
+  return {.steps = scheduler.steps(),
+          .switches = scheduler.switches(),
+          .escapes = scheduler.escapes(),
+          .trace_hash = scheduler.trace_hash()};
+}
+
 // One round of `Workload` (workload.hpp) on a fresh map: prepare, every thread's work, verify.
 template <class Workload, class Map>
 round_stats run_round(const round_plan& plan, progress_board& board, findings& found) {
@@ -54,7 +62,9 @@ round_stats run_round(const round_plan& plan, progress_board& board, findings& f
   std::optional<schedule::scheduler> controlled;
   if (plan.schedule.kind != schedule::schedule_kind::free) {
     controlled.emplace(plan.schedule, plan.threads, expected_schedule_steps(plan), plan.seed,
-                       plan.on_deadlock);
+                       [&plan, &controlled](std::vector<std::string> why) {
+                         plan.on_deadlock(std::move(why), totals_of(*controlled));
+                       });
   }
   schedule::scheduler* const scheduler = controlled ? &*controlled : nullptr;
   std::latch start{plan.threads};
@@ -86,10 +96,7 @@ round_stats run_round(const round_plan& plan, progress_board& board, findings& f
                     .histories = std::nullopt,
                     .schedule = std::nullopt};
   if (scheduler != nullptr) {
-    stats.schedule = schedule_totals{.steps = scheduler->steps(),
-                                     .switches = scheduler->switches(),
-                                     .escapes = scheduler->escapes(),
-                                     .trace_hash = scheduler->trace_hash()};
+    stats.schedule = totals_of(*scheduler);
   }
   if constexpr (requires { workload.verify(tested); }) {
     workload.verify(tested);

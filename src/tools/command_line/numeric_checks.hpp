@@ -8,13 +8,14 @@
 // that is set but empty is an error rather than silently ignored.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <charconv>
 #include <cmath>
 #include <concepts>
 #include <cstdlib>
 #include <limits>
 #include <string>
+
+#include "command_line/cli11.hpp"
 
 namespace safemap::command_line {
 

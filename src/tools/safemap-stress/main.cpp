@@ -7,16 +7,10 @@
 //
 // Each variant is its own executable (so its frames carry its own file:line); the manifest that
 // CMake writes at configure time (<build>/safemap-stress-variants.json) says where they are.
-// Exit codes are the driver's (src/stress/exit_code.hpp, the table in docs/architecture.md);
-// sanitizer codes pass through.
+// Exit codes are the driver's (src/stress/exit_code.hpp, their one definition; the table in
+// docs/architecture.md); sanitizer codes pass through.
 #include <unistd.h>
 
-// CLI11 2.1 (Debian 12) trips g++ 12's -Wnull-dereference inside its own string splitting, a
-// known false positive of the middle end; only its header is exempted.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-#include <CLI/CLI.hpp>
-#pragma GCC diagnostic pop
 #include <cerrno>
 #include <fstream>
 #include <iostream>
@@ -25,9 +19,13 @@
 #include <system_error>
 #include <vector>
 
+#include "command_line/cli11.hpp"
+#include "stress/exit_code.hpp"
+
 namespace {
 
-constexpr int exit_bad_usage = 2;
+using safemap::stress::exit_bad_usage;
+using safemap::stress::exit_ok;
 
 void print_table(const nlohmann::json& variants) {
   for (const auto& variant : variants) {
@@ -59,10 +57,9 @@ int run(const nlohmann::json& variant, std::vector<std::string> arguments) {
 }
 
 int run_command_line(int argc, char** argv) {
-  CLI::App app{
-      "Run a map variant's stress test, or list the variants.\n"
-      "Exit codes: 0 ok, 2 bad usage, 3 invariant violated, 4 no progress, 5 not "
-      "linearizable; sanitizer codes pass through."};
+  CLI::App app{"Run a map variant's stress test, or list the variants."};
+  app.footer(safemap::stress::exit_codes_help(safemap::stress::safemap_stress,
+                                              safemap::stress::sanitizer_codes_pass_through));
   std::string manifest_path = SAFEMAP_STRESS_MANIFEST;
   std::string variant_name;
   bool list = false;
@@ -73,7 +70,11 @@ int run_command_line(int argc, char** argv) {
   app.add_flag("--json", json, "With --list: print the manifest as JSON");
   app.add_option("variant", variant_name, "The variant to run; options after it go to its driver");
   app.prefix_command();
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {  // CLI11's own codes (106, 109, ...) are not ours
+    return app.exit(error) == 0 ? exit_ok : exit_bad_usage;
+  }
 
   nlohmann::json manifest;
   nlohmann::json variants;
@@ -92,7 +93,7 @@ int run_command_line(int argc, char** argv) {
     } else {
       print_table(variants);
     }
-    return variant_name.empty() && !list ? exit_bad_usage : 0;
+    return variant_name.empty() && !list ? exit_bad_usage : exit_ok;
   }
   for (const auto& variant : variants) {
     if (variant.at("name") == variant_name) return run(variant, app.remaining());

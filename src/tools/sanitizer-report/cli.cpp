@@ -1,6 +1,5 @@
 #include "cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
 #include <regex>
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "command_line/cli11.hpp"
 #include "command_line/numeric_checks.hpp"
 #include "dedupe.hpp"
 #include "expect.hpp"
@@ -15,22 +15,21 @@
 #include "locator.hpp"
 #include "parser.hpp"
 #include "render.hpp"
+#include "stress/exit_code.hpp"
 
 namespace safemap::sanitizer_report {
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_not_met = 1;
-constexpr int exit_bad_input = 2;
+// The project's codes (src/stress/exit_code.hpp); exit_codes_note says what each means here.
+constexpr int exit_ok = stress::exit_ok;
+constexpr int exit_not_met = stress::exit_expectation_not_met;
+constexpr int exit_bad_input = stress::exit_bad_usage;
 
-constexpr const char* exit_codes_help = R"(Exit codes:
-  0  report: findings rendered. expect: the expected finding is there
-     (--none: no finding and the command exited 0)
-  1  expect: expectation not met; what was found is printed instead
-  2  bad usage, missing or unreadable log, no report in the logs (report,
-     unless --allow-empty), truncated report, unknown format, command
-     cannot be started
-The command's own exit code is never passed through; expect names it.)";
+constexpr std::string_view exit_codes_note =
+    "report: 0 when findings are rendered; 2 also for a log without any report (unless\n"
+    "--allow-empty) or a truncated report. expect: 0 when the expected finding is there\n"
+    "(--none: no finding and the command exited 0), 1 otherwise (what was found is printed).\n"
+    "The command's own exit code is never passed through; expect names it.";
 
 struct common_options {
   std::string format = "text";
@@ -129,7 +128,7 @@ int run_cli(int argc, char** argv) {
       "Turns raw sanitizer output (TSan, ASan, LSan, UBSan, safemap watchdog and "
       "invariant reports) into located, deduplicated findings.",
       "sanitizer-report"};
-  app.footer(exit_codes_help);
+  app.footer(stress::exit_codes_help(stress::sanitizer_report, exit_codes_note));
   app.require_subcommand(1);
 
   common_options report_options;
