@@ -35,28 +35,28 @@ nlohmann::json schedule_json(const schedule_totals& schedule) {
 }  // namespace
 
 result_recorder::result_recorder(const variant_info& variant, const run_options& options)
-    : variant_{variant.name},
-      source_{variant.source_file},
-      broken_{variant.broken},
-      profile_{options.settings.name},
-      schedule_{schedule::name_of(options.settings.schedule.kind)},
-      seed_{options.seed},
-      path_{options.json_path} {
-  for (workload kind : options.workloads) workloads_.emplace_back(name_of(kind));
+    : path_{options.json_path} {
+  std::vector<std::string> workloads;
+  for (workload kind : options.workloads) workloads.emplace_back(name_of(kind));
+  run_fields_ =
+      nlohmann::json{
+          {"variant", variant.name},
+          {"broken", variant.broken},
+          {"source", variant.source_file},
+          {"profile", options.settings.name},
+          {"schedule", schedule::name_of(options.settings.schedule.kind)},
+          {"seed", options.seed},
+          {"workloads", workloads},
+      }
+          .dump();
   const safemap::lock_guard lock{mutex_};
   prepare_result_at_death();
 }
 
 void result_recorder::prepare_result_at_death() {
   if (path_.empty()) return;
-  const nlohmann::json result = {
-      {"variant", variant_},
-      {"broken", broken_},
-      {"source", source_},
-      {"profile", profile_},
-      {"schedule", schedule_},
-      {"seed", seed_},
-      {"workloads", workloads_},
+  nlohmann::json result = nlohmann::json::parse(run_fields_);
+  result.update({
       {"rounds", nlohmann::json::array()},
       {"verdict", "died"},
       {"finding",
@@ -65,7 +65,7 @@ void result_recorder::prepare_result_at_death() {
         {"message", ""},
         {"replay", replay_.empty() ? nlohmann::json(nullptr) : nlohmann::json(replay_)}}},
       {"exit_code", nullptr},
-  };
+  });
   set_result_at_death(path_, result.dump(2) + '\n');
 }
 
@@ -118,21 +118,15 @@ bool result_recorder::finish(const std::string& verdict, const report* finding, 
     if (!replay_.empty()) found["replay"] = replay_;
     if (deadlock_schedule_) found["schedule"] = schedule_json(*deadlock_schedule_);
   }
-  const nlohmann::json result = {
-      {"variant", variant_},
-      {"broken", broken_},
-      {"source", source_},
-      {"profile", profile_},
-      {"schedule", schedule_},
-      {"seed", seed_},
-      {"workloads", workloads_},
+  nlohmann::json result = nlohmann::json::parse(run_fields_);
+  result.update({
       {"rounds", rounds},
       {"threads", most_threads},
       {"ops_per_s", seconds > 0 ? static_cast<double>(ops) / seconds : 0.0},
       {"verdict", verdict},
       {"finding", found},
       {"exit_code", exit_code},
-  };
+  });
   std::ofstream out{path_};
   out << result.dump(2) << '\n';
   if (!out) {

@@ -63,15 +63,11 @@ class result_recorder {
 
  private:
   safemap::mutex mutex_;
-  std::string variant_;
-  std::string source_;
-  bool broken_;
-  std::string profile_;
-  std::string schedule_;
+  // What every result says of the run, whatever its end (variant, profile, seed, workloads...):
+  // a JSON object's text, made once.
+  std::string run_fields_;
   std::string replay_ SAFEMAP_GUARDED_BY(mutex_);
   std::optional<schedule_totals> deadlock_schedule_ SAFEMAP_GUARDED_BY(mutex_);
-  std::uint64_t seed_;
-  std::vector<std::string> workloads_;
   std::string path_;
   std::vector<round_result> rounds_ SAFEMAP_GUARDED_BY(mutex_);
 
