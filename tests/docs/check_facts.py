@@ -22,7 +22,11 @@
                tests/broken/*.hpp: one row each, naming every detector its EXPECT lines declare;
   excerpt      every gap-table row README.md shows is a row of docs/gap-report.md's table;
   layers       the layers table in docs/catalogue.md and docs/gap-report.md is exactly what
-               ci/layers_table.py generates from the manifest.
+               ci/layers_table.py generates from the manifest;
+  explore      the scheduling-point table in docs/explore.md against the functions the
+               controlled runtime defines (src/stress/schedule/blocking_hooks.cpp) and the
+               lock wrappers (src/stress/schedule/pthread_hooks.cpp); its settings table
+               against the SAFEMAP_EXPLORE_* variables src/stress/explore/explore.cpp reads.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -314,6 +318,23 @@ class Facts:
                 self.problems.append(f"README.md: the gap-table row of {row[0]} is not a row of "
                                      f"docs/gap-report.md's table (one measurement, one source)")
 
+    def explore(self):
+        hooks = read(self.root, "src/stress/schedule/blocking_hooks.cpp")
+        wrappers = read(self.root, "src/stress/schedule/pthread_hooks.cpp")
+        # The definitions stand in the file's last extern "C" block.
+        c_block = hooks[hooks.rfind('extern "C" {'):]
+        defined = set(re.findall(r"^int (\w+)\([^;{]*\)\s*\{", c_block, re.M))
+        defined |= set(re.findall(r"^int __wrap_(\w+)\(", wrappers, re.M))
+        doc = read(self.root, "docs/explore.md")
+        documented = {code_names(row[0])[0] for row in table(doc, "call", "docs/explore.md")}
+        self.expect_equal("scheduling points in docs/explore.md", documented, defined,
+                          "the controlled runtime and the lock wrappers")
+        read_variables = set(re.findall(r'"(SAFEMAP_EXPLORE_\w+)"',
+                                        read(self.root, "src/stress/explore/explore.cpp")))
+        documented = {code_names(row[0])[0] for row in table(doc, "variable", "docs/explore.md")}
+        self.expect_equal("settings in docs/explore.md", documented, read_variables,
+                          "src/stress/explore/explore.cpp")
+
     def layers(self):
         spec = importlib.util.spec_from_file_location("layers_table",
                                                       self.root / "ci/layers_table.py")
@@ -389,7 +410,7 @@ def main(argv):
     facts = Facts(pathlib.Path(argv[1]).resolve(), pathlib.Path(argv[2]))
     try:
         for check in (facts.exit_codes, facts.workloads, facts.detectors, facts.profiles,
-                      facts.catalogue, facts.readme_excerpt, facts.layers):
+                      facts.catalogue, facts.readme_excerpt, facts.layers, facts.explore):
             check()
     except (Unreadable, ValueError, IndexError) as error:
         print(f"docs.facts: cannot check: {error}", file=sys.stderr)

@@ -8,12 +8,12 @@ bool lock_model::held_against_itself(const void* lock, lock_mode mode, unsigned 
   const auto found = locks_.find(lock);
   if (found == locks_.end()) return false;
   const holders& held = found->second;
-  return held.owner == thread || (mode == lock_mode::exclusive && held.shared[thread] > 0);
+  return held.owner == thread || (mode == lock_mode::exclusive && shared_holds(held, thread) > 0);
 }
 
 void lock_model::acquired(const void* lock, lock_mode mode, unsigned thread) {
   holders& held = locks_[lock];
-  if (held.shared.empty()) held.shared.assign(threads_, 0);
+  if (held.shared.size() < threads_) held.shared.resize(threads_, 0);
   if (mode == lock_mode::shared) {
     ++held.shared[thread];
   } else if (held.owner == thread) {
@@ -31,7 +31,7 @@ void lock_model::released(const void* lock, unsigned thread) {
   holders& held = found->second;
   if (held.owner == thread) {
     if (--held.depth == 0) held.owner = no_thread;
-  } else if (held.shared[thread] > 0) {
+  } else if (shared_holds(held, thread) > 0) {
     --held.shared[thread];
   } else {
     // Released by a thread the model did not see take it (a condition variable's wait retook
@@ -52,7 +52,7 @@ std::string lock_model::describe_holders(const void* lock) const {
   if (held.owner != no_thread) return "worker " + std::to_string(held.owner) + " (exclusive)";
   std::string readers;
   unsigned count = 0;
-  for (unsigned reader = 0; reader < threads_; ++reader) {
+  for (unsigned reader = 0; reader < held.shared.size(); ++reader) {
     if (held.shared[reader] == 0) continue;
     readers += (count++ == 0 ? "" : ", ") + std::to_string(reader);
   }
@@ -62,7 +62,7 @@ std::string lock_model::describe_holders(const void* lock) const {
 std::vector<const void*> lock_model::held_by(unsigned thread) const {
   std::vector<const void*> held;
   for (const auto& [lock, holding] : locks_) {
-    if (holding.owner == thread || holding.shared[thread] > 0) held.push_back(lock);
+    if (holding.owner == thread || shared_holds(holding, thread) > 0) held.push_back(lock);
   }
   std::ranges::sort(held);
   return held;

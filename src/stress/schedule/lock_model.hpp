@@ -20,6 +20,9 @@ class lock_model {
  public:
   explicit lock_model(unsigned threads) : threads_{threads} {}
 
+  // One more thread, numbered threads-so-far (a controlled thread started another).
+  void add_thread() { ++threads_; }
+
   // Whether `lock` can be taken in `mode` now (a thread that holds it itself asks
   // held_against_itself first). Holds of threads for which `uncontrolled`
   // is true do not count: they run outside the schedule, and the real lock waits for them.
@@ -30,7 +33,7 @@ class lock_model {
     const holders& held = found->second;
     if (held.owner != no_thread && !uncontrolled(held.owner)) return false;
     if (mode == lock_mode::shared) return true;
-    for (unsigned reader = 0; reader < threads_; ++reader) {
+    for (unsigned reader = 0; reader < held.shared.size(); ++reader) {
       if (held.shared[reader] > 0 && !uncontrolled(reader)) return false;
     }
     return true;
@@ -51,8 +54,12 @@ class lock_model {
   struct holders {
     unsigned owner = no_thread;    // exclusive holder
     unsigned depth = 0;            // recursive exclusive holds
-    std::vector<unsigned> shared;  // per thread
+    std::vector<unsigned> shared;  // per thread; threads started since have none
   };
+
+  static unsigned shared_holds(const holders& held, unsigned thread) {
+    return thread < held.shared.size() ? held.shared[thread] : 0;
+  }
 
   unsigned threads_;
   std::unordered_map<const void*, holders> locks_;

@@ -5,6 +5,8 @@
 #include <cstdlib>
 
 #include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <safemap/detail/spin_pause.hpp>
 
@@ -34,13 +36,17 @@ std::string address_of(const void* lock) {
 
 std::string mode_name(lock_mode mode) { return mode == lock_mode::shared ? "shared" : "exclusive"; }
 
+// The kernel's yield, never the library's: in a controlled executable sched_yield() is itself a
+// scheduling point (blocking_hooks.cpp), which the scheduler must not take inside its own lock.
+void yield_processor() { ::syscall(SYS_sched_yield); }
+
 }  // namespace
 
 void scheduler::spin_lock::lock() {
   // With more threads than cores the holder may be preempted: yield rather than spin on.
   for (unsigned tries = 1; busy_.exchange(true, std::memory_order_acquire); ++tries) {
     if (tries % 64 == 0) {
-      sched_yield();
+      yield_processor();
     } else {
       safemap::detail::spin_pause();
     }
@@ -87,6 +93,7 @@ scheduler::scheduler(const schedule_settings& settings, unsigned threads,
                      std::uint64_t expected_steps, std::uint64_t seed, deadlock_handler on_deadlock)
     : settings_{settings},
       seats_(threads),
+      initial_seats_{threads},
       locks_{threads},
       chooser_{settings, threads, expected_steps, seed},
       on_deadlock_{std::move(on_deadlock)},
@@ -109,7 +116,8 @@ void scheduler::enrol(unsigned index) {
   current_scheduler = this;
   guard held{*this};
   seats_[index].state = seat_state::runnable;
-  if (++enrolled_ < seats_.size()) {
+  // A thread started during the schedule waits for its turn like any other.
+  if (++enrolled_ < initial_seats_ || index >= initial_seats_) {
     wait_for_turn(held, seats_[index].go, index);
     return;
   }
@@ -187,13 +195,121 @@ void scheduler::wait_for_condition(condition ready, const void* context) {
   }
 }
 
+unsigned scheduler::start_thread() {
+  guard held{*this};
+  rejoin_if_escaped(held, self_index());
+  seats_.emplace_back().state = seat_state::starting;
+  locks_.add_thread();
+  chooser_.add_thread();
+  return static_cast<unsigned>(seats_.size() - 1);
+}
+
+void scheduler::started(unsigned index, std::uint64_t id) {
+  // The new thread takes its seat on its own; until it has, no turn may go out, or the schedule
+  // would depend on how fast the operating system starts it.
+  for (;;) {
+    {
+      guard held{*this};
+      if (seats_[index].state != seat_state::starting) {
+        started_threads_[id] = index;
+        break;
+      }
+    }
+    yield_processor();
+  }
+  point();
+}
+
+void scheduler::not_started(unsigned index) {
+  guard held{*this};
+  seats_[index].state = seat_state::finished;
+}
+
+std::optional<unsigned> scheduler::seat_of_thread(std::uint64_t id) {
+  guard held{*this};
+  const auto found = started_threads_.find(id);
+  if (found == started_threads_.end()) return std::nullopt;
+  return found->second;
+}
+
+void scheduler::join(unsigned index) {
+  const unsigned self = self_index();
+  guard held{*this};
+  rejoin_if_escaped(held, self);
+  ++steps_;
+  auto& record = seats_[self];
+  record.state = seat_state::waiting_for_thread;
+  record.joined = index;
+  hand_on(held, self);
+  record.joined = no_thread;
+}
+
+bool scheduler::wait_for_signal(const void* condition_variable, const void* lock,
+                                bool may_time_out) {
+  const unsigned self = self_index();
+  guard held{*this};
+  rejoin_if_escaped(held, self);
+  ++steps_;
+  locks_.released(lock, self);
+  auto& record = seats_[self];
+  record.state = seat_state::waiting_for_signal;
+  record.condition_variable = condition_variable;
+  record.wait_ticket = ++wait_tickets_;
+  record.signalled = false;
+  record.may_time_out = may_time_out;
+  hand_on(held, self);
+  record.condition_variable = nullptr;
+  return record.signalled;
+}
+
+void scheduler::signal(const void* condition_variable, bool all) {
+  const unsigned self = self_index();
+  {
+    guard held{*this};
+    rejoin_if_escaped(held, self);
+    auto& signallers = signallers_[condition_variable];
+    if (std::ranges::find(signallers, self) == signallers.end()) signallers.push_back(self);
+    seat_record* longest = nullptr;
+    for (auto& record : seats_) {
+      if (record.state != seat_state::waiting_for_signal ||
+          record.condition_variable != condition_variable || record.signalled) {
+        continue;
+      }
+      if (all) {
+        record.signalled = true;
+      } else if (longest == nullptr || record.wait_ticket < longest->wait_ticket) {
+        longest = &record;
+      }
+    }
+    if (longest != nullptr) longest->signalled = true;
+  }
+  point();
+}
+
+void scheduler::wait_until_all_finished() {
+  for (;;) {
+    {
+      guard held{*this};
+      if (std::ranges::all_of(seats_, [](const seat_record& record) {
+            return record.state == seat_state::finished;
+          })) {
+        return;
+      }
+    }
+    yield_processor();
+  }
+}
+
 bool scheduler::is_ready(unsigned index) const {
   const auto& record = seats_[index];
   switch (record.state) {
     case seat_state::runnable: return true;
     case seat_state::waiting_for_lock: return lock_available(record.lock, record.mode);
     case seat_state::waiting_for_condition: return record.ready(record.ready_context);
+    case seat_state::waiting_for_signal: return record.signalled || record.may_time_out;
+    case seat_state::waiting_for_thread: return seats_[record.joined].state == seat_state::finished;
     case seat_state::absent:
+    case seat_state::starting:
     case seat_state::escaped:
     case seat_state::finished: return false;
   }
@@ -204,7 +320,7 @@ bool scheduler::is_ready(unsigned index) const {
 bool scheduler::lock_available(const void* lock, lock_mode mode) const {
   // The analysis takes the lambda for a function of its own, which holds nothing: it reaches
   // the records through a pointer taken here, under the lock it runs under.
-  const std::vector<seat_record>* const seats = &seats_;
+  const std::deque<seat_record>* const seats = &seats_;
   return locks_.available(lock, mode, [seats](unsigned holder) {
     return (*seats)[holder].state == seat_state::escaped;
   });
@@ -232,16 +348,17 @@ void scheduler::hand_on(guard& held, unsigned self) {
   const auto& ready = ready_threads();
   if (ready.empty()) {
     running_ = no_thread;
-    const bool someone_escaped = std::ranges::any_of(
-        seats_, [](const seat_record& record) { return record.state == seat_state::escaped; });
+    // An escaped thread may still release what the others wait for, and a starting one may
+    // still take its seat; only without either is waiting forever certain.
+    const bool someone_escaped = std::ranges::any_of(seats_, [](const seat_record& record) {
+      return record.state == seat_state::escaped || record.state == seat_state::starting;
+    });
     const bool all_finished = std::ranges::all_of(
         seats_, [](const seat_record& record) { return record.state == seat_state::finished; });
     if (all_finished) return;
-    // An escaped thread may still release what the others wait for; only without one is
-    // waiting forever certain.
     if (!someone_escaped) {
-      report_deadlock(
-          held, {"no worker can run: each waits for a lock another holds, or for the harness"});
+      report_deadlock(held, {"no worker can run: each waits for a lock another holds, a "
+                             "condition variable nobody will signal, a thread, or the harness"});
     }
   } else {
     const unsigned next = chooser_.choose(steps_, self, ready);
@@ -319,20 +436,40 @@ void scheduler::escape_if_stuck(unsigned self) {
   grant(next);
 }
 
+std::string scheduler::describe_signal_wait(const seat_record& record) const {
+  std::string line =
+      " waits on condition variable " + address_of(record.condition_variable) + ", which ";
+  const auto found = signallers_.find(record.condition_variable);
+  if (found == signallers_.end()) return line + "no thread has signalled";
+  line += found->second.size() == 1 ? "worker " : "workers ";
+  for (std::size_t i = 0; i < found->second.size(); ++i) {
+    line += (i == 0 ? "" : ", ") + std::to_string(found->second[i]);
+  }
+  return line + " signalled, but not since this wait began: a lost wakeup";
+}
+
 std::vector<std::string> scheduler::describe_waits() const {
   std::vector<std::string> lines;
   for (unsigned index = 0; index < seats_.size(); ++index) {
     const auto& record = seats_[index];
     std::string line = "worker " + std::to_string(index);
-    if (record.state == seat_state::waiting_for_lock) {
-      line += " waits for lock " + address_of(record.lock) + " (" + mode_name(record.mode) +
-              "), held by " + locks_.describe_holders(record.lock);
-    } else if (record.state == seat_state::waiting_for_condition) {
-      line += " waits for the other workers (the harness's barrier)";
-    } else if (record.state == seat_state::finished) {
-      line += " has finished";
-    } else {
-      line += " is running";
+    switch (record.state) {
+      case seat_state::waiting_for_lock:
+        line += " waits for lock " + address_of(record.lock) + " (" + mode_name(record.mode) +
+                "), held by " + locks_.describe_holders(record.lock);
+        break;
+      case seat_state::waiting_for_condition:
+        line += " waits for the other workers (the harness's barrier)";
+        break;
+      case seat_state::waiting_for_signal: line += describe_signal_wait(record); break;
+      case seat_state::waiting_for_thread:
+        line += " joins worker " + std::to_string(record.joined) + ", which has not finished";
+        break;
+      case seat_state::finished: line += " has finished"; break;
+      case seat_state::starting: line += " is starting"; break;
+      case seat_state::absent:
+      case seat_state::runnable:
+      case seat_state::escaped: line += " is running"; break;
     }
     const auto held = locks_.held_by(index);
     if (!held.empty()) {

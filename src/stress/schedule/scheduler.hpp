@@ -1,23 +1,28 @@
 // schedule/: which thread runs next: controlled schedules, strategies, scheduling points
 //
-// scheduler: runs the worker threads of one round one at a time and decides, at every
-// scheduling point, which of them runs next (strategy.hpp), so that a round's interleaving is
-// a function of its seed and can be replayed (docs/harness.md, "Controlled schedules").
+// scheduler: runs the controlled threads of one round or one schedule one at a time and
+// decides, at every scheduling point, which of them runs next (strategy.hpp), so that the
+// interleaving is a function of its seed and can be replayed (docs/harness.md, "Controlled
+// schedules").
 //
-// Scheduling points: the harness's own operation boundaries (point()), and every lock, unlock
-// and try-lock of a pthread mutex or rwlock by a controlled thread (pthread_hooks.cpp wraps
-// them at link time in every stress executable, so std::mutex and std::shared_mutex inside a
-// variant, a fork's own component included, are scheduled without a line changed).
+// Scheduling points: the harness's own operation boundaries (point()), every lock, unlock and
+// try-lock of a pthread mutex or rwlock by a controlled thread (pthread_hooks.cpp wraps them at
+// link time in every stress executable, so std::mutex and std::shared_mutex inside a variant,
+// a fork's own component included, are scheduled without a line changed), and, in executables
+// linked with the controlled runtime (blocking_hooks.cpp), the start and join of threads and
+// the waits and notifications of condition variables.
 //
-// A thread that would block on a lock another controlled thread holds is not ready; when no
-// thread is ready and every one waits for a lock or for the harness, that is a deadlock, and
-// the handler gets who waits for what at once (no watchdog period).
+// The scheduler models what blocks: a thread that would block on a lock another controlled
+// thread holds, that waits on a condition variable nobody has signalled since, or that joins a
+// thread still running is not ready; when no thread is ready and every one waits, that is a
+// deadlock, and the handler gets who waits for what at once (no watchdog period). A lost
+// wakeup is such a deadlock: it names the condition variable and who signalled it before.
 //
-// Waits the scheduler does not model (a condition variable inside the C++ runtime, a sleep, a
-// spin on an atomic) cannot hang it: a thread that holds the turn and makes no scheduling
-// point for `escape_after` while another is ready is left to the operating system ("escaped")
-// until its next scheduling point, and the turn goes on. A round with escapes is not
-// guaranteed to replay; escapes() counts them and reports say so.
+// Waits the scheduler does not model (a sleep, a spin on an atomic) cannot hang it: a thread
+// that holds the turn and makes no scheduling point for `escape_after` while another is ready
+// is left to the operating system ("escaped") until its next scheduling point, and the turn
+// goes on. A round with escapes is not guaranteed to replay; escapes() counts them and reports
+// say so.
 //
 // ThreadSanitizer sees nothing of the scheduler (tsan_invisible.hpp): the hand-off orders no
 // thread's accesses before another's, so races stay visible.
@@ -26,8 +31,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <safemap/thread_annotations.hpp>
@@ -42,6 +50,13 @@ class scheduler;
 // The scheduler of the calling thread, when it is a controlled worker; otherwise null.
 inline thread_local scheduler* current_scheduler = nullptr;
 
+// Explorations in progress in this process (explore/explore.hpp), and the calls of a blocking
+// primitive the scheduler models (blocking_hooks.cpp) that threads outside every schedule made
+// meanwhile. Such a call does not reach the schedule (a signal no controlled waiter sees, a
+// wait no controlled signal ends), so an exploration that saw one is not fully controlled.
+inline std::atomic<unsigned> explorations_running{0};
+inline std::atomic<std::uint64_t> uncontrolled_calls{0};
+
 class scheduler {
  public:
   // Gets every line of the deadlock's description; does not return.
@@ -49,13 +64,15 @@ class scheduler {
 
   static constexpr std::chrono::milliseconds escape_after{20};
 
+  // `threads`: the seats taken before the first turn; controlled threads may start more.
   scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
             std::uint64_t seed, deadlock_handler on_deadlock);
   scheduler(const scheduler&) = delete;
   scheduler& operator=(const scheduler&) = delete;
 
-  // A worker's place in the schedule, for its whole life: the first thread runs once all have
-  // taken theirs. With a null scheduler (free schedules) it does nothing.
+  // A thread's place in the schedule, for its whole life. The first turn goes out once every
+  // initial seat is taken; a thread started later (start_thread) waits for a turn. With a null
+  // scheduler (free schedules) it does nothing.
   class seat {
    public:
     seat(scheduler* owner, unsigned index);
@@ -111,6 +128,28 @@ class scheduler {
                        &ready);
   }
 
+  // Threads started by controlled threads, on the starting thread: start_thread() gives the new
+  // thread's seat index (taken by its own `seat`), started() waits until it has taken the seat
+  // and is a scheduling point, join() waits until it has finished. `id` names the thread for
+  // seat_of_thread(), which answers for threads started under this scheduler only.
+  unsigned start_thread();
+  void started(unsigned index, std::uint64_t id);
+  void not_started(unsigned index);  // the operating system refused to start it
+  std::optional<unsigned> seat_of_thread(std::uint64_t id);
+  void join(unsigned index);
+
+  // A condition variable's wait, on a thread that has just released `lock` (the caller took it
+  // and gives it back): waits until signal() picks this thread, or, when `may_time_out`, until
+  // the strategy runs it unsignalled; returns whether it was signalled. The caller then takes
+  // `lock` again through lock().
+  bool wait_for_signal(const void* condition_variable, const void* lock, bool may_time_out);
+  // Wakes the longest waiter on `condition_variable`, or every one; a signal nobody waits for
+  // is lost, as for a real one. A scheduling point.
+  void signal(const void* condition_variable, bool all);
+
+  // On a thread outside the schedule: waits until every seat has finished.
+  void wait_until_all_finished();
+
   // Counts of the round so far; read them once its threads have finished.
   std::uint64_t steps() const;
   std::uint64_t switches() const;
@@ -120,9 +159,12 @@ class scheduler {
  private:
   enum class seat_state {
     absent,
+    starting,  // started by a controlled thread, not seated yet
     runnable,
     waiting_for_lock,
     waiting_for_condition,
+    waiting_for_signal,
+    waiting_for_thread,
     escaped,
     finished
   };
@@ -136,6 +178,11 @@ class scheduler {
     lock_mode mode = lock_mode::exclusive;
     condition ready = nullptr;
     const void* ready_context = nullptr;
+    const void* condition_variable = nullptr;  // waited on (waiting_for_signal)
+    std::uint64_t wait_ticket = 0;             // its place among that variable's waiters
+    bool signalled = false;
+    bool may_time_out = false;
+    unsigned joined = no_thread;  // waited for (waiting_for_thread)
   };
 
   // The lock of the scheduler's state: a spin lock (scheduler.cpp), a capability for clang's
@@ -177,6 +224,7 @@ class scheduler {
   void wait_for_turn(guard& held, std::atomic<std::uint32_t>& go, unsigned self)
       SAFEMAP_REQUIRES(held);
   std::vector<std::string> describe_waits() const SAFEMAP_REQUIRES(state_);
+  std::string describe_signal_wait(const seat_record& record) const SAFEMAP_REQUIRES(state_);
   [[noreturn]] void report_deadlock(guard& held, std::vector<std::string> why)
       SAFEMAP_REQUIRES(state_, held);
 
@@ -184,8 +232,14 @@ class scheduler {
 
   schedule_settings settings_;
   mutable state_lock state_;  // the guard's spin lock
-  // Every field of a record but `go`, which a waiting thread reads with the lock open.
-  std::vector<seat_record> seats_ SAFEMAP_GUARDED_BY(state_);
+  // Every field of a record but `go`, which a waiting thread reads with the lock open: a deque,
+  // so that a thread started meanwhile adds a seat without moving the others.
+  std::deque<seat_record> seats_ SAFEMAP_GUARDED_BY(state_);
+  unsigned initial_seats_;
+  std::unordered_map<std::uint64_t, unsigned> started_threads_ SAFEMAP_GUARDED_BY(state_);
+  // Who signalled each condition variable, for the report of a wait nobody will end.
+  std::unordered_map<const void*, std::vector<unsigned>> signallers_ SAFEMAP_GUARDED_BY(state_);
+  std::uint64_t wait_tickets_ SAFEMAP_GUARDED_BY(state_) = 0;
   lock_model locks_ SAFEMAP_GUARDED_BY(state_);
   chooser chooser_ SAFEMAP_GUARDED_BY(state_);
   deadlock_handler on_deadlock_;

@@ -33,14 +33,14 @@ chooser::chooser(const schedule_settings& settings, unsigned threads, std::uint6
     : kind_{settings.kind},
       script_{settings.script},
       random_{seed ^ 0x5C4ED01E5ULL},
+      depth_{static_cast<long>(settings.pct_depth)},
       priority_(threads) {
   if (kind_ != schedule_kind::pct) return;
   // Initial priorities depth .. depth+threads-1 in random order; change points take 1..depth-1.
-  const long depth = static_cast<long>(settings.pct_depth);
-  std::iota(priority_.begin(), priority_.end(), depth);
+  std::iota(priority_.begin(), priority_.end(), depth_);
   std::shuffle(priority_.begin(), priority_.end(), random_);
   std::uniform_int_distribution<std::uint64_t> step{1, std::max<std::uint64_t>(1, expected_steps)};
-  for (long change = 1; change < depth; ++change) change_points_.push_back(step(random_));
+  for (long change = 1; change < depth_; ++change) change_points_.push_back(step(random_));
   std::ranges::sort(change_points_);
   lowest_ = 0;
 }
@@ -57,6 +57,20 @@ unsigned chooser::choose(std::uint64_t step, unsigned running, std::span<const u
   run_length_ = chosen == last_chosen_ ? run_length_ + 1 : 0;
   last_chosen_ = chosen;
   return chosen;
+}
+
+void chooser::add_thread() {
+  if (kind_ != schedule_kind::pct) {
+    priority_.push_back(0);
+    return;
+  }
+  const auto initial = std::ranges::count_if(priority_, [this](long p) { return p >= depth_; });
+  const long rank =
+      depth_ + std::uniform_int_distribution<long>{0, static_cast<long>(initial)}(random_);
+  for (long& priority : priority_) {
+    if (priority >= rank) ++priority;
+  }
+  priority_.push_back(rank);
 }
 
 unsigned chooser::choose_by_priority(std::uint64_t step, unsigned running,

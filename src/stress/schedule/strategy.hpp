@@ -51,6 +51,10 @@ class chooser {
   // `running` made the step and may itself be in `ready`.
   unsigned choose(std::uint64_t step, unsigned running, std::span<const unsigned> ready);
 
+  // A thread started during the round, numbered threads-so-far. Under pct it takes a random
+  // rank among the initial priorities, as if it had been there from the start.
+  void add_thread();
+
  private:
   unsigned choose_by_priority(std::uint64_t step, unsigned running,
                               std::span<const unsigned> ready);
@@ -64,6 +68,7 @@ class chooser {
   std::vector<std::uint8_t> script_;
   std::size_t scripted_ = 0;  // choices taken from script_
   std::mt19937_64 random_;
+  long depth_;
   std::vector<long> priority_;                // pct: per thread, higher runs first
   std::vector<std::uint64_t> change_points_;  // pct: ascending steps
   std::size_t next_change_ = 0;

@@ -1,0 +1,166 @@
+#include "stress/explore/explore.hpp"
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+#include "stress/exit_code.hpp"
+#include "stress/report.hpp"
+#include "stress/schedule/scheduler.hpp"
+#include "stress/watchdog/stack_dump.hpp"
+
+namespace safemap::stress::explore {
+namespace {
+
+// A long exploration says how far it got this often.
+constexpr std::chrono::seconds progress_every{5};
+
+[[noreturn]] void refuse(std::string_view variable, std::string_view value, std::string_view why) {
+  std::fprintf(stderr, "safemap explore: %.*s=%.*s: %.*s\n", static_cast<int>(variable.size()),
+               variable.data(), static_cast<int>(value.size()), value.data(),
+               static_cast<int>(why.size()), why.data());
+  std::exit(exit_bad_usage);
+}
+
+// The variable's value as a whole number of at least `least`, or nothing when it is unset.
+std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t least) {
+  const char* text = std::getenv(variable);
+  if (text == nullptr) return std::nullopt;
+  const std::string_view value{text};
+  std::uint64_t number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc{} || end != value.data() + value.size() || value.empty()) {
+    refuse(variable, value, "not a whole number");
+  }
+  if (number < least) refuse(variable, value, "must be at least " + std::to_string(least));
+  return number;
+}
+
+// Which model of a blocking call a thread's stack waits in, as a rank: a deadlock report lists
+// the threads waiting on a condition variable first, then those waiting for a lock, then the
+// joiners and the rest, so that it is located where the program waits for what never comes.
+int wait_rank(const thread_stack& thread) {
+  constexpr std::string_view waits[] = {"scheduler::wait_for_signal", "scheduler::wait_to_lock",
+                                        "scheduler::join"};
+  for (std::size_t rank = 0; rank < std::size(waits); ++rank) {
+    if (std::ranges::any_of(thread.frames, [&](const frame& called) {
+          return called.function.find(waits[rank]) != std::string::npos;
+        })) {
+      return static_cast<int>(rank);
+    }
+  }
+  return static_cast<int>(std::size(waits));
+}
+
+[[noreturn]] void report_deadlock(std::vector<std::string> why) {
+  const auto dump = capture_all_thread_backtraces(::getpid(), 60);
+  auto threads = parse_gdb_backtraces(dump.text);
+  std::ranges::sort(threads, [](const thread_stack& a, const thread_stack& b) {
+    return std::tuple{wait_rank(a), a.number} < std::tuple{wait_rank(b), b.number};
+  });
+  report finding{
+      .tool = "SafemapWatchdog", .kind = "deadlock", .messages = std::move(why), .stacks = {}};
+  finding.messages.front() += threads.empty()
+                                  ? "; no stacks: " + dump.failure
+                                  : "; stacks of all threads follow (waiting threads first)";
+  for (auto& thread : threads) finding.stacks.push_back(as_report_stack(thread));
+  std::fputs(format_report(finding).c_str(), stderr);
+  std::fflush(nullptr);
+  // Straight to the kernel: the waiting threads hold locks that exit handlers may want.
+  ::syscall(SYS_exit_group, exit_no_progress);
+  std::abort();  // not reached
+}
+
+}  // namespace
+
+exploration_settings settings_from_environment(exploration_settings defaults) {
+  if (const char* strategy = std::getenv("SAFEMAP_EXPLORE_STRATEGY")) {
+    const auto kind = schedule::schedule_named(strategy);
+    if (!kind || *kind == schedule::schedule_kind::free) {
+      refuse("SAFEMAP_EXPLORE_STRATEGY", strategy, "not a controlled strategy (random, pct)");
+    }
+    defaults.kind = *kind;
+  }
+  if (const auto depth = whole_number("SAFEMAP_EXPLORE_DEPTH", 1)) {
+    defaults.pct_depth = static_cast<unsigned>(std::min<std::uint64_t>(*depth, 64));
+  }
+  if (const auto seed = whole_number("SAFEMAP_EXPLORE_SEED", 0)) defaults.seed = *seed;
+  if (const auto count = whole_number("SAFEMAP_EXPLORE_SCHEDULES", 1)) defaults.schedules = *count;
+  if (const auto seconds = whole_number("SAFEMAP_EXPLORE_BUDGET_S", 1)) {
+    defaults.budget_s = static_cast<double>(*seconds);
+  }
+  if (const auto only = whole_number("SAFEMAP_EXPLORE_SCHEDULE", 0)) defaults.only_schedule = only;
+  return defaults;
+}
+
+std::string replay_environment(const exploration_settings& settings, std::uint64_t index) {
+  return "SAFEMAP_EXPLORE_STRATEGY=" + std::string{schedule::name_of(settings.kind)} +
+         " SAFEMAP_EXPLORE_DEPTH=" + std::to_string(settings.pct_depth) +
+         " SAFEMAP_EXPLORE_SEED=" + std::to_string(settings.seed) +
+         " SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index);
+}
+
+exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
+                           const std::function<bool()>& failed) {
+  allow_debugger_attach();
+  using clock = std::chrono::steady_clock;
+  const auto began = clock::now();
+  const std::uint64_t first = settings.only_schedule.value_or(0);
+  const std::uint64_t end = settings.only_schedule ? first + 1 : settings.schedules;
+  exploration_result result;
+  auto shown = began;
+  ++schedule::explorations_running;
+  const std::uint64_t uncontrolled_before = schedule::uncontrolled_calls.load();
+  for (std::uint64_t index = first; index < end; ++index) {
+    const auto now = clock::now();
+    if (index > first && std::chrono::duration<double>(now - began).count() >= settings.budget_s) {
+      break;
+    }
+    if (now - shown >= progress_every) {
+      shown = now;
+      std::fprintf(stderr, "[safemap explore] %llu schedules in %.0f s, %u escapes\n",
+                   static_cast<unsigned long long>(result.schedules),
+                   std::chrono::duration<double>(now - began).count(), result.escapes);
+    }
+    const std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
+    schedule::scheduler controller{{.kind = settings.kind, .pct_depth = settings.pct_depth},
+                                   1,
+                                   settings.expected_steps,
+                                   settings.seed + index,
+                                   [&](std::vector<std::string> why) {
+                                     why.push_back("schedule " + std::to_string(index) + " of " +
+                                                   std::string{schedule::name_of(settings.kind)} +
+                                                   " exploration seed " +
+                                                   std::to_string(settings.seed));
+                                     why.push_back("replay: " + replay);
+                                     report_deadlock(std::move(why));
+                                   }};
+    std::thread controlled{[&] {
+      const schedule::scheduler::seat seat{&controller, 0};
+      body();
+    }};
+    controlled.join();
+    controller.wait_until_all_finished();
+    ++result.schedules;
+    result.escapes += controller.escapes();
+    if (failed()) {
+      result.failed_schedule = index;
+      result.replay = replay;
+      break;
+    }
+  }
+  --schedule::explorations_running;
+  result.uncontrolled_calls = schedule::uncontrolled_calls.load() - uncontrolled_before;
+  return result;
+}
+
+}  // namespace safemap::stress::explore

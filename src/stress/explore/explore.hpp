@@ -1,0 +1,59 @@
+// explore/: any code under many controlled schedules, and which schedule fails
+//
+// explore() runs a test body once per schedule, each time on a fresh scheduler with the body
+// on a controlled thread of its own. In an executable linked with safemap::controlled_runtime
+// every thread the body starts, every lock, condition variable, join, yield and sleep in it is
+// a scheduling point (schedule/scheduler.hpp), whichever library makes the call. Schedule i of
+// an exploration is a function of (seed, i): the replay runs schedule i alone.
+//
+// It stops at the first schedule after which `failed()` holds (a GoogleTest failure, say: see
+// gtest.hpp), or when the schedules or the seconds of the budget run out. A deadlock (every
+// controlled thread waits: for a lock, a condition variable nobody will signal, a thread) is
+// reported at once in the report form, with who waits for what, the stacks of every thread and
+// the replay command, and ends the process with exit_no_progress.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "stress/schedule/strategy.hpp"
+
+namespace safemap::stress::explore {
+
+struct exploration_settings {
+  schedule::schedule_kind kind = schedule::schedule_kind::pct;
+  unsigned pct_depth = 3;
+  std::uint64_t seed = 1;
+  std::uint64_t schedules = 1000;                // at most this many schedules
+  double budget_s = 2;                           // and at most this long
+  std::optional<std::uint64_t> only_schedule{};  // replay: schedule i alone
+  std::uint64_t expected_steps = 100;            // PCT's k: about how many points a schedule has
+  // How to run this exploration again (the test's command line); the replay line adds the
+  // schedule to it.
+  std::string replay_command{};
+};
+
+struct exploration_result {
+  std::uint64_t schedules = 0;                   // run
+  std::optional<std::uint64_t> failed_schedule;  // the first after which failed() held
+  unsigned escapes = 0;                          // over every schedule run
+  // Calls of a modelled primitive by threads outside the schedule (schedule/scheduler.hpp).
+  std::uint64_t uncontrolled_calls = 0;
+  std::string replay;  // the failed schedule's replay command
+};
+
+// Reads SAFEMAP_EXPLORE_STRATEGY (random | pct), SAFEMAP_EXPLORE_DEPTH, SAFEMAP_EXPLORE_SEED,
+// SAFEMAP_EXPLORE_SCHEDULES, SAFEMAP_EXPLORE_BUDGET_S and SAFEMAP_EXPLORE_SCHEDULE (replay one)
+// over `defaults`; a value it cannot use ends the process with a message and exit_bad_usage.
+exploration_settings settings_from_environment(exploration_settings defaults);
+
+// The environment assignments that make settings_from_environment() give schedule `index` of
+// `settings` alone.
+std::string replay_environment(const exploration_settings& settings, std::uint64_t index);
+
+exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
+                           const std::function<bool()>& failed);
+
+}  // namespace safemap::stress::explore

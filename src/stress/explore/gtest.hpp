@@ -1,0 +1,53 @@
+// explore_in_test(): explore() (explore.hpp) inside a GoogleTest test. The body runs under many
+// schedules; a GoogleTest failure in any of its threads stops the exploration, and the test
+// fails once more with the schedule's replay command. The environment (SAFEMAP_EXPLORE_*) may
+// change the defaults, so the replay command is the test's own command line. Escapes (waits
+// the scheduler does not model) are printed with the warning that the run may not replay.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <climits>
+#include <functional>
+#include <iostream>
+#include <string>
+
+#include "stress/explore/explore.hpp"
+
+namespace safemap::stress::explore {
+
+inline std::string command_of_current_test() {
+  char path[PATH_MAX] = {};
+  const ssize_t length = ::readlink("/proc/self/exe", path, sizeof path - 1);
+  const std::string program = length > 0 ? std::string(path, static_cast<std::size_t>(length)) : "";
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  if (test == nullptr) return program;
+  const std::string name = std::string{test->test_suite_name()} + "." + test->name();
+  const bool disabled =
+      name.starts_with("DISABLED_") || name.find(".DISABLED_") != std::string::npos;
+  return program + " --gtest_filter=" + name + (disabled ? " --gtest_also_run_disabled_tests" : "");
+}
+
+inline exploration_result explore_in_test(const std::function<void()>& body,
+                                          exploration_settings defaults = {}) {
+  auto settings = settings_from_environment(std::move(defaults));
+  settings.replay_command = command_of_current_test();
+  auto result = explore(settings, body, [] { return ::testing::Test::HasFailure(); });
+  if (result.escapes > 0) {
+    std::cerr << "[safemap explore] " << result.escapes
+              << " escapes: a thread waited in a way the scheduler does not model and ran "
+                 "outside the schedule; these schedules may not replay\n";
+  }
+  if (result.uncontrolled_calls > 0) {
+    ADD_FAILURE() << result.uncontrolled_calls
+                  << " calls of a condition variable by threads outside the schedule: the "
+                     "exploration did not control them (start those threads inside the body)";
+  }
+  if (result.failed_schedule) {
+    ADD_FAILURE() << "schedule " << *result.failed_schedule << " failed; replay: " << result.replay;
+  }
+  return result;
+}
+
+}  // namespace safemap::stress::explore
