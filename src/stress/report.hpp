@@ -1,5 +1,5 @@
-// Sanitizer-style reports for the harness's own detectors (SafemapWatchdog, SafemapCrash,
-// SafemapInvariant, SafemapLinearizability), in the form sanitizer-report parses
+// Sanitizer-style reports for the harness's own detectors and the differential fuzzers (tools:
+// report::tool), in the form sanitizer-report parses
 // (docs/architecture.md, "The report form"), so a hang or a lost update becomes a finding located
 // like a TSan data race:
 //
@@ -30,8 +30,8 @@ struct stack {
 };
 
 struct report {
-  std::string
-      tool;  // one word: SafemapWatchdog, SafemapCrash, SafemapInvariant, SafemapLinearizability
+  std::string tool;  // one word: SafemapWatchdog, SafemapCrash, SafemapInvariant,
+                     // SafemapLinearizability, SafemapDifferential
   std::string kind;
   std::vector<std::string> messages;
   std::vector<stack> stacks;

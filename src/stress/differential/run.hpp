@@ -2,7 +2,9 @@
 //
 // Running a differential program (program.hpp) on a map and on the model, std::unordered_map,
 // step by step: every result must be the same text. On a mismatch, shrink() finds a shorter
-// program that still disagrees, and report() prints it, one row an operation.
+// program that still disagrees, and mismatch_report() makes the harness's report of it
+// (stress/report.hpp: `SafemapDifferential: mismatch`), one message row an operation, located at
+// the map's member function whose result differed (map/operation_sites.hpp).
 //
 // Values come from the program's bytes through the map's own types: std::uint64_t keys and
 // values are the bytes themselves; std::string ones are short strings made from them (so the
@@ -24,6 +26,8 @@
 #include <vector>
 
 #include "stress/differential/program.hpp"
+#include "stress/map/operation_sites.hpp"
+#include "stress/report.hpp"
 
 namespace safemap::stress::differential {
 
@@ -133,13 +137,30 @@ std::string entries_text(std::vector<std::pair<Key, Value>> entries) {
   return text + "}";
 }
 
+// The callbacks a program hands to update, upsert and for_each. Named types, not lambdas, so that
+// operation_sites can name the member template instances they call.
+template <class Value>
+struct add_argument {
+  std::uint8_t argument = 0;
+  void operator()(Value& value) const { add_to(value, argument); }
+};
+template <class Value>
+struct value_of_argument {
+  std::uint8_t argument = 0;
+  Value operator()() const { return value_from<Value>(argument); }
+};
+template <class Key, class Value>
+struct collect_entries {
+  std::vector<std::pair<Key, Value>>* seen = nullptr;
+  void operator()(const Key& key, const Value& value) const { seen->emplace_back(key, value); }
+};
+
 // What `step` returns on `map`, as text (empty for clear, which returns nothing).
 template <class Map>
 std::string apply(Map& map, const operation& step) {
   using key_type = typename Map::key_type;
   using mapped_type = typename Map::mapped_type;
   const key_type key = key_from<key_type>(step.key);
-  const auto add_argument = [&step](mapped_type& value) { add_to(value, step.argument); };
   switch (step.kind) {
     case operation_kind::insert:
       return text_of(map.insert(key, value_from<mapped_type>(step.argument)));
@@ -153,15 +174,14 @@ std::string apply(Map& map, const operation& step) {
     case operation_kind::contains: return text_of(map.contains(key));
     case operation_kind::size: return std::to_string(map.size());
     case operation_kind::empty: return text_of(map.empty());
-    case operation_kind::update: return text_of(map.update(key, add_argument));
+    case operation_kind::update:
+      return text_of(map.update(key, add_argument<mapped_type>{step.argument}));
     case operation_kind::upsert:
-      return text_of(map.upsert(
-          key, [&step] { return value_from<mapped_type>(step.argument); }, add_argument));
+      return text_of(map.upsert(key, value_of_argument<mapped_type>{step.argument},
+                                add_argument<mapped_type>{step.argument}));
     case operation_kind::for_each: {
       std::vector<std::pair<key_type, mapped_type>> seen;
-      map.for_each([&seen](const key_type& each, const mapped_type& value) {
-        seen.emplace_back(each, value);
-      });
+      map.for_each(collect_entries<key_type, mapped_type>{&seen});
       return entries_text(std::move(seen));
     }
     case operation_kind::snapshot: {
@@ -215,25 +235,48 @@ std::vector<operation> shrink(std::vector<operation> program) {
   return program;
 }
 
-// The report of a disagreeing program (shrunk): one row an operation with what the map returned,
-// and where it differs, what the model returned instead.
+// Where Map implements each operation, for the instances of its member templates that apply()
+// calls.
 template <class Map>
-std::string report(std::string_view variant, std::span<const operation> program,
-                   std::size_t shrunk_from) {
-  std::string text = "SafemapDifferential: " + std::string{variant} +
-                     " disagrees with std::unordered_map after " + std::to_string(program.size()) +
-                     " operations (shrunk from " + std::to_string(shrunk_from) + "):\n";
+operation_sites sites_of() {
+  using key_type = typename Map::key_type;
+  using mapped_type = typename Map::mapped_type;
+  return operation_sites::of<Map, add_argument<mapped_type>, value_of_argument<mapped_type>,
+                             collect_entries<key_type, mapped_type>>();
+}
+
+inline constexpr std::string_view report_tool = "SafemapDifferential";
+inline constexpr std::string_view mismatch_kind = "mismatch";
+
+// The report of a disagreeing program (shrunk): one row an operation with what the map returned,
+// and where it differs, what the model returned instead; its stack is the member function of Map
+// that returned the differing result. Rows are `step N:`, not `#N`, which would read as frames.
+template <class Map>
+report mismatch_report(std::string_view variant, std::span<const operation> program,
+                       std::size_t shrunk_from) {
+  report finding{.tool = std::string{report_tool},
+                 .kind = std::string{mismatch_kind},
+                 .messages = {std::string{variant} + " disagrees with std::unordered_map after " +
+                              std::to_string(program.size()) + " operations (shrunk from " +
+                              std::to_string(shrunk_from) + "):"},
+                 .stacks = {}};
   Map map;
   model_of<Map> model;
+  std::optional<operation_kind> differing;
   for (std::size_t step = 0; step < program.size(); ++step) {
     const std::string result = apply(map, program[step]);
     const std::string expected = apply(model, program[step]);
-    text += "  #" + std::to_string(step) + " " + describe(program[step]);
-    if (!result.empty()) text += " -> " + result;
-    if (result != expected) text += "    expected: " + expected;
-    text += '\n';
+    std::string row = "step " + std::to_string(step) + ": " + describe(program[step]);
+    if (!result.empty()) row += " -> " + result;
+    if (result != expected) {
+      row += "    expected: " + expected;
+      if (!differing) differing = program[step].kind;
+    }
+    finding.messages.push_back(std::move(row));
   }
-  return text;
+  const auto shown = differing ? sites_of<Map>().shown_by(*differing) : std::nullopt;
+  if (shown) finding.stacks.push_back(*shown);
+  return finding;
 }
 
 }  // namespace safemap::stress::differential

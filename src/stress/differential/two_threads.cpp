@@ -41,9 +41,15 @@ std::optional<std::string> first_violation(std::span<const lin::thread_history> 
   return format_report(lin::linearizability_report(found->finding, sites));
 }
 
+// As a stress run reports a controlled schedule's deadlock (its watchdog's kind), less the
+// threads' stacks: who waits for which lock says it, and the fuzzer keeps the bytes that replay it.
 void report_schedule_deadlock(const std::vector<std::string>& waits) {
-  std::fputs("SafemapSchedule: deadlock under the fuzzed schedule\n", stderr);
-  for (const std::string& line : waits) std::fprintf(stderr, "  %s\n", line.c_str());
+  report finding{.tool = "SafemapWatchdog",
+                 .kind = "deadlock",
+                 .messages = {"the fuzzed schedule deadlocked:"},
+                 .stacks = {}};
+  finding.messages.insert(finding.messages.end(), waits.begin(), waits.end());
+  std::fputs(format_report(finding).c_str(), stderr);
   std::abort();
 }
 

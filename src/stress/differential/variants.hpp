@@ -34,10 +34,4 @@ void for_each_variant(Visit&& visit) {
   of_types.template operator()<std::string, std::string>("<string, string>");
 }
 
-inline int variant_count() {
-  int count = 0;
-  for_each_variant([&count]<class Map>(std::string_view) { ++count; });
-  return count;
-}
-
 }  // namespace safemap::stress::differential

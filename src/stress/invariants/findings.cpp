@@ -37,11 +37,7 @@ stress::report findings::invariant_report(const violation& broken) const {
   if (broken.count > 1) message += " (and " + std::to_string(broken.count - 1) + " more like it)";
   stress::report finding{
       .tool = "SafemapInvariant", .kind = broken.kind, .messages = {message}, .stacks = {}};
-  if (auto site = sites_.frame_of(broken.shown_by)) {
-    finding.stacks.push_back(
-        {.title = "Shown by the result of " + std::string{name_of(broken.shown_by)} + ":",
-         .frames = {std::move(*site)}});
-  }
+  if (auto shown = sites_.shown_by(broken.shown_by)) finding.stacks.push_back(std::move(*shown));
   return finding;
 }
 

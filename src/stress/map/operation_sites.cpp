@@ -3,6 +3,7 @@
 #include <safemap/detail/stack_trace.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace safemap::stress {
 namespace {
@@ -45,6 +46,13 @@ std::optional<frame> operation_sites::frame_of(operation_kind kind) const {
                .file = described.file,
                .line = described.line,
                .module = {}};
+}
+
+std::optional<stack> operation_sites::shown_by(operation_kind kind) const {
+  auto site = frame_of(kind);
+  if (!site) return std::nullopt;
+  return stack{.title = "Shown by the result of " + std::string{name_of(kind)} + ":",
+               .frames = {std::move(*site)}};
 }
 
 }  // namespace safemap::stress

@@ -28,7 +28,8 @@
 namespace safemap::stress {
 
 // The callbacks the workloads hand to update, upsert and for_each (the stress harness runs maps
-// from std::uint64_t to std::uint64_t).
+// from std::uint64_t to std::uint64_t): a member template is located through its instance for
+// them, the code the workloads run. Other callers name their own callback types to of().
 struct add_amount {
   std::uint64_t amount = 1;
   void operator()(std::uint64_t& value) const { value += amount; }
@@ -43,11 +44,17 @@ struct ignore_entry {
 
 class operation_sites {
  public:
-  template <class Map>
+  // Mutate, Make, Visit: the types of the callbacks passed to update, upsert and for_each; the
+  // member templates are instantiated for them, so they must fit Map's key and value types.
+  template <class Map, class Mutate = add_amount, class Make = make_value,
+            class Visit = ignore_entry>
   static operation_sites of();
 
   // The member function behind `kind`, symbolized; nothing when unknown.
   std::optional<frame> frame_of(operation_kind kind) const;
+  // The stack of a finding that the result of `kind` showed (the invariant oracle's, the
+  // differential programs'): `Shown by the result of <operation>:` and that one frame.
+  std::optional<stack> shown_by(operation_kind kind) const;
 
  private:
   std::array<std::uintptr_t, all_operations.size()> addresses_{};
@@ -85,7 +92,7 @@ SAFEMAP_STRESS_MAP_OPERATIONS(SAFEMAP_STRESS_MEMBER_PROBE)
 
 }  // namespace detail
 
-template <class Map>
+template <class Map, class Mutate, class Make, class Visit>
 operation_sites operation_sites::of() {
   using namespace detail;
   using K = typename Map::key_type;
@@ -108,22 +115,22 @@ operation_sites operation_sites::of() {
                    address_of_insert_or_assign<M, write_by_reference>()});
   at(operation_kind::erase) = address_of_erase<M, keyed>();
   at(operation_kind::update) = first_found({
-      address_of_update<M, bool (M::*)(const K&, add_amount&&)>(),
-      address_of_update<M, bool (M::*)(const K&, const add_amount&)>(),
-      address_of_update<M, bool (M::*)(const K&, add_amount)>(),
+      address_of_update<M, bool (M::*)(const K&, Mutate&&)>(),
+      address_of_update<M, bool (M::*)(const K&, const Mutate&)>(),
+      address_of_update<M, bool (M::*)(const K&, Mutate)>(),
       address_of_update<M, bool (M::*)(const K&, std::function<void(V&)>)>(),
   });
   at(operation_kind::upsert) = first_found({
-      address_of_upsert<M, bool (M::*)(const K&, make_value&&, add_amount&&)>(),
-      address_of_upsert<M, bool (M::*)(const K&, const make_value&, const add_amount&)>(),
-      address_of_upsert<M, bool (M::*)(const K&, make_value, add_amount)>(),
+      address_of_upsert<M, bool (M::*)(const K&, Make&&, Mutate&&)>(),
+      address_of_upsert<M, bool (M::*)(const K&, const Make&, const Mutate&)>(),
+      address_of_upsert<M, bool (M::*)(const K&, Make, Mutate)>(),
       address_of_upsert<M, bool (M::*)(const K&, std::function<V()>, std::function<void(V&)>)>(),
   });
   at(operation_kind::clear) = address_of_clear<M, void (M::*)()>();
   at(operation_kind::for_each) = first_found({
-      address_of_for_each<M, void (M::*)(ignore_entry&&) const>(),
-      address_of_for_each<M, void (M::*)(const ignore_entry&) const>(),
-      address_of_for_each<M, void (M::*)(ignore_entry) const>(),
+      address_of_for_each<M, void (M::*)(Visit&&) const>(),
+      address_of_for_each<M, void (M::*)(const Visit&) const>(),
+      address_of_for_each<M, void (M::*)(Visit) const>(),
       address_of_for_each<M, void (M::*)(std::function<void(const K&, const V&)>) const>(),
   });
   at(operation_kind::snapshot) = address_of_snapshot<M, snapshot_type (M::*)() const>();
