@@ -3,7 +3,9 @@
 # Under a sanitizer every line that runs must be instrumented, the test framework too, or TSan
 # misses synchronisation inside it and reports false races. The sanitizer presets therefore set
 # SAFEMAP_GTEST_FROM_SOURCE=ON: GoogleTest is compiled here, from Debian's /usr/src/googletest,
-# with the preset's CMAKE_CXX_FLAGS. The normal preset uses the installed package.
+# with the sanitizer flags cmake/SafemapSanitizers.cmake puts on the top-level directory (its
+# add_compile_options / add_link_options reach this add_subdirectory too). The normal preset
+# uses the installed package.
 # A machine with neither falls back to FetchContent (never the path taken on the project's CI).
 include_guard(GLOBAL)
 

@@ -1,8 +1,10 @@
 // Canary: the sanitizers this build claims to use are the ones really compiled in and linked.
 //
-// The preset states its sanitizers twice: as -fsanitize flags and as SAFEMAP_SANITIZER, which
-// reaches this file as SAFEMAP_EXPECTED_SANITIZERS. A preset whose flags are lost (a typo, an
-// override, a toolchain file) would otherwise run a green suite that nothing watched.
+// The preset names its sanitizers once, in SAFEMAP_SANITIZER, which reaches this file as
+// SAFEMAP_EXPECTED_SANITIZERS; cmake/SafemapSanitizers.cmake derives the -fsanitize flags from
+// it. Flags lost on the way (a module that derives none, or whose flags stop reaching the
+// targets) or a sanitizer added past the variable (-fsanitize=... in CMAKE_CXX_FLAGS or a
+// toolchain file) would otherwise run a suite that nothing watched, or one watched unasked.
 // Checked twice: at compile time (the compiler's feature macros) and at run time (the runtime's
 // entry points are linked into this process).
 #include <dlfcn.h>
@@ -65,7 +67,8 @@ int main() {
   if (compiled != wanted || linked != wanted) {
     std::fprintf(stderr,
                  "CANARY FAILED: this build claims sanitizers '%s' but the compiler put in '%s' "
-                 "and the runtime linked '%s'. Check the preset's CMAKE_CXX_FLAGS.\n",
+                 "and the runtime linked '%s'. Check the flags cmake/SafemapSanitizers.cmake "
+                 "derives from SAFEMAP_SANITIZER, and CMAKE_CXX_FLAGS.\n",
                  join(wanted).c_str(), join(compiled).c_str(), join(linked).c_str());
     return 1;
   }

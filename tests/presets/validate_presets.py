@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Validate CMakePresets.json and every file it includes against CMake's own preset schema.
+"""Validate CMakePresets.json and every file it includes against CMake's own preset schema,
+and check that no configure preset puts -fsanitize into CMAKE_CXX_FLAGS: a preset names its
+sanitizers once, in SAFEMAP_SANITIZER, and cmake/SafemapSanitizers.cmake derives the flags.
 
 Usage: validate_presets.py SCHEMA PRESETS_JSON
 Exit 0 when every file validates, 1 when one does not, 2 on bad usage or unreadable input.
@@ -22,6 +24,18 @@ def included_files(path, seen):
         yield from included_files(path.parent / name, seen)
 
 
+def sanitizer_flags(document):
+    """The names of the configure presets whose CMAKE_CXX_FLAGS hold a -fsanitize flag."""
+    found = []
+    for preset in document.get("configurePresets", []):
+        flags = preset.get("cacheVariables", {}).get("CMAKE_CXX_FLAGS", "")
+        if isinstance(flags, dict):
+            flags = flags.get("value", "")
+        if "-fsanitize" in str(flags):
+            found.append(preset["name"])
+    return found
+
+
 def main(argv):
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
@@ -35,9 +49,14 @@ def main(argv):
     validator = jsonschema.Draft7Validator(schema)
     failures = 0
     for path in files:
-        errors = sorted(validator.iter_errors(json.loads(path.read_text())), key=str)
+        document = json.loads(path.read_text())
+        errors = sorted(validator.iter_errors(document), key=str)
         for error in errors:
             print(f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
+        for name in sanitizer_flags(document):
+            print(f"{path}: configure preset {name}: -fsanitize in CMAKE_CXX_FLAGS; name the "
+                  f"sanitizers in SAFEMAP_SANITIZER instead (cmake/SafemapSanitizers.cmake)")
+            errors.append(name)
         failures += bool(errors)
         print(f"{path}: {'INVALID' if errors else 'valid'}")
     return 1 if failures else 0

@@ -1,0 +1,43 @@
+# The sanitizers of this build, stated once: SAFEMAP_SANITIZER (set by the sanitizer presets in
+# presets/base.json) names them, and this module checks the list and derives every flag from it.
+# The flags go on the directory scope of the top-level CMakeLists.txt, which includes this file
+# before its first add_subdirectory(): every target of the build gets them, GoogleTest compiled
+# from source included (cmake/SafemapTesting.cmake), while the installed targets' interfaces
+# carry none of them. The canaries (tests/canary/) check that what SAFEMAP_SANITIZER claims is
+# what the compiler and the runtime really did.
+include_guard(GLOBAL)
+
+set(SAFEMAP_SANITIZER "" CACHE STRING
+  "Sanitizers of this build, a list of: address, undefined, thread (empty: none)")
+set_property(CACHE SAFEMAP_SANITIZER PROPERTY STRINGS "" "address;undefined" "thread")
+
+set(_safemap_sanitizers ${SAFEMAP_SANITIZER})
+list(REMOVE_DUPLICATES _safemap_sanitizers)
+foreach(name IN LISTS _safemap_sanitizers)
+  if(NOT name MATCHES "^(address|undefined|thread)$")
+    message(FATAL_ERROR "safemap: SAFEMAP_SANITIZER='${SAFEMAP_SANITIZER}' names an unknown "
+      "sanitizer '${name}' (known: address, undefined, thread)")
+  endif()
+endforeach()
+if("thread" IN_LIST _safemap_sanitizers AND "address" IN_LIST _safemap_sanitizers)
+  message(FATAL_ERROR "safemap: SAFEMAP_SANITIZER='${SAFEMAP_SANITIZER}' combines thread with "
+    "address, which one build cannot hold: use \"address;undefined\" (the asan presets) or "
+    "\"thread\" (the tsan presets)")
+endif()
+
+# SAFEMAP_SANITIZER_FLAGS: the compile and link flags, as a list, for whatever builds against
+# this build outside it (tests/consumer). -O1 keeps the instrumented code fast enough to stress;
+# with UBSan every finding is fatal.
+set(SAFEMAP_SANITIZER_FLAGS "")
+if(_safemap_sanitizers)
+  list(JOIN _safemap_sanitizers "," _safemap_joined)
+  list(APPEND SAFEMAP_SANITIZER_FLAGS "-fsanitize=${_safemap_joined}")
+  if("undefined" IN_LIST _safemap_sanitizers)
+    list(APPEND SAFEMAP_SANITIZER_FLAGS -fno-sanitize-recover=all)
+  endif()
+  list(APPEND SAFEMAP_SANITIZER_FLAGS -O1 -g -fno-omit-frame-pointer)
+  add_compile_options(${SAFEMAP_SANITIZER_FLAGS})
+  add_link_options(${SAFEMAP_SANITIZER_FLAGS})
+endif()
+unset(_safemap_sanitizers)
+unset(_safemap_joined)
