@@ -64,3 +64,24 @@ function(safemap_add_gtest name)
     DISCOVERY_TIMEOUT ${SAFEMAP_DISCOVERY_TIMEOUT}
     PROPERTIES LABELS "${arg_LABELS}")
 endfunction()
+
+# safemap_add_controlled_test(<target> [SCHEDULES <n>] [BUDGET <seconds>] [ARGS <arguments...>])
+# An existing test executable, its source unchanged, under controlled schedules: links
+# safemap::controlled_runtime into <target> and registers the ctest test <target>.controlled,
+# which runs it through safemap-explore (one process per schedule, at most <n> schedules and
+# <seconds>, defaults 1000 and 20) and fails at the first failing schedule with its replay
+# command (docs/explore.md).
+function(safemap_add_controlled_test target)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SCHEDULES;BUDGET" "ARGS")
+  if(NOT arg_SCHEDULES)
+    set(arg_SCHEDULES 1000)
+  endif()
+  if(NOT arg_BUDGET)
+    set(arg_BUDGET 20)
+  endif()
+  target_link_libraries(${target} PRIVATE safemap::controlled_runtime)
+  add_test(NAME ${target}.controlled
+    COMMAND $<TARGET_FILE:safemap-explore> --schedules ${arg_SCHEDULES} --budget ${arg_BUDGET}
+            -- $<TARGET_FILE:${target}> ${arg_ARGS})
+  set_tests_properties(${target}.controlled PROPERTIES LABELS explore TIMEOUT 300)
+endfunction()

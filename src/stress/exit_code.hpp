@@ -1,9 +1,9 @@
 // The exit codes every safemap tool shares, as data: each code's name, its one-line meaning and
 // the C++ tools that return it. This is their one definition: the stress driver, the
-// safemap-stress front door and sanitizer-report include it and print their --help "Exit codes:"
-// text from it (exit_codes_help); docs/architecture.md renders the table, and the docs.facts
-// test fails when the two disagree. Sanitizer exit codes (TSan 66 in our presets) pass through
-// unchanged: the sanitizer ends the process itself.
+// safemap-stress front door, safemap-explore and sanitizer-report include it and print their --help
+// "Exit codes:" text from it (exit_codes_help); docs/architecture.md renders the table, and the
+// docs.facts test fails when the two disagree. Sanitizer exit codes (TSan 66 in our presets) pass
+// through unchanged: the sanitizer ends the process itself.
 #pragma once
 
 #include <array>
@@ -26,7 +26,8 @@ enum exit_code : int {
 enum exit_code_tools : unsigned {
   safemap_stress = 1U << 0U,    // the stress driver and its front door
   sanitizer_report = 1U << 1U,  // src/tools/sanitizer-report
-  every_tool = safemap_stress | sanitizer_report,
+  safemap_explore = 1U << 2U,   // src/tools/safemap-explore
+  every_tool = safemap_stress | sanitizer_report | safemap_explore,
 };
 
 struct exit_code_entry {
@@ -40,7 +41,8 @@ struct exit_code_entry {
 inline constexpr std::array exit_codes{
     exit_code_entry{exit_ok, "exit_ok", "ok", every_tool},
     exit_code_entry{exit_expectation_not_met, "exit_expectation_not_met",
-                    "expectation not met, or a finding where none is allowed", sanitizer_report},
+                    "expectation not met, or a finding where none is allowed",
+                    sanitizer_report | safemap_explore},
     exit_code_entry{exit_bad_usage, "exit_bad_usage", "bad usage or unreadable input", every_tool},
     exit_code_entry{exit_invariant_violated, "exit_invariant_violated", "invariant violated",
                     safemap_stress},

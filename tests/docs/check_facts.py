@@ -26,7 +26,8 @@
   explore      the scheduling-point table in docs/explore.md against the functions the
                controlled runtime defines (src/stress/schedule/blocking_hooks.cpp) and the
                lock wrappers (src/stress/schedule/pthread_hooks.cpp); its settings table
-               against the SAFEMAP_EXPLORE_* variables src/stress/explore/explore.cpp reads.
+               against the SAFEMAP_EXPLORE_* variables src/stress/explore/explore.cpp and
+               whole_process.cpp read.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -47,6 +48,7 @@ CXX_TOOLS = {
     "safemap-stress": ("safemap_stress",
                        ["src/stress/run/options.cpp", "src/tools/safemap-stress/main.cpp"]),
     "sanitizer-report": ("sanitizer_report", ["src/tools/sanitizer-report/cli.cpp"]),
+    "safemap-explore": ("safemap_explore", ["src/tools/safemap-explore/main.cpp"]),
 }
 # The other tools whose --help lists exit codes in its own text.
 TOOL_HELP = {
@@ -329,11 +331,12 @@ class Facts:
         documented = {code_names(row[0])[0] for row in table(doc, "call", "docs/explore.md")}
         self.expect_equal("scheduling points in docs/explore.md", documented, defined,
                           "the controlled runtime and the lock wrappers")
-        read_variables = set(re.findall(r'"(SAFEMAP_EXPLORE_\w+)"',
-                                        read(self.root, "src/stress/explore/explore.cpp")))
+        read_variables = set()
+        for reader in ("src/stress/explore/explore.cpp", "src/stress/explore/whole_process.cpp"):
+            read_variables |= set(re.findall(r'"(SAFEMAP_EXPLORE_\w+)"', read(self.root, reader)))
         documented = {code_names(row[0])[0] for row in table(doc, "variable", "docs/explore.md")}
         self.expect_equal("settings in docs/explore.md", documented, read_variables,
-                          "src/stress/explore/explore.cpp")
+                          "src/stress/explore/")
 
     def layers(self):
         spec = importlib.util.spec_from_file_location("layers_table",

@@ -14,9 +14,8 @@
 #include <vector>
 
 #include "stress/exit_code.hpp"
-#include "stress/report.hpp"
+#include "stress/explore/deadlock_report.hpp"
 #include "stress/schedule/scheduler.hpp"
-#include "stress/watchdog/stack_dump.hpp"
 
 namespace safemap::stress::explore {
 namespace {
@@ -43,41 +42,6 @@ std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t le
   }
   if (number < least) refuse(variable, value, "must be at least " + std::to_string(least));
   return number;
-}
-
-// Which model of a blocking call a thread's stack waits in, as a rank: a deadlock report lists
-// the threads waiting on a condition variable first, then those waiting for a lock, then the
-// joiners and the rest, so that it is located where the program waits for what never comes.
-int wait_rank(const thread_stack& thread) {
-  constexpr std::string_view waits[] = {"scheduler::wait_for_signal", "scheduler::wait_to_lock",
-                                        "scheduler::join"};
-  for (std::size_t rank = 0; rank < std::size(waits); ++rank) {
-    if (std::ranges::any_of(thread.frames, [&](const frame& called) {
-          return called.function.find(waits[rank]) != std::string::npos;
-        })) {
-      return static_cast<int>(rank);
-    }
-  }
-  return static_cast<int>(std::size(waits));
-}
-
-[[noreturn]] void report_deadlock(std::vector<std::string> why) {
-  const auto dump = capture_all_thread_backtraces(::getpid(), 60);
-  auto threads = parse_gdb_backtraces(dump.text);
-  std::ranges::sort(threads, [](const thread_stack& a, const thread_stack& b) {
-    return std::tuple{wait_rank(a), a.number} < std::tuple{wait_rank(b), b.number};
-  });
-  report finding{
-      .tool = "SafemapWatchdog", .kind = "deadlock", .messages = std::move(why), .stacks = {}};
-  finding.messages.front() += threads.empty()
-                                  ? "; no stacks: " + dump.failure
-                                  : "; stacks of all threads follow (waiting threads first)";
-  for (auto& thread : threads) finding.stacks.push_back(as_report_stack(thread));
-  std::fputs(format_report(finding).c_str(), stderr);
-  std::fflush(nullptr);
-  // Straight to the kernel: the waiting threads hold locks that exit handlers may want.
-  ::syscall(SYS_exit_group, exit_no_progress);
-  std::abort();  // not reached
 }
 
 }  // namespace
@@ -109,9 +73,20 @@ std::string replay_environment(const exploration_settings& settings, std::uint64
          " SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index);
 }
 
+schedule::scheduler::deadlock_handler deadlock_handler(const exploration_settings& settings,
+                                                       std::uint64_t index, std::string replay) {
+  return [&settings, index, replay = std::move(replay)](std::vector<std::string> why) {
+    why.push_back("schedule " + std::to_string(index) + " of " +
+                  std::string{schedule::name_of(settings.kind)} + " exploration seed " +
+                  std::to_string(settings.seed));
+    why.push_back("replay: " + replay);
+    report_deadlock(std::move(why));
+  };
+}
+
 exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
                            const std::function<bool()>& failed) {
-  allow_debugger_attach();
+  prepare_deadlock_reports();
   using clock = std::chrono::steady_clock;
   const auto began = clock::now();
   const std::uint64_t first = settings.only_schedule.value_or(0);
@@ -136,14 +111,7 @@ exploration_result explore(const exploration_settings& settings, const std::func
                                    1,
                                    settings.expected_steps,
                                    settings.seed + index,
-                                   [&](std::vector<std::string> why) {
-                                     why.push_back("schedule " + std::to_string(index) + " of " +
-                                                   std::string{schedule::name_of(settings.kind)} +
-                                                   " exploration seed " +
-                                                   std::to_string(settings.seed));
-                                     why.push_back("replay: " + replay);
-                                     report_deadlock(std::move(why));
-                                   }};
+                                   deadlock_handler(settings, index, replay)};
     std::thread controlled{[&] {
       const schedule::scheduler::seat seat{&controller, 0};
       body();

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 
+#include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
 
 namespace safemap::stress::explore {
@@ -52,6 +53,11 @@ exploration_settings settings_from_environment(exploration_settings defaults);
 // The environment assignments that make settings_from_environment() give schedule `index` of
 // `settings` alone.
 std::string replay_environment(const exploration_settings& settings, std::uint64_t index);
+
+// What a deadlock in schedule `index` reports (deadlock_report.hpp), with the schedule and its
+// replay command; `settings` must outlive the handler.
+schedule::scheduler::deadlock_handler deadlock_handler(const exploration_settings& settings,
+                                                       std::uint64_t index, std::string replay);
 
 exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
                            const std::function<bool()>& failed);

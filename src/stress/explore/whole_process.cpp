@@ -1,0 +1,67 @@
+// One schedule of a whole test executable (safemap-explore, docs/explore.md): when
+// SAFEMAP_EXPLORE_PROCESS is set, the controlled runtime seats the main thread before main()
+// runs, so every thread the program starts, and every lock, condition variable, join, yield and
+// sleep of them all, is under one scheduler. The schedule is SAFEMAP_EXPLORE_SCHEDULE of the
+// exploration the other SAFEMAP_EXPLORE_* variables describe (explore.hpp). At exit the main
+// thread leaves its seat and the schedule's counts go to the file SAFEMAP_EXPLORE_SUMMARY
+// names, as JSON; safemap-explore reads them, and takes a missing file for an executable that
+// does not carry this runtime.
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "stress/explore/deadlock_report.hpp"
+#include "stress/explore/explore.hpp"
+#include "stress/schedule/scheduler.hpp"
+
+namespace safemap::stress::explore {
+namespace {
+
+struct process_schedule {
+  exploration_settings settings;
+  std::uint64_t index = 0;
+  std::optional<schedule::scheduler> controller;
+  std::optional<schedule::scheduler::seat> main_seat;
+};
+
+// Made before main() and never destroyed: threads may outlive the static destructors.
+process_schedule* running = nullptr;
+
+void leave_and_summarize() {
+  running->main_seat.reset();
+  const char* summary_path = std::getenv("SAFEMAP_EXPLORE_SUMMARY");
+  if (summary_path == nullptr) return;
+  const auto& controller = *running->controller;
+  const nlohmann::json summary{{"schedule", running->index},
+                               {"steps", controller.steps()},
+                               {"switches", controller.switches()},
+                               {"escapes", controller.escapes()},
+                               {"uncontrolled_calls", schedule::uncontrolled_calls.load()},
+                               {"trace", controller.trace_hash()}};
+  std::ofstream{summary_path} << summary.dump() << '\n';
+}
+
+[[gnu::constructor]] void seat_the_main_thread() {
+  if (std::getenv("SAFEMAP_EXPLORE_PROCESS") == nullptr) return;
+  running = new process_schedule{.settings = settings_from_environment({}),
+                                 .index = 0,
+                                 .controller = std::nullopt,
+                                 .main_seat = std::nullopt};
+  const auto& settings = running->settings;
+  running->index = settings.only_schedule.value_or(0);
+  const char* replay = std::getenv("SAFEMAP_EXPLORE_REPLAY");
+  prepare_deadlock_reports();
+  running->controller.emplace(
+      schedule::schedule_settings{.kind = settings.kind, .pct_depth = settings.pct_depth}, 1,
+      settings.expected_steps, settings.seed + running->index,
+      deadlock_handler(settings, running->index, replay != nullptr ? replay : "(unknown)"));
+  running->main_seat.emplace(&*running->controller, 0);
+  ++schedule::explorations_running;
+  std::atexit(leave_and_summarize);
+}
+
+}  // namespace
+}  // namespace safemap::stress::explore

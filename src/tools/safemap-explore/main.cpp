@@ -1,0 +1,245 @@
+// safemap-explore: runs a test executable once per controlled schedule until one fails.
+//
+//   safemap-explore [--strategy pct|random] [--depth D] [--seed S] [--schedules N]
+//                   [--budget SECONDS] [--schedule I] -- PROGRAM [ARGUMENTS...]
+//
+// PROGRAM must be linked with safemap::controlled_runtime (one CMake line:
+// safemap_add_controlled_test, docs/explore.md). Each run is one schedule: the runtime seats
+// the program's main thread before main(), so every thread it starts and every lock, condition
+// variable, join, yield and sleep is a scheduling point (src/stress/explore/whole_process.cpp).
+// A run that fails (a non-zero exit, a signal, a deadlock report) stops the exploration: its
+// output is shown with the command that replays that schedule alone, and its exit code is
+// passed through.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "command_line/cli11.hpp"
+#include "command_line/numeric_checks.hpp"
+#include "stress/exit_code.hpp"
+
+extern char** environ;
+
+namespace {
+
+using safemap::stress::exit_bad_usage;
+using safemap::stress::exit_expectation_not_met;
+using safemap::stress::exit_ok;
+
+struct exploration {
+  std::string strategy = "pct";
+  unsigned depth = 3;
+  std::uint64_t seed = 1;
+  std::uint64_t schedules = 1000;
+  double budget_s = 20;
+  std::optional<std::uint64_t> only_schedule;
+  std::vector<std::string> program;
+};
+
+// The command line that runs schedule `index` alone.
+std::string replay_command(const exploration& run, std::uint64_t index) {
+  std::string command = "safemap-explore --strategy " + run.strategy + " --depth " +
+                        std::to_string(run.depth) + " --seed " + std::to_string(run.seed) +
+                        " --schedule " + std::to_string(index) + " --";
+  for (const auto& word : run.program) command += " " + word;
+  return command;
+}
+
+struct schedule_run {
+  int status = 0;  // waitpid's
+  std::string output;
+  std::optional<nlohmann::json> summary;  // missing: the program does not carry the runtime
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in{path};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+schedule_run run_schedule(const exploration& run, std::uint64_t index,
+                          const std::filesystem::path& scratch) {
+  const auto output_path = scratch / "output";
+  const auto summary_path = scratch / "summary.json";
+  std::filesystem::remove(summary_path);
+  std::vector<std::string> environment;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    if (std::string_view{*variable}.starts_with("SAFEMAP_EXPLORE_")) continue;
+    environment.emplace_back(*variable);
+  }
+  environment.insert(environment.end(),
+                     {"SAFEMAP_EXPLORE_PROCESS=1", "SAFEMAP_EXPLORE_STRATEGY=" + run.strategy,
+                      "SAFEMAP_EXPLORE_DEPTH=" + std::to_string(run.depth),
+                      "SAFEMAP_EXPLORE_SEED=" + std::to_string(run.seed),
+                      "SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index),
+                      "SAFEMAP_EXPLORE_SUMMARY=" + summary_path.string(),
+                      "SAFEMAP_EXPLORE_REPLAY=" + replay_command(run, index)});
+  std::vector<char*> envp;
+  for (auto& variable : environment) envp.push_back(variable.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> words = run.program;
+  std::vector<char*> argv;
+  for (auto& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output_path.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  pid_t child = 0;
+  const int spawned =
+      posix_spawnp(&child, argv.front(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  schedule_run result;
+  if (spawned != 0) {
+    std::cerr << "safemap-explore: cannot run " << run.program.front() << ": "
+              << std::strerror(spawned) << '\n';
+    std::exit(exit_bad_usage);
+  }
+  ::waitpid(child, &result.status, 0);
+  result.output = read_file(output_path);
+  if (std::filesystem::exists(summary_path)) {
+    result.summary = nlohmann::json::parse(read_file(summary_path), nullptr, false);
+    if (result.summary->is_discarded()) result.summary.reset();
+  }
+  return result;
+}
+
+int exit_code_of(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + WTERMSIG(status);
+}
+
+std::string how_it_ended(int status) {
+  if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
+  return std::string{"signal "} + ::strsignal(WTERMSIG(status));
+}
+
+int explore(const exploration& run) {
+  const auto scratch =
+      std::filesystem::temp_directory_path() / ("safemap-explore-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(scratch);
+  using clock = std::chrono::steady_clock;
+  const auto began = clock::now();
+  auto shown = began;
+  const std::uint64_t first = run.only_schedule.value_or(0);
+  const std::uint64_t end = run.only_schedule ? first + 1 : run.schedules;
+  std::uint64_t schedules = 0;
+  std::uint64_t escapes = 0;
+  std::uint64_t uncontrolled = 0;
+  int verdict = exit_ok;
+  for (std::uint64_t index = first; index < end; ++index) {
+    const auto now = clock::now();
+    const double elapsed = std::chrono::duration<double>(now - began).count();
+    if (index > first && elapsed >= run.budget_s) break;
+    if (now - shown >= std::chrono::seconds{5}) {
+      shown = now;
+      std::cerr << "[safemap-explore] " << schedules << " schedules in "
+                << static_cast<int>(elapsed) << " s\n";
+    }
+    const auto ran = run_schedule(run, index, scratch);
+    ++schedules;
+    if (ran.summary) {
+      escapes += ran.summary->value("escapes", 0U);
+      uncontrolled += ran.summary->value("uncontrolled_calls", 0U);
+    }
+    if (ran.status == 0 && !ran.summary) {
+      std::cerr << "safemap-explore: " << run.program.front()
+                << " ran without the controlled runtime (no schedule summary): link it with "
+                   "safemap::controlled_runtime (safemap_add_controlled_test, docs/explore.md)\n";
+      verdict = exit_bad_usage;
+      break;
+    }
+    if (index == first && ran.output.find("Running 0 tests") != std::string::npos) {
+      std::cerr << "safemap-explore: " << run.program.front()
+                << " ran no test: does its filter match any?\n";
+      verdict = exit_bad_usage;
+      break;
+    }
+    if (ran.status != 0) {
+      std::cerr << ran.output << "safemap-explore: schedule " << index << " failed ("
+                << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
+      verdict = exit_code_of(ran.status);
+      break;
+    }
+  }
+  std::filesystem::remove_all(scratch);
+  if (verdict != exit_ok) return verdict;
+  std::cerr << "safemap-explore: " << schedules << " schedules (" << run.strategy << ", seed "
+            << run.seed << "), no failure; " << escapes << " escapes\n";
+  if (escapes > 0) {
+    std::cerr << "safemap-explore: threads waited in ways the scheduler does not model and ran "
+                 "outside the schedule: these schedules may not replay\n";
+  }
+  if (uncontrolled > 0) {
+    std::cerr << "safemap-explore: " << uncontrolled
+              << " calls of a condition variable by threads outside the schedule: not "
+                 "controlled\n";
+    return exit_expectation_not_met;
+  }
+  return exit_ok;
+}
+
+int run_command_line(int argc, char** argv) {
+  CLI::App app{"Run a test executable once per controlled schedule until one fails."};
+  app.footer(safemap::stress::exit_codes_help(
+      safemap::stress::safemap_explore,
+      "A failing schedule's own exit code passes through (1 for a GoogleTest failure, 4 for a "
+      "deadlock, 66 for TSan)."));
+  exploration run;
+  std::uint64_t only = 0;
+  app.add_option("--strategy", run.strategy, "Who runs at each point")
+      ->check(CLI::IsMember({"pct", "random"}))
+      ->capture_default_str();
+  app.add_option("--depth", run.depth, "pct's depth")
+      ->check(safemap::command_line::whole_number<unsigned>(1))
+      ->capture_default_str();
+  app.add_option("--seed", run.seed, "The exploration's seed")
+      ->check(safemap::command_line::whole_number<std::uint64_t>())
+      ->capture_default_str();
+  app.add_option("--schedules", run.schedules, "At most this many schedules")
+      ->check(safemap::command_line::whole_number<std::uint64_t>(1))
+      ->capture_default_str();
+  app.add_option("--budget", run.budget_s, "At most this many seconds")
+      ->check(safemap::command_line::seconds(false))
+      ->capture_default_str();
+  auto* schedule_option = app.add_option("--schedule", only, "Run schedule I alone (the replay)")
+                              ->check(safemap::command_line::whole_number<std::uint64_t>());
+  app.add_option("program", run.program, "The test executable and its arguments, after --")
+      ->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {  // CLI11's own codes (106, 109, ...) are not ours
+    return app.exit(error) == 0 ? exit_ok : exit_bad_usage;
+  }
+  if (schedule_option->count() > 0) run.only_schedule = only;
+  return explore(run);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_command_line(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "safemap-explore: " << error.what() << '\n';
+    return exit_bad_usage;
+  }
+}
