@@ -198,7 +198,9 @@ function(safemap_add_variant)
 endfunction()
 
 # _safemap_marker_lines(<out> <header> <marker>): the line numbers that carry `// <- <marker>`.
+# An edit of <header> reconfigures, so the numbers follow its lines.
 function(_safemap_marker_lines out header marker)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${header}")
   file(READ "${header}" content)
   set(lines "")
   set(searched 0)

@@ -7,10 +7,16 @@
 // executable skips them.
 #include <gtest/gtest.h>
 
+#include <pthread.h>
+#include <semaphore.h>
+
 #include <atomic>
+#include <barrier>
 #include <chrono>
 #include <condition_variable>
+#include <latch>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 #include <vector>
 
@@ -21,7 +27,6 @@
 namespace safemap::controlled_examples {
 namespace {
 
-using stress::explore::exploration_settings;
 using stress::explore::explore_in_test;
 
 // Two producers and two consumers pass four items through a queue of capacity one.
@@ -72,6 +77,43 @@ TEST(Explore, SpinningOnYieldOrSleepNeverEscapes) {
   EXPECT_EQ(result.escapes, 0u) << "a yield or a sleep was no scheduling point";
 }
 
+// Every other blocking primitive used correctly: a run without an escape says each was a point
+// the scheduler modelled, not a wait it let run outside the schedule.
+TEST(Explore, SemaphoresBarriersLatchesAndAtomicWaitsNeverEscape) {
+  const auto result = explore_in_test(
+      [] {
+        std::counting_semaphore<2> tokens{0};
+        std::latch both_done{2};
+        std::barrier meeting{2};
+        std::atomic<int> flag{0};
+        sem_t posix_tokens;
+        sem_init(&posix_tokens, 0, 0);
+        pthread_barrier_t posix_meeting;
+        pthread_barrier_init(&posix_meeting, nullptr, 2);
+        std::thread other{[&] {
+          tokens.release();
+          sem_post(&posix_tokens);
+          meeting.arrive_and_wait();
+          pthread_barrier_wait(&posix_meeting);
+          flag.store(1);
+          flag.notify_one();
+          both_done.count_down();
+        }};
+        tokens.acquire();
+        sem_wait(&posix_tokens);
+        meeting.arrive_and_wait();
+        pthread_barrier_wait(&posix_meeting);
+        flag.wait(0);
+        both_done.count_down();
+        both_done.wait();
+        other.join();
+        pthread_barrier_destroy(&posix_meeting);
+        sem_destroy(&posix_tokens);
+      },
+      {.schedules = 500, .budget_s = 10});
+  EXPECT_EQ(result.escapes, 0u) << "a wait the scheduler does not model";
+}
+
 // Planted bug: lost_wakeup_queue.hpp. Reported as a deadlock naming the condition variable.
 TEST(DISABLED_Finds, LostWakeup) {
   explore_in_test(producers_and_consumers<lost_wakeup_queue<int>>);
@@ -96,6 +138,40 @@ TEST(DISABLED_Finds, JoinWhileHoldingTheChildsLock) {
     const std::lock_guard held{mutex};
     std::thread child{[&mutex] { const std::lock_guard taken{mutex}; }};  // <- WAITS
     child.join();                                                         // <- WAITS
+  });
+}
+
+// Canaries for futexes (std::latch, like std::counting_semaphore, std::barrier and
+// std::atomic::wait, waits on one), POSIX semaphores and pthread barriers: each counted one
+// short, so the waiter waits for ever. Under control that is a deadlock named at once; without
+// the point the waiter would block in the kernel holding the turn.
+TEST(DISABLED_Finds, LatchCountedOneShort) {
+  explore_in_test([] {
+    std::latch workers_done{2};
+    std::thread worker{[&workers_done] { workers_done.count_down(); }};
+    workers_done.wait();  // <- WAITS
+    worker.join();
+  });
+}
+
+TEST(DISABLED_Finds, SemaphorePostedOneShort) {
+  explore_in_test([] {
+    sem_t items;
+    sem_init(&items, 0, 0);
+    std::thread producer{[&items] { sem_post(&items); }};
+    sem_wait(&items);
+    sem_wait(&items);  // <- WAITS
+    producer.join();
+  });
+}
+
+TEST(DISABLED_Finds, BarrierCountedOneTooMany) {
+  explore_in_test([] {
+    pthread_barrier_t meeting;
+    pthread_barrier_init(&meeting, nullptr, 3);
+    std::thread other{[&meeting] { pthread_barrier_wait(&meeting); }};  // <- WAITS
+    pthread_barrier_wait(&meeting);                                     // <- WAITS
+    other.join();
   });
 }
 

@@ -325,7 +325,7 @@ class Facts:
         wrappers = read(self.root, "src/stress/schedule/pthread_hooks.cpp")
         # The definitions stand in the file's last extern "C" block.
         c_block = hooks[hooks.rfind('extern "C" {'):]
-        defined = set(re.findall(r"^int (\w+)\([^;{]*\)\s*\{", c_block, re.M))
+        defined = set(re.findall(r"^(?:int|long) (\w+)\([^;{]*\)\s*\{", c_block, re.M))
         defined |= set(re.findall(r"^int __wrap_(\w+)\(", wrappers, re.M))
         doc = read(self.root, "docs/explore.md")
         documented = {code_names(row[0])[0] for row in table(doc, "call", "docs/explore.md")}

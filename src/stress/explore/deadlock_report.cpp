@@ -18,10 +18,12 @@ namespace safemap::stress::explore {
 namespace {
 
 // Which model of a blocking call a thread's stack waits in, as a rank: a deadlock report lists
-// the threads waiting on a condition variable first, then those waiting for a lock, then the
-// joiners and the rest, so that it is located where the program waits for what never comes.
+// the threads waiting on a condition variable first, then those waiting on a semaphore, barrier
+// or futex, then those waiting for a lock, then the joiners and the rest, so that it is located
+// where the program waits for what never comes.
 int wait_rank(const thread_stack& thread) {
-  constexpr std::string_view waits[] = {"scheduler::wait_for_signal", "scheduler::wait_to_lock",
+  constexpr std::string_view waits[] = {"scheduler::wait_for_signal",
+                                        "scheduler::wait_for_condition", "scheduler::wait_to_lock",
                                         "scheduler::join"};
   for (std::size_t rank = 0; rank < std::size(waits); ++rank) {
     if (std::ranges::any_of(thread.frames, [&](const frame& called) {

@@ -23,16 +23,21 @@ namespace {
 // A long exploration says how far it got this often.
 constexpr std::chrono::seconds progress_every{5};
 
+// The settings are read before an exploration starts its threads; nothing sets the environment.
+const char* setting(const char* variable) {
+  return std::getenv(variable);  // NOLINT(concurrency-mt-unsafe): no thread runs yet
+}
+
 [[noreturn]] void refuse(std::string_view variable, std::string_view value, std::string_view why) {
   std::fprintf(stderr, "safemap explore: %.*s=%.*s: %.*s\n", static_cast<int>(variable.size()),
                variable.data(), static_cast<int>(value.size()), value.data(),
                static_cast<int>(why.size()), why.data());
-  std::exit(exit_bad_usage);
+  std::exit(exit_bad_usage);  // NOLINT(concurrency-mt-unsafe): no thread runs yet
 }
 
 // The variable's value as a whole number of at least `least`, or nothing when it is unset.
 std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t least) {
-  const char* text = std::getenv(variable);
+  const char* text = setting(variable);
   if (text == nullptr) return std::nullopt;
   const std::string_view value{text};
   std::uint64_t number = 0;
@@ -47,7 +52,7 @@ std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t le
 }  // namespace
 
 exploration_settings settings_from_environment(exploration_settings defaults) {
-  if (const char* strategy = std::getenv("SAFEMAP_EXPLORE_STRATEGY")) {
+  if (const char* strategy = setting("SAFEMAP_EXPLORE_STRATEGY")) {
     const auto kind = schedule::schedule_named(strategy);
     if (!kind || *kind == schedule::schedule_kind::free) {
       refuse("SAFEMAP_EXPLORE_STRATEGY", strategy, "not a controlled strategy (random, pct)");

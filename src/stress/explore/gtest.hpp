@@ -20,7 +20,7 @@ namespace safemap::stress::explore {
 inline std::string command_of_current_test() {
   char path[PATH_MAX] = {};
   const ssize_t length = ::readlink("/proc/self/exe", path, sizeof path - 1);
-  const std::string program = length > 0 ? std::string(path, static_cast<std::size_t>(length)) : "";
+  std::string program = length > 0 ? std::string(path, static_cast<std::size_t>(length)) : "";
   const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
   if (test == nullptr) return program;
   const std::string name = std::string{test->test_suite_name()} + "." + test->name();

@@ -20,6 +20,11 @@
 namespace safemap::stress::explore {
 namespace {
 
+// Read before main() and at exit, when no other thread sets the environment.
+const char* process_setting(const char* variable) {
+  return std::getenv(variable);  // NOLINT(concurrency-mt-unsafe): nothing sets it meanwhile
+}
+
 struct process_schedule {
   exploration_settings settings;
   std::uint64_t index = 0;
@@ -32,7 +37,7 @@ process_schedule* running = nullptr;
 
 void leave_and_summarize() {
   running->main_seat.reset();
-  const char* summary_path = std::getenv("SAFEMAP_EXPLORE_SUMMARY");
+  const char* summary_path = process_setting("SAFEMAP_EXPLORE_SUMMARY");
   if (summary_path == nullptr) return;
   const auto& controller = *running->controller;
   const nlohmann::json summary{{"schedule", running->index},
@@ -45,14 +50,14 @@ void leave_and_summarize() {
 }
 
 [[gnu::constructor]] void seat_the_main_thread() {
-  if (std::getenv("SAFEMAP_EXPLORE_PROCESS") == nullptr) return;
+  if (process_setting("SAFEMAP_EXPLORE_PROCESS") == nullptr) return;
   running = new process_schedule{.settings = settings_from_environment({}),
                                  .index = 0,
                                  .controller = std::nullopt,
                                  .main_seat = std::nullopt};
   const auto& settings = running->settings;
   running->index = settings.only_schedule.value_or(0);
-  const char* replay = std::getenv("SAFEMAP_EXPLORE_REPLAY");
+  const char* replay = process_setting("SAFEMAP_EXPLORE_REPLAY");
   prepare_deadlock_reports();
   running->controller.emplace(
       schedule::schedule_settings{.kind = settings.kind, .pct_depth = settings.pct_depth}, 1,

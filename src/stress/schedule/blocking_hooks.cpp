@@ -1,5 +1,7 @@
 // The controlled runtime's view of everything that blocks or starts a thread: thread start and
-// join, condition variables, yields and sleeps. These calls come from the executable and from
+// join, condition variables, semaphores, barriers, futexes (std::atomic::wait and what the C++
+// runtime builds on it: std::counting_semaphore, std::latch, std::barrier, std::future), yields
+// and sleeps. These calls come from the executable and from
 // the C++ runtime alike (std::thread and std::condition_variable call them inside
 // libstdc++.so, where link-time --wrap never looks), so they are caught the way sanitizer
 // runtimes catch them: by defining the functions in the executable, which the dynamic linker
@@ -10,19 +12,28 @@
 // interceptor when the executable has one (its ___interceptor_ name), else the C library's.
 // Under control: a started thread takes a seat of its own, a join waits for that seat to
 // finish, a condition variable's wait releases the mutex and waits for a signal in the
-// scheduler's model (a timed wait's timeout is the strategy's choice), and a yield or a sleep
-// is a scheduling point that takes no real time.
+// scheduler's model (a timed wait's timeout is the strategy's choice), a semaphore's wait waits
+// until its count is positive, a barrier's until its last thread arrives, a futex wait until
+// the word changes (a futex may wake spuriously, so a waiter always checks again), and a yield
+// or a sleep is a scheduling point that takes no real time.
 #include <dlfcn.h>
 #include <errno.h>
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cstdarg>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 
 #include "stress/schedule/scheduler.hpp"
 
@@ -91,6 +102,12 @@ extern "C" {
 [[gnu::weak]] int ___interceptor_sched_yield();
 [[gnu::weak]] int ___interceptor_nanosleep(const timespec*, timespec*);
 [[gnu::weak]] int ___interceptor_usleep(useconds_t);
+[[gnu::weak]] int ___interceptor_sem_wait(sem_t*);
+[[gnu::weak]] int ___interceptor_sem_timedwait(sem_t*, const timespec*);
+[[gnu::weak]] int ___interceptor_sem_post(sem_t*);
+[[gnu::weak]] int ___interceptor_pthread_barrier_init(pthread_barrier_t*,
+                                                      const pthread_barrierattr_t*, unsigned);
+[[gnu::weak]] int ___interceptor_pthread_barrier_wait(pthread_barrier_t*);
 
 // pthread_hooks.cpp: the real mutex functions and the scheduler's lock.
 int __real_pthread_mutex_unlock(pthread_mutex_t* mutex);
@@ -110,6 +127,82 @@ bool controlled_wait(scheduler& owner, pthread_cond_t* condition_variable, pthre
   const bool signalled = owner.wait_for_signal(condition_variable, mutex, may_time_out);
   __wrap_pthread_mutex_lock(mutex);
   return signalled;
+}
+
+// The scheduler's model of each pthread barrier: how many threads it waits for (from its
+// pthread_barrier_init), how many have arrived, and how many times it has opened. Controlled
+// threads never wait in the real barrier: one at a time, they would wait for each other there.
+struct barrier_model {
+  unsigned count = 0;
+  unsigned arrived = 0;
+  std::uint64_t openings = 0;
+};
+
+// Shared by every thread, controlled or not: a spin lock, because a mutex would be a scheduling
+// point itself.
+class barrier_models {
+ public:
+  void initialized(const pthread_barrier_t* barrier, unsigned count) {
+    const guard held{busy_};
+    models_[barrier] = barrier_model{.count = count, .arrived = 0, .openings = 0};
+  }
+  // Arrives at `barrier`: the opening to wait for, or nothing when this arrival opens it.
+  std::optional<std::uint64_t> arrive(const pthread_barrier_t* barrier) {
+    const guard held{busy_};
+    barrier_model& model = models_[barrier];
+    if (++model.arrived < model.count) return model.openings;
+    model.arrived = 0;
+    ++model.openings;
+    return std::nullopt;
+  }
+  std::uint64_t openings(const pthread_barrier_t* barrier) {
+    const guard held{busy_};
+    return models_[barrier].openings;
+  }
+
+ private:
+  class guard {
+   public:
+    explicit guard(std::atomic_flag& busy) : busy_{busy} {
+      while (busy_.test_and_set(std::memory_order_acquire)) {
+      }
+    }
+    guard(const guard&) = delete;
+    guard& operator=(const guard&) = delete;
+    ~guard() { busy_.clear(std::memory_order_release); }
+
+   private:
+    std::atomic_flag& busy_;
+  };
+
+  std::atomic_flag busy_;
+  std::unordered_map<const pthread_barrier_t*, barrier_model> models_;
+};
+
+barrier_models& barriers() {
+  static barrier_models models;
+  return models;
+}
+
+// A futex word as the waiter sees it: the kernel reads it without any ordering, so does this.
+std::uint32_t futex_word(const void* address) {
+  return std::atomic_ref{*static_cast<std::uint32_t*>(const_cast<void*>(address))}.load(
+      std::memory_order_relaxed);
+}
+
+// A semaphore's wait the scheduler's way: until its count is positive (or, when timed, until the
+// strategy runs it anyway), then the real try-wait takes one.
+int controlled_semaphore_wait(scheduler& owner, sem_t* semaphore, bool may_time_out) {
+  const auto positive = [semaphore] {
+    int value = 0;
+    ::sem_getvalue(semaphore, &value);
+    return value > 0;
+  };
+  if (!owner.wait_until(positive, {.what = "semaphore", .object = semaphore}, may_time_out)) {
+    errno = ETIMEDOUT;
+    return -1;
+  }
+  return ::sem_trywait(semaphore);
 }
 
 // A condition variable's signal (or, with `all`, broadcast) the scheduler's way, or the next
@@ -145,6 +238,8 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*
   scheduler* const owner = current_scheduler;
   if (owner == nullptr) return next(thread, attributes, routine, argument);
   const unsigned index = owner->start_thread();
+  // An allocation failure ends the program here, as it would inside the C++ runtime.
+  // NOLINTNEXTLINE(bugprone-unhandled-exception-at-new)
   auto* start = new start_record{routine, argument, owner, index};
   if (const int failed = next(thread, attributes, start_controlled, start); failed != 0) {
     delete start;
@@ -226,6 +321,95 @@ int usleep(useconds_t microseconds) {
   static auto* const next = next_definition(___interceptor_usleep, "usleep");
   return point_or_next(next, microseconds);
 }
+
+int sem_wait(sem_t* semaphore) {
+  static auto* const next = next_definition(___interceptor_sem_wait, "sem_wait");
+  scheduler* const owner = current_scheduler;
+  if (owner == nullptr) return next(semaphore);
+  return controlled_semaphore_wait(*owner, semaphore, false);
+}
+
+int sem_timedwait(sem_t* semaphore, const timespec* deadline) {
+  static auto* const next = next_definition(___interceptor_sem_timedwait, "sem_timedwait");
+  scheduler* const owner = current_scheduler;
+  if (owner == nullptr) return next(semaphore, deadline);
+  return controlled_semaphore_wait(*owner, semaphore, true);
+}
+
+int sem_post(sem_t* semaphore) {
+  static auto* const next = next_definition(___interceptor_sem_post, "sem_post");
+  const int posted = next(semaphore);
+  if (scheduler* const owner = current_scheduler) owner->point();
+  return posted;
+}
+
+int pthread_barrier_init(pthread_barrier_t* barrier, const pthread_barrierattr_t* attributes,
+                         unsigned count) {
+  static auto* const next =
+      next_definition(___interceptor_pthread_barrier_init, "pthread_barrier_init");
+  barriers().initialized(barrier, count);
+  return next(barrier, attributes, count);
+}
+
+int pthread_barrier_wait(pthread_barrier_t* barrier) {
+  static auto* const next =
+      next_definition(___interceptor_pthread_barrier_wait, "pthread_barrier_wait");
+  scheduler* const owner = current_scheduler;
+  if (owner == nullptr) {
+    note_uncontrolled("pthread_barrier_wait", barrier);
+    return next(barrier);
+  }
+  const auto opening = barriers().arrive(barrier);
+  if (!opening) {
+    owner->point();
+    return PTHREAD_BARRIER_SERIAL_THREAD;
+  }
+  owner->wait_until(
+      [barrier, awaited = *opening] { return barriers().openings(barrier) > awaited; },
+      {.what = "barrier", .object = barrier});
+  return 0;
+}
+
+#if defined(__x86_64__)
+// The futex operations std::atomic::wait and notify make (inline in the executable, through
+// syscall()) and the C++ runtime's own (std::future). Every other system call, and every futex
+// call outside the schedule, goes on unchanged. The scheduler's hand-off does not come here
+// (futex.hpp).
+long syscall(long number, ...) {
+  static auto* const next = reinterpret_cast<long (*)(long, ...)>(::dlsym(RTLD_NEXT, "syscall"));
+  va_list arguments;
+  va_start(arguments, number);
+  long argument[6];
+  for (long& each : argument) each = va_arg(arguments, long);
+  va_end(arguments);
+  scheduler* const owner = current_scheduler;
+  const int operation = static_cast<int>(argument[1]) & FUTEX_CMD_MASK;
+  const bool waits = operation == FUTEX_WAIT || operation == FUTEX_WAIT_BITSET;
+  const bool wakes = operation == FUTEX_WAKE || operation == FUTEX_WAKE_BITSET;
+  if (owner == nullptr || number != SYS_futex || !(waits || wakes)) {
+    return next(number, argument[0], argument[1], argument[2], argument[3], argument[4],
+                argument[5]);
+  }
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): the system call's argument is the word's address.
+  const void* word = reinterpret_cast<const void*>(argument[0]);
+  if (wakes) {
+    owner->point();
+    return 0;
+  }
+  const auto expected = static_cast<std::uint32_t>(argument[2]);
+  if (futex_word(word) != expected) {
+    errno = EAGAIN;
+    return -1;
+  }
+  const bool timed = argument[3] != 0;
+  if (!owner->wait_until([word, expected] { return futex_word(word) != expected; },
+                         {.what = "futex", .object = word}, timed)) {
+    errno = ETIMEDOUT;
+    return -1;
+  }
+  return 0;
+}
+#endif
 
 }  // extern "C"
 // NOLINTEND(bugprone-reserved-identifier)

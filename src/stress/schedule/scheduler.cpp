@@ -182,7 +182,8 @@ void scheduler::self_deadlock(const void* lock, lock_mode mode) {
                          "holds waits for itself forever"});
 }
 
-void scheduler::wait_for_condition(condition ready, const void* context) {
+bool scheduler::wait_for_condition(condition ready, const void* context, wait_description waited,
+                                   bool may_time_out) {
   const unsigned self = self_index();
   guard held{*this};
   rejoin_if_escaped(held, self);
@@ -191,8 +192,13 @@ void scheduler::wait_for_condition(condition ready, const void* context) {
     record.state = seat_state::waiting_for_condition;
     record.ready = ready;
     record.ready_context = context;
+    record.waited = waited;
+    record.may_time_out = may_time_out;
     hand_on(held, self);
+    record.may_time_out = false;
+    if (may_time_out) return ready(context);
   }
+  return true;
 }
 
 unsigned scheduler::start_thread() {
@@ -305,7 +311,8 @@ bool scheduler::is_ready(unsigned index) const {
   switch (record.state) {
     case seat_state::runnable: return true;
     case seat_state::waiting_for_lock: return lock_available(record.lock, record.mode);
-    case seat_state::waiting_for_condition: return record.ready(record.ready_context);
+    case seat_state::waiting_for_condition:
+      return record.may_time_out || record.ready(record.ready_context);
     case seat_state::waiting_for_signal: return record.signalled || record.may_time_out;
     case seat_state::waiting_for_thread: return seats_[record.joined].state == seat_state::finished;
     case seat_state::absent:
@@ -459,7 +466,8 @@ std::vector<std::string> scheduler::describe_waits() const {
                 "), held by " + locks_.describe_holders(record.lock);
         break;
       case seat_state::waiting_for_condition:
-        line += " waits for the other workers (the harness's barrier)";
+        line += std::string{" waits for "} + record.waited.what;
+        if (record.waited.object != nullptr) line += " " + address_of(record.waited.object);
         break;
       case seat_state::waiting_for_signal: line += describe_signal_wait(record); break;
       case seat_state::waiting_for_thread:

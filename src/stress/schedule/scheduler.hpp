@@ -47,6 +47,13 @@ namespace safemap::stress::schedule {
 
 class scheduler;
 
+// What a controlled thread waits for, for a deadlock report: "<what> <object>" ("semaphore
+// 0x..."), or `what` alone without an object.
+struct wait_description {
+  const char* what = "the other workers (the harness's barrier)";
+  const void* object = nullptr;
+};
+
 // The scheduler of the calling thread, when it is a controlled worker; otherwise null.
 inline thread_local scheduler* current_scheduler = nullptr;
 
@@ -121,11 +128,14 @@ class scheduler {
     return released_result;
   }
 
-  // Blocks the calling controlled thread until `ready()` holds, running others meanwhile.
+  // Blocks the calling controlled thread until `ready()` holds, running others meanwhile, and
+  // returns true; with `may_time_out` the strategy may also run it before, and it returns
+  // whether ready() held then (false: the wait timed out).
   template <class Ready>
-  void wait_until(const Ready& ready) {
-    wait_for_condition([](const void* context) { return (*static_cast<const Ready*>(context))(); },
-                       &ready);
+  bool wait_until(const Ready& ready, wait_description waited = {}, bool may_time_out = false) {
+    return wait_for_condition(
+        [](const void* context) { return (*static_cast<const Ready*>(context))(); }, &ready, waited,
+        may_time_out);
   }
 
   // Threads started by controlled threads, on the starting thread: start_thread() gives the new
@@ -178,6 +188,7 @@ class scheduler {
     lock_mode mode = lock_mode::exclusive;
     condition ready = nullptr;
     const void* ready_context = nullptr;
+    wait_description waited{};                 // waiting_for_condition
     const void* condition_variable = nullptr;  // waited on (waiting_for_signal)
     std::uint64_t wait_ticket = 0;             // its place among that variable's waiters
     bool signalled = false;
@@ -207,7 +218,8 @@ class scheduler {
   void acquired(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
   void released(const void* lock) SAFEMAP_EXCLUDES(state_);
   [[noreturn]] void self_deadlock(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
-  void wait_for_condition(condition ready, const void* context) SAFEMAP_EXCLUDES(state_);
+  bool wait_for_condition(condition ready, const void* context, wait_description waited,
+                          bool may_time_out) SAFEMAP_EXCLUDES(state_);
   void escape_if_stuck(unsigned self) SAFEMAP_EXCLUDES(state_);
 
   // With the guard held (those given it may open and retake it):

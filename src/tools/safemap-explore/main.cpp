@@ -19,14 +19,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "command_line/cli11.hpp"
@@ -109,9 +110,8 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
   posix_spawn_file_actions_destroy(&actions);
   schedule_run result;
   if (spawned != 0) {
-    std::cerr << "safemap-explore: cannot run " << run.program.front() << ": "
-              << std::strerror(spawned) << '\n';
-    std::exit(exit_bad_usage);
+    throw std::runtime_error{"cannot run " + run.program.front() + ": " +
+                             std::generic_category().message(spawned)};
   }
   ::waitpid(child, &result.status, 0);
   result.output = read_file(output_path);
@@ -129,7 +129,9 @@ int exit_code_of(int status) {
 
 std::string how_it_ended(int status) {
   if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
-  return std::string{"signal "} + ::strsignal(WTERMSIG(status));
+  const char* name = ::sigabbrev_np(WTERMSIG(status));
+  return "signal " +
+         (name != nullptr ? "SIG" + std::string{name} : std::to_string(WTERMSIG(status)));
 }
 
 int explore(const exploration& run) {
