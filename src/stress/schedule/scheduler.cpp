@@ -116,13 +116,14 @@ void scheduler::enrol(unsigned index) {
   current_scheduler = this;
   guard held{*this};
   seats_[index].state = seat_state::runnable;
+  seats_[index].activity = thread_activity::of_this_thread();
   // A thread started during the schedule waits for its turn like any other.
   if (++enrolled_ < initial_seats_ || index >= initial_seats_) {
     wait_for_turn(held, seats_[index].go, index);
     return;
   }
   // Everyone is here: the strategy picks the first to run, whatever order they arrived in.
-  quiet_since_ = std::chrono::steady_clock::now();
+  restart_quiet(std::chrono::steady_clock::now());
   hand_on(held, index);
 }
 
@@ -420,9 +421,8 @@ void scheduler::escape_if_stuck(unsigned self) {
   guard held{*this};
   if (enrolled_ < seats_.size()) return;
   const auto now = std::chrono::steady_clock::now();
-  if (steps_ != quiet_step_) {
-    quiet_step_ = steps_;
-    quiet_since_ = now;
+  if (steps_ != quiet_step_ || running_ != quiet_running_) {
+    restart_quiet(now);
     return;
   }
   if (now - quiet_since_ < escape_after) return;
@@ -432,8 +432,11 @@ void scheduler::escape_if_stuck(unsigned self) {
   auto ready = ready_threads();
   std::erase(ready, stuck);
   if (ready.empty()) return;
-  quiet_since_ = now;
   if (stuck != no_thread) {
+    const thread_activity& activity = seats_[stuck].activity;
+    const bool spins_or_starves = activity.cpu_time() - quiet_cpu_time_ >= escape_after ||
+                                  now - quiet_since_ >= runnable_escape_after;
+    if (!activity.asleep() && !spins_or_starves) return;
     seats_[stuck].state = seat_state::escaped;
     ++escapes_;
   }
@@ -441,6 +444,15 @@ void scheduler::escape_if_stuck(unsigned self) {
   running_ = next;
   ++switches_;
   grant(next);
+  restart_quiet(now);
+}
+
+void scheduler::restart_quiet(std::chrono::steady_clock::time_point now) {
+  quiet_step_ = steps_;
+  quiet_running_ = running_;
+  quiet_since_ = now;
+  quiet_cpu_time_ =
+      running_ == no_thread ? std::chrono::nanoseconds{} : seats_[running_].activity.cpu_time();
 }
 
 std::string scheduler::describe_signal_wait(const seat_record& record) const {

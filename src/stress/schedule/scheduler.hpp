@@ -19,10 +19,11 @@
 // wakeup is such a deadlock: it names the condition variable and who signalled it before.
 //
 // Waits the scheduler does not model (a sleep, a spin on an atomic) cannot hang it: a thread
-// that holds the turn and makes no scheduling point for `escape_after` while another is ready
-// is left to the operating system ("escaped") until its next scheduling point, and the turn
-// goes on. A round with escapes is not guaranteed to replay; escapes() counts them and reports
-// say so.
+// that holds the turn and makes no scheduling point for `escape_after` while another is ready,
+// and meanwhile sleeps in the kernel or uses that much CPU time (thread_activity.hpp: a thread
+// the machine's load keeps off a core is waited for, up to `runnable_escape_after`), is left to
+// the operating system ("escaped") until its next scheduling point, and the turn goes on. A round
+// with escapes is not guaranteed to replay; escapes() counts them and reports say so.
 //
 // ThreadSanitizer sees nothing of the scheduler (tsan_invisible.hpp): the hand-off orders no
 // thread's accesses before another's, so races stay visible.
@@ -42,6 +43,7 @@
 
 #include "stress/schedule/lock_model.hpp"
 #include "stress/schedule/strategy.hpp"
+#include "stress/schedule/thread_activity.hpp"
 
 namespace safemap::stress::schedule {
 
@@ -70,6 +72,9 @@ class scheduler {
   using deadlock_handler = std::function<void(std::vector<std::string>)>;
 
   static constexpr std::chrono::milliseconds escape_after{20};
+  // A runnable thread that spins with yields gets little CPU time on a loaded machine: it
+  // escapes after this long without a scheduling point whatever its CPU time.
+  static constexpr std::chrono::milliseconds runnable_escape_after = 10 * escape_after;
 
   // `threads`: the seats taken before the first turn; controlled threads may start more.
   scheduler(const schedule_settings& settings, unsigned threads, std::uint64_t expected_steps,
@@ -194,6 +199,7 @@ class scheduler {
     bool signalled = false;
     bool may_time_out = false;
     unsigned joined = no_thread;  // waited for (waiting_for_thread)
+    thread_activity activity;     // whether it is stuck (escape_if_stuck)
   };
 
   // The lock of the scheduler's state: a spin lock (scheduler.cpp), a capability for clang's
@@ -221,6 +227,8 @@ class scheduler {
   bool wait_for_condition(condition ready, const void* context, wait_description waited,
                           bool may_time_out) SAFEMAP_EXCLUDES(state_);
   void escape_if_stuck(unsigned self) SAFEMAP_EXCLUDES(state_);
+  // A new quiet period: from now, with the running thread's CPU time as it is.
+  void restart_quiet(std::chrono::steady_clock::time_point now) SAFEMAP_REQUIRES(state_);
 
   // With the guard held (those given it may open and retake it):
   bool is_ready(unsigned index) const SAFEMAP_REQUIRES(state_);
@@ -264,8 +272,11 @@ class scheduler {
   std::uint64_t switches_ SAFEMAP_GUARDED_BY(state_) = 0;
   unsigned escapes_ SAFEMAP_GUARDED_BY(state_) = 0;
   std::uint64_t trace_hash_ SAFEMAP_GUARDED_BY(state_) = 0xcbf29ce484222325ULL;
+  // The quiet period: since when the running thread has made no scheduling point (escape_if_stuck).
   std::uint64_t quiet_step_ SAFEMAP_GUARDED_BY(state_) = 0;
+  unsigned quiet_running_ SAFEMAP_GUARDED_BY(state_) = no_thread;
   std::chrono::steady_clock::time_point quiet_since_ SAFEMAP_GUARDED_BY(state_);
+  std::chrono::nanoseconds quiet_cpu_time_ SAFEMAP_GUARDED_BY(state_){};
 };
 
 // A scheduling point of the calling thread; nothing when no scheduler controls it.
