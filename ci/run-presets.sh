@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each preset's workflow (configure, build, test), exactly as `cmake --workflow --preset X`
-# does for a person, and prints one summary line per preset.
+# does for a person (with one ctest job per core), and prints one summary line per preset.
 # Usage: ci/run-presets.sh [--all | PRESET...]
 #   No argument: the three flavours with their preferred compiler: default, asan, tsan.
 #   --all: every workflow preset (the gcc sanitizer and clang normal builds too) whose compiler
@@ -21,6 +21,10 @@ fi
 compiler_of() {
   cmake --preset "$1" -N 2>/dev/null | sed -n 's/.*CMAKE_CXX_COMPILER="\([^"]*\)".*/\1/p'
 }
+
+# One test per core: the tests that keep every core busy say so (PROCESSORS, see
+# cmake/SafemapWholeMachine.cmake) and run alone. A person's own CTEST_PARALLEL_LEVEL wins.
+export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$(nproc)}
 
 mkdir -p build/logs
 summary=()

@@ -57,6 +57,7 @@
 # Include this module in each directory that registers variants (its settings are directory
 # variables; the functions are global).
 include_guard(DIRECTORY)
+include(${CMAKE_CURRENT_LIST_DIR}/SafemapWholeMachine.cmake)
 
 set(SAFEMAP_STRESS_MANIFEST "${PROJECT_BINARY_DIR}/safemap-stress-variants.json")
 set(_SAFEMAP_STRESS_MODULE_DIR "${CMAKE_CURRENT_LIST_DIR}")
@@ -193,6 +194,11 @@ function(safemap_add_variant)
                 --profile ${profile} ${arg_ARGS})
       set_tests_properties(${test} PROPERTIES
         LABELS "stress;${profile}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
+      if(profile STREQUAL "production")
+        # A sweep up to many threads keeps every core of a small machine busy: a parallel ctest
+        # (ci/run-presets.sh) runs nothing beside it there.
+        set_tests_properties(${test} PROPERTIES PROCESSORS ${SAFEMAP_WHOLE_MACHINE})
+      endif()
     endforeach()
   endforeach()
 endfunction()

@@ -1,0 +1,6 @@
+# SAFEMAP_WHOLE_MACHINE: the PROCESSORS value of a test that keeps every core busy on its own (a
+# thread sweep, clang-tidy over the tree, a nested build). ci/run-presets.sh runs ctest with one
+# job per core; a test that asks for all of them runs with nothing beside it, so it neither slows
+# its neighbours nor gets slowed past its time-out. No include guard: the value is a directory
+# variable, so every directory that uses it includes this file.
+cmake_host_system_information(RESULT SAFEMAP_WHOLE_MACHINE QUERY NUMBER_OF_LOGICAL_CORES)
