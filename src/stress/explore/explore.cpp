@@ -15,6 +15,7 @@
 
 #include "stress/exit_code.hpp"
 #include "stress/explore/deadlock_report.hpp"
+#include "stress/explore/variables.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
@@ -52,30 +53,32 @@ std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t le
 }  // namespace
 
 exploration_settings settings_from_environment(exploration_settings defaults) {
-  if (const char* strategy = setting("SAFEMAP_EXPLORE_STRATEGY")) {
+  if (const char* strategy = setting(variable::strategy)) {
     const auto kind = schedule::schedule_named(strategy);
     if (!kind || *kind == schedule::schedule_kind::free) {
-      refuse("SAFEMAP_EXPLORE_STRATEGY", strategy, "not a controlled strategy (random, pct)");
+      refuse(variable::strategy, strategy, "not a controlled strategy (random, pct)");
     }
     defaults.kind = *kind;
   }
-  if (const auto depth = whole_number("SAFEMAP_EXPLORE_DEPTH", 1)) {
+  if (const auto depth = whole_number(variable::depth, 1)) {
     defaults.pct_depth = static_cast<unsigned>(std::min<std::uint64_t>(*depth, 64));
   }
-  if (const auto seed = whole_number("SAFEMAP_EXPLORE_SEED", 0)) defaults.seed = *seed;
-  if (const auto count = whole_number("SAFEMAP_EXPLORE_SCHEDULES", 1)) defaults.schedules = *count;
-  if (const auto seconds = whole_number("SAFEMAP_EXPLORE_BUDGET_S", 1)) {
+  if (const auto seed = whole_number(variable::seed, 0)) defaults.seed = *seed;
+  if (const auto count = whole_number(variable::schedules, 1)) defaults.schedules = *count;
+  if (const auto seconds = whole_number(variable::budget_s, 1)) {
     defaults.budget_s = static_cast<double>(*seconds);
   }
-  if (const auto only = whole_number("SAFEMAP_EXPLORE_SCHEDULE", 0)) defaults.only_schedule = only;
+  if (const auto only = whole_number(variable::schedule, 0)) defaults.only_schedule = only;
   return defaults;
 }
 
 std::string replay_environment(const exploration_settings& settings, std::uint64_t index) {
-  return "SAFEMAP_EXPLORE_STRATEGY=" + std::string{schedule::name_of(settings.kind)} +
-         " SAFEMAP_EXPLORE_DEPTH=" + std::to_string(settings.pct_depth) +
-         " SAFEMAP_EXPLORE_SEED=" + std::to_string(settings.seed) +
-         " SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index);
+  std::string assignments;
+  for (const auto& assignment : variable::replay_assignments(
+           schedule::name_of(settings.kind), settings.pct_depth, settings.seed, index)) {
+    assignments += (assignments.empty() ? "" : " ") + assignment;
+  }
+  return assignments;
 }
 
 schedule::scheduler::deadlock_handler deadlock_handler(const exploration_settings& settings,

@@ -45,9 +45,9 @@ struct exploration_result {
   std::string replay;  // the failed schedule's replay command
 };
 
-// Reads SAFEMAP_EXPLORE_STRATEGY (random | pct), SAFEMAP_EXPLORE_DEPTH, SAFEMAP_EXPLORE_SEED,
-// SAFEMAP_EXPLORE_SCHEDULES, SAFEMAP_EXPLORE_BUDGET_S and SAFEMAP_EXPLORE_SCHEDULE (replay one)
-// over `defaults`; a value it cannot use ends the process with a message and exit_bad_usage.
+// Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget and
+// schedule) over `defaults`; a value it cannot use ends the process with a message and
+// exit_bad_usage.
 exploration_settings settings_from_environment(exploration_settings defaults);
 
 // The environment assignments that make settings_from_environment() give schedule `index` of

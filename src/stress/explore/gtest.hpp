@@ -1,6 +1,6 @@
 // explore_in_test(): explore() (explore.hpp) inside a GoogleTest test. The body runs under many
 // schedules; a GoogleTest failure in any of its threads stops the exploration, and the test
-// fails once more with the schedule's replay command. The environment (SAFEMAP_EXPLORE_*) may
+// fails once more with the schedule's replay command. The environment (variables.hpp) may
 // change the defaults, so the replay command is the test's own command line. Escapes (waits
 // the scheduler does not model) are printed with the warning that the run may not replay.
 #pragma once

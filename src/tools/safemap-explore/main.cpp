@@ -33,6 +33,7 @@
 #include "command_line/cli11.hpp"
 #include "command_line/numeric_checks.hpp"
 #include "stress/exit_code.hpp"
+#include "stress/explore/variables.hpp"
 
 extern char** environ;
 
@@ -41,6 +42,7 @@ namespace {
 using safemap::stress::exit_bad_usage;
 using safemap::stress::exit_expectation_not_met;
 using safemap::stress::exit_ok;
+namespace variable = safemap::stress::explore::variable;
 
 struct exploration {
   std::string strategy = "pct";
@@ -80,19 +82,18 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
   const auto summary_path = scratch / "summary.json";
   std::filesystem::remove(summary_path);
   std::vector<std::string> environment;
-  for (char** variable = environ; *variable != nullptr; ++variable) {
-    if (std::string_view{*variable}.starts_with("SAFEMAP_EXPLORE_")) continue;
-    environment.emplace_back(*variable);
+  for (char** inherited = environ; *inherited != nullptr; ++inherited) {
+    if (std::string_view{*inherited}.starts_with(variable::prefix)) continue;
+    environment.emplace_back(*inherited);
   }
-  environment.insert(environment.end(),
-                     {"SAFEMAP_EXPLORE_PROCESS=1", "SAFEMAP_EXPLORE_STRATEGY=" + run.strategy,
-                      "SAFEMAP_EXPLORE_DEPTH=" + std::to_string(run.depth),
-                      "SAFEMAP_EXPLORE_SEED=" + std::to_string(run.seed),
-                      "SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index),
-                      "SAFEMAP_EXPLORE_SUMMARY=" + summary_path.string(),
-                      "SAFEMAP_EXPLORE_REPLAY=" + replay_command(run, index)});
+  environment.push_back(std::string{variable::process} + "=1");
+  for (auto& assignment : variable::replay_assignments(run.strategy, run.depth, run.seed, index)) {
+    environment.push_back(std::move(assignment));
+  }
+  environment.push_back(std::string{variable::summary} + "=" + summary_path.string());
+  environment.push_back(std::string{variable::replay} + "=" + replay_command(run, index));
   std::vector<char*> envp;
-  for (auto& variable : environment) envp.push_back(variable.data());
+  for (auto& assignment : environment) envp.push_back(assignment.data());
   envp.push_back(nullptr);
   std::vector<std::string> words = run.program;
   std::vector<char*> argv;
