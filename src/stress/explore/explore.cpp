@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -15,14 +14,12 @@
 
 #include "stress/exit_code.hpp"
 #include "stress/explore/deadlock_report.hpp"
+#include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
 namespace {
-
-// A long exploration says how far it got this often.
-constexpr std::chrono::seconds progress_every{5};
 
 // The settings are read before an exploration starts its threads; nothing sets the environment.
 const char* setting(const char* variable) {
@@ -95,26 +92,13 @@ schedule::scheduler::deadlock_handler deadlock_handler(const exploration_setting
 exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
                            const std::function<bool()>& failed) {
   prepare_deadlock_reports();
-  using clock = std::chrono::steady_clock;
-  const auto began = clock::now();
-  const std::uint64_t first = settings.only_schedule.value_or(0);
-  const std::uint64_t end = settings.only_schedule ? first + 1 : settings.schedules;
   exploration_result result;
-  auto shown = began;
   ++schedule::explorations_running;
   const std::uint64_t uncontrolled_before = schedule::uncontrolled_calls.load();
-  for (std::uint64_t index = first; index < end; ++index) {
-    const auto now = clock::now();
-    if (index > first && std::chrono::duration<double>(now - began).count() >= settings.budget_s) {
-      break;
-    }
-    if (now - shown >= progress_every) {
-      shown = now;
-      std::fprintf(stderr, "[safemap explore] %llu schedules in %.0f s, %u escapes\n",
-                   static_cast<unsigned long long>(result.schedules),
-                   std::chrono::duration<double>(now - began).count(), result.escapes);
-    }
-    const std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
+  const auto range =
+      schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
+  const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
+    std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
     schedule::scheduler controller{{.kind = settings.kind, .pct_depth = settings.pct_depth},
                                    1,
                                    settings.expected_steps,
@@ -126,14 +110,13 @@ exploration_result explore(const exploration_settings& settings, const std::func
     }};
     controlled.join();
     controller.wait_until_all_finished();
-    ++result.schedules;
-    result.escapes += controller.escapes();
-    if (failed()) {
-      result.failed_schedule = index;
-      result.replay = replay;
-      break;
-    }
-  }
+    const bool stops = failed();
+    if (stops) result.replay = std::move(replay);
+    return schedule_outcome{.stops = stops, .escapes = controller.escapes()};
+  });
+  result.schedules = explored.schedules;
+  result.escapes = explored.escapes;
+  result.failed_schedule = explored.stopped_by;
   --schedule::explorations_running;
   result.uncontrolled_calls = schedule::uncontrolled_calls.load() - uncontrolled_before;
   return result;

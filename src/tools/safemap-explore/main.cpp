@@ -16,7 +16,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,6 +32,7 @@
 #include "command_line/cli11.hpp"
 #include "command_line/numeric_checks.hpp"
 #include "stress/exit_code.hpp"
+#include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
 
 extern char** environ;
@@ -135,61 +135,55 @@ std::string how_it_ended(int status) {
          (name != nullptr ? "SIG" + std::string{name} : std::to_string(WTERMSIG(status)));
 }
 
+// exit_ok when the exploration goes on after schedule `index`'s run, else the exit code it ends
+// with, said on standard error.
+int verdict_of(const exploration& run, std::uint64_t index, bool first, const schedule_run& ran) {
+  if (ran.status == 0 && !ran.summary) {
+    std::cerr << "safemap-explore: " << run.program.front()
+              << " ran without the controlled runtime (no schedule summary): link it with "
+                 "safemap::controlled_runtime (safemap_add_controlled_test, docs/explore.md)\n";
+    return exit_bad_usage;
+  }
+  if (first && ran.output.find("Running 0 tests") != std::string::npos) {
+    std::cerr << "safemap-explore: " << run.program.front()
+              << " ran no test: does its filter match any?\n";
+    return exit_bad_usage;
+  }
+  if (ran.status != 0) {
+    std::cerr << ran.output << "safemap-explore: schedule " << index << " failed ("
+              << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
+    return exit_code_of(ran.status);
+  }
+  return exit_ok;
+}
+
 int explore(const exploration& run) {
   const auto scratch =
       std::filesystem::temp_directory_path() / ("safemap-explore-" + std::to_string(::getpid()));
   std::filesystem::create_directories(scratch);
-  using clock = std::chrono::steady_clock;
-  const auto began = clock::now();
-  auto shown = began;
-  const std::uint64_t first = run.only_schedule.value_or(0);
-  const std::uint64_t end = run.only_schedule ? first + 1 : run.schedules;
-  std::uint64_t schedules = 0;
-  std::uint64_t escapes = 0;
+  const auto range =
+      safemap::stress::explore::schedule_range::of(run.only_schedule, run.schedules, run.budget_s);
   std::uint64_t uncontrolled = 0;
   int verdict = exit_ok;
-  for (std::uint64_t index = first; index < end; ++index) {
-    const auto now = clock::now();
-    const double elapsed = std::chrono::duration<double>(now - began).count();
-    if (index > first && elapsed >= run.budget_s) break;
-    if (now - shown >= std::chrono::seconds{5}) {
-      shown = now;
-      std::cerr << "[safemap-explore] " << schedules << " schedules in "
-                << static_cast<int>(elapsed) << " s\n";
-    }
-    const auto ran = run_schedule(run, index, scratch);
-    ++schedules;
-    if (ran.summary) {
-      escapes += ran.summary->value("escapes", 0U);
-      uncontrolled += ran.summary->value("uncontrolled_calls", 0U);
-    }
-    if (ran.status == 0 && !ran.summary) {
-      std::cerr << "safemap-explore: " << run.program.front()
-                << " ran without the controlled runtime (no schedule summary): link it with "
-                   "safemap::controlled_runtime (safemap_add_controlled_test, docs/explore.md)\n";
-      verdict = exit_bad_usage;
-      break;
-    }
-    if (index == first && ran.output.find("Running 0 tests") != std::string::npos) {
-      std::cerr << "safemap-explore: " << run.program.front()
-                << " ran no test: does its filter match any?\n";
-      verdict = exit_bad_usage;
-      break;
-    }
-    if (ran.status != 0) {
-      std::cerr << ran.output << "safemap-explore: schedule " << index << " failed ("
-                << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
-      verdict = exit_code_of(ran.status);
-      break;
-    }
-  }
+  const auto explored =
+      safemap::stress::explore::run_schedules(range, "safemap-explore", [&](std::uint64_t index) {
+        const auto ran = run_schedule(run, index, scratch);
+        std::uint64_t escapes = 0;
+        if (ran.summary) {
+          escapes = ran.summary->value("escapes", std::uint64_t{0});
+          uncontrolled += ran.summary->value("uncontrolled_calls", std::uint64_t{0});
+        }
+        verdict = verdict_of(run, index, index == range.first, ran);
+        return safemap::stress::explore::schedule_outcome{.stops = verdict != exit_ok,
+                                                          .escapes = escapes};
+      });
   std::filesystem::remove_all(scratch);
   if (verdict != exit_ok) return verdict;
-  std::cerr << "safemap-explore: " << schedules << " schedules (" << run.strategy << ", seed "
-            << run.seed << "), no failure; " << escapes << " escapes\n";
-  if (escapes > 0) {
-    std::cerr << "safemap-explore: threads waited in ways the scheduler does not model and ran "
-                 "outside the schedule: these schedules may not replay\n";
+  std::cerr << "safemap-explore: " << explored.schedules << " schedules (" << run.strategy
+            << ", seed " << run.seed << "), no failure; " << explored.escapes << " escapes\n";
+  if (explored.escapes > 0) {
+    std::cerr << "safemap-explore: " << safemap::stress::explore::escapes_warning(explored.escapes)
+              << '\n';
   }
   if (uncontrolled > 0) {
     std::cerr << "safemap-explore: " << uncontrolled
