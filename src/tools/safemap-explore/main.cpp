@@ -64,8 +64,8 @@ std::string replay_command(const exploration& run, std::uint64_t index) {
 }
 
 struct schedule_run {
-  int status = 0;  // waitpid's
-  std::string output;
+  int status = 0;                         // waitpid's
+  std::filesystem::path output;           // the run's standard output and error
   std::optional<nlohmann::json> summary;  // missing: the program does not carry the runtime
 };
 
@@ -109,13 +109,12 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
   const int spawned =
       posix_spawnp(&child, argv.front(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  schedule_run result;
+  schedule_run result{.status = 0, .output = output_path, .summary = std::nullopt};
   if (spawned != 0) {
     throw std::runtime_error{"cannot run " + run.program.front() + ": " +
                              std::generic_category().message(spawned)};
   }
   ::waitpid(child, &result.status, 0);
-  result.output = read_file(output_path);
   if (std::filesystem::exists(summary_path)) {
     result.summary = nlohmann::json::parse(read_file(summary_path), nullptr, false);
     if (result.summary->is_discarded()) result.summary.reset();
@@ -136,7 +135,8 @@ std::string how_it_ended(int status) {
 }
 
 // exit_ok when the exploration goes on after schedule `index`'s run, else the exit code it ends
-// with, said on standard error.
+// with, said on standard error. Of the runs' output, only the first's (did it run a test?) and a
+// failed one's are read.
 int verdict_of(const exploration& run, std::uint64_t index, bool first, const schedule_run& ran) {
   if (ran.status == 0 && !ran.summary) {
     std::cerr << "safemap-explore: " << run.program.front()
@@ -144,13 +144,14 @@ int verdict_of(const exploration& run, std::uint64_t index, bool first, const sc
                  "safemap::controlled_runtime (safemap_add_controlled_test, docs/explore.md)\n";
     return exit_bad_usage;
   }
-  if (first && ran.output.find("Running 0 tests") != std::string::npos) {
+  const std::string output = first || ran.status != 0 ? read_file(ran.output) : std::string{};
+  if (first && output.find("Running 0 tests") != std::string::npos) {
     std::cerr << "safemap-explore: " << run.program.front()
               << " ran no test: does its filter match any?\n";
     return exit_bad_usage;
   }
   if (ran.status != 0) {
-    std::cerr << ran.output << "safemap-explore: schedule " << index << " failed ("
+    std::cerr << output << "safemap-explore: schedule " << index << " failed ("
               << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
     return exit_code_of(ran.status);
   }
