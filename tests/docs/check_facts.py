@@ -26,8 +26,8 @@
   explore      the scheduling-point table in docs/explore.md against the functions the
                controlled runtime defines (src/stress/schedule/blocking_hooks.cpp) and the
                lock wrappers (src/stress/schedule/pthread_hooks.cpp); its settings table
-               against the SAFEMAP_EXPLORE_* variables src/stress/explore/explore.cpp and
-               whole_process.cpp read.
+               against the SAFEMAP_EXPLORE_* variables of src/stress/explore/variables.hpp,
+               their one spelling (no other file of src/ quotes one).
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -55,6 +55,9 @@ TOOL_HELP = {
     "bench/compare/report.py": "bench/compare/report.py",
 }
 EXIT_CODE_HPP = "src/stress/exit_code.hpp"
+EXPLORE_VARIABLES_HPP = "src/stress/explore/variables.hpp"
+EXPLORE_VARIABLE = re.compile(r'"(SAFEMAP_EXPLORE_\w+)"')
+EXPLORE_SPELLING = re.compile(r'"(SAFEMAP_EXPLORE_\w*)')  # a name, a prefix, or NAME=value
 CONSTANT_FOLDERS = ("src", "ci", "bench", "tests", "cmake")
 
 
@@ -331,12 +334,18 @@ class Facts:
         documented = {code_names(row[0])[0] for row in table(doc, "call", "docs/explore.md")}
         self.expect_equal("scheduling points in docs/explore.md", documented, defined,
                           "the controlled runtime and the lock wrappers")
-        read_variables = set()
-        for reader in ("src/stress/explore/explore.cpp", "src/stress/explore/whole_process.cpp"):
-            read_variables |= set(re.findall(r'"(SAFEMAP_EXPLORE_\w+)"', read(self.root, reader)))
+        variables = set(EXPLORE_VARIABLE.findall(read(self.root, EXPLORE_VARIABLES_HPP)))
         documented = {code_names(row[0])[0] for row in table(doc, "variable", "docs/explore.md")}
-        self.expect_equal("settings in docs/explore.md", documented, read_variables,
-                          "src/stress/explore/")
+        self.expect_equal("settings in docs/explore.md", documented, variables,
+                          EXPLORE_VARIABLES_HPP)
+        self.checked += 1
+        for path in sorted((self.root / "src").rglob("*")):
+            relative = str(path.relative_to(self.root))
+            if path.suffix not in (".cpp", ".hpp") or relative == EXPLORE_VARIABLES_HPP:
+                continue
+            for name in sorted(set(EXPLORE_SPELLING.findall(path.read_text(errors="replace")))):
+                self.problems.append(f"{relative}: spells {name}; name it from "
+                                     f"{EXPLORE_VARIABLES_HPP}, its one spelling")
 
     def layers(self):
         spec = importlib.util.spec_from_file_location("layers_table",

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -15,13 +14,12 @@
 
 #include "stress/exit_code.hpp"
 #include "stress/explore/deadlock_report.hpp"
+#include "stress/explore/schedule_loop.hpp"
+#include "stress/explore/variables.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
 namespace {
-
-// A long exploration says how far it got this often.
-constexpr std::chrono::seconds progress_every{5};
 
 // The settings are read before an exploration starts its threads; nothing sets the environment.
 const char* setting(const char* variable) {
@@ -52,30 +50,32 @@ std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t le
 }  // namespace
 
 exploration_settings settings_from_environment(exploration_settings defaults) {
-  if (const char* strategy = setting("SAFEMAP_EXPLORE_STRATEGY")) {
+  if (const char* strategy = setting(variable::strategy)) {
     const auto kind = schedule::schedule_named(strategy);
     if (!kind || *kind == schedule::schedule_kind::free) {
-      refuse("SAFEMAP_EXPLORE_STRATEGY", strategy, "not a controlled strategy (random, pct)");
+      refuse(variable::strategy, strategy, "not a controlled strategy (random, pct)");
     }
     defaults.kind = *kind;
   }
-  if (const auto depth = whole_number("SAFEMAP_EXPLORE_DEPTH", 1)) {
+  if (const auto depth = whole_number(variable::depth, 1)) {
     defaults.pct_depth = static_cast<unsigned>(std::min<std::uint64_t>(*depth, 64));
   }
-  if (const auto seed = whole_number("SAFEMAP_EXPLORE_SEED", 0)) defaults.seed = *seed;
-  if (const auto count = whole_number("SAFEMAP_EXPLORE_SCHEDULES", 1)) defaults.schedules = *count;
-  if (const auto seconds = whole_number("SAFEMAP_EXPLORE_BUDGET_S", 1)) {
+  if (const auto seed = whole_number(variable::seed, 0)) defaults.seed = *seed;
+  if (const auto count = whole_number(variable::schedules, 1)) defaults.schedules = *count;
+  if (const auto seconds = whole_number(variable::budget_s, 1)) {
     defaults.budget_s = static_cast<double>(*seconds);
   }
-  if (const auto only = whole_number("SAFEMAP_EXPLORE_SCHEDULE", 0)) defaults.only_schedule = only;
+  if (const auto only = whole_number(variable::schedule, 0)) defaults.only_schedule = only;
   return defaults;
 }
 
 std::string replay_environment(const exploration_settings& settings, std::uint64_t index) {
-  return "SAFEMAP_EXPLORE_STRATEGY=" + std::string{schedule::name_of(settings.kind)} +
-         " SAFEMAP_EXPLORE_DEPTH=" + std::to_string(settings.pct_depth) +
-         " SAFEMAP_EXPLORE_SEED=" + std::to_string(settings.seed) +
-         " SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index);
+  std::string assignments;
+  for (const auto& assignment : variable::replay_assignments(
+           schedule::name_of(settings.kind), settings.pct_depth, settings.seed, index)) {
+    assignments += (assignments.empty() ? "" : " ") + assignment;
+  }
+  return assignments;
 }
 
 schedule::scheduler::deadlock_handler deadlock_handler(const exploration_settings& settings,
@@ -92,26 +92,13 @@ schedule::scheduler::deadlock_handler deadlock_handler(const exploration_setting
 exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
                            const std::function<bool()>& failed) {
   prepare_deadlock_reports();
-  using clock = std::chrono::steady_clock;
-  const auto began = clock::now();
-  const std::uint64_t first = settings.only_schedule.value_or(0);
-  const std::uint64_t end = settings.only_schedule ? first + 1 : settings.schedules;
   exploration_result result;
-  auto shown = began;
   ++schedule::explorations_running;
   const std::uint64_t uncontrolled_before = schedule::uncontrolled_calls.load();
-  for (std::uint64_t index = first; index < end; ++index) {
-    const auto now = clock::now();
-    if (index > first && std::chrono::duration<double>(now - began).count() >= settings.budget_s) {
-      break;
-    }
-    if (now - shown >= progress_every) {
-      shown = now;
-      std::fprintf(stderr, "[safemap explore] %llu schedules in %.0f s, %u escapes\n",
-                   static_cast<unsigned long long>(result.schedules),
-                   std::chrono::duration<double>(now - began).count(), result.escapes);
-    }
-    const std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
+  const auto range =
+      schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
+  const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
+    std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
     schedule::scheduler controller{{.kind = settings.kind, .pct_depth = settings.pct_depth},
                                    1,
                                    settings.expected_steps,
@@ -123,14 +110,13 @@ exploration_result explore(const exploration_settings& settings, const std::func
     }};
     controlled.join();
     controller.wait_until_all_finished();
-    ++result.schedules;
-    result.escapes += controller.escapes();
-    if (failed()) {
-      result.failed_schedule = index;
-      result.replay = replay;
-      break;
-    }
-  }
+    const bool stops = failed();
+    if (stops) result.replay = std::move(replay);
+    return schedule_outcome{.stops = stops, .escapes = controller.escapes()};
+  });
+  result.schedules = explored.schedules;
+  result.escapes = explored.escapes;
+  result.failed_schedule = explored.stopped_by;
   --schedule::explorations_running;
   result.uncontrolled_calls = schedule::uncontrolled_calls.load() - uncontrolled_before;
   return result;

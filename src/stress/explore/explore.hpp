@@ -7,10 +7,11 @@
 // an exploration is a function of (seed, i): the replay runs schedule i alone.
 //
 // It stops at the first schedule after which `failed()` holds (a GoogleTest failure, say: see
-// gtest.hpp), or when the schedules or the seconds of the budget run out. A deadlock (every
-// controlled thread waits: for a lock, a condition variable nobody will signal, a thread) is
-// reported at once in the report form, with who waits for what, the stacks of every thread and
-// the replay command, and ends the process with exit_no_progress.
+// gtest.hpp), or when the schedules or the seconds of the budget run out (schedule_loop.hpp, the
+// loop safemap-explore runs too). A deadlock (every controlled thread waits: for a lock, a
+// condition variable nobody will signal, a thread) is reported at once in the report form, with
+// who waits for what, the stacks of every thread and the replay command, and ends the process
+// with exit_no_progress.
 #pragma once
 
 #include <cstdint>
@@ -39,15 +40,15 @@ struct exploration_settings {
 struct exploration_result {
   std::uint64_t schedules = 0;                   // run
   std::optional<std::uint64_t> failed_schedule;  // the first after which failed() held
-  unsigned escapes = 0;                          // over every schedule run
+  std::uint64_t escapes = 0;                     // over every schedule run
   // Calls of a modelled primitive by threads outside the schedule (schedule/scheduler.hpp).
   std::uint64_t uncontrolled_calls = 0;
   std::string replay;  // the failed schedule's replay command
 };
 
-// Reads SAFEMAP_EXPLORE_STRATEGY (random | pct), SAFEMAP_EXPLORE_DEPTH, SAFEMAP_EXPLORE_SEED,
-// SAFEMAP_EXPLORE_SCHEDULES, SAFEMAP_EXPLORE_BUDGET_S and SAFEMAP_EXPLORE_SCHEDULE (replay one)
-// over `defaults`; a value it cannot use ends the process with a message and exit_bad_usage.
+// Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget and
+// schedule) over `defaults`; a value it cannot use ends the process with a message and
+// exit_bad_usage.
 exploration_settings settings_from_environment(exploration_settings defaults);
 
 // The environment assignments that make settings_from_environment() give schedule `index` of

@@ -1,6 +1,6 @@
 // explore_in_test(): explore() (explore.hpp) inside a GoogleTest test. The body runs under many
 // schedules; a GoogleTest failure in any of its threads stops the exploration, and the test
-// fails once more with the schedule's replay command. The environment (SAFEMAP_EXPLORE_*) may
+// fails once more with the schedule's replay command. The environment (variables.hpp) may
 // change the defaults, so the replay command is the test's own command line. Escapes (waits
 // the scheduler does not model) are printed with the warning that the run may not replay.
 #pragma once
@@ -14,6 +14,7 @@
 #include <string>
 
 #include "stress/explore/explore.hpp"
+#include "stress/explore/schedule_loop.hpp"
 
 namespace safemap::stress::explore {
 
@@ -35,9 +36,7 @@ inline exploration_result explore_in_test(const std::function<void()>& body,
   settings.replay_command = command_of_current_test();
   auto result = explore(settings, body, [] { return ::testing::Test::HasFailure(); });
   if (result.escapes > 0) {
-    std::cerr << "[safemap explore] " << result.escapes
-              << " escapes: a thread waited in a way the scheduler does not model and ran "
-                 "outside the schedule; these schedules may not replay\n";
+    std::cerr << "[safemap explore] " << escapes_warning(result.escapes) << '\n';
   }
   if (result.uncontrolled_calls > 0) {
     ADD_FAILURE() << result.uncontrolled_calls

@@ -1,11 +1,10 @@
-// One schedule of a whole test executable (safemap-explore, docs/explore.md): when
-// SAFEMAP_EXPLORE_PROCESS is set, the controlled runtime seats the main thread before main()
+// One schedule of a whole test executable (safemap-explore, docs/explore.md): when the variable
+// `process` is set (variables.hpp), the controlled runtime seats the main thread before main()
 // runs, so every thread the program starts, and every lock, condition variable, join, yield and
-// sleep of them all, is under one scheduler. The schedule is SAFEMAP_EXPLORE_SCHEDULE of the
-// exploration the other SAFEMAP_EXPLORE_* variables describe (explore.hpp). At exit the main
-// thread leaves its seat and the schedule's counts go to the file SAFEMAP_EXPLORE_SUMMARY
-// names, as JSON; safemap-explore reads them, and takes a missing file for an executable that
-// does not carry this runtime.
+// sleep of them all, is under one scheduler. The schedule is `schedule` of the exploration the
+// other settings' variables describe (explore.hpp). At exit the main thread leaves its seat and
+// the schedule's counts go to the file `summary` names, as JSON; safemap-explore reads them, and
+// takes a missing file for an executable that does not carry this runtime.
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -15,6 +14,7 @@
 
 #include "stress/explore/deadlock_report.hpp"
 #include "stress/explore/explore.hpp"
+#include "stress/explore/variables.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
@@ -37,7 +37,7 @@ process_schedule* running = nullptr;
 
 void leave_and_summarize() {
   running->main_seat.reset();
-  const char* summary_path = process_setting("SAFEMAP_EXPLORE_SUMMARY");
+  const char* summary_path = process_setting(variable::summary);
   if (summary_path == nullptr) return;
   const auto& controller = *running->controller;
   const nlohmann::json summary{{"schedule", running->index},
@@ -50,14 +50,14 @@ void leave_and_summarize() {
 }
 
 [[gnu::constructor]] void seat_the_main_thread() {
-  if (process_setting("SAFEMAP_EXPLORE_PROCESS") == nullptr) return;
+  if (process_setting(variable::process) == nullptr) return;
   running = new process_schedule{.settings = settings_from_environment({}),
                                  .index = 0,
                                  .controller = std::nullopt,
                                  .main_seat = std::nullopt};
   const auto& settings = running->settings;
   running->index = settings.only_schedule.value_or(0);
-  const char* replay = process_setting("SAFEMAP_EXPLORE_REPLAY");
+  const char* replay = process_setting(variable::replay);
   prepare_deadlock_reports();
   running->controller.emplace(
       schedule::schedule_settings{.kind = settings.kind, .pct_depth = settings.pct_depth}, 1,

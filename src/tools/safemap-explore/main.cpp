@@ -16,7 +16,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,6 +32,8 @@
 #include "command_line/cli11.hpp"
 #include "command_line/numeric_checks.hpp"
 #include "stress/exit_code.hpp"
+#include "stress/explore/schedule_loop.hpp"
+#include "stress/explore/variables.hpp"
 
 extern char** environ;
 
@@ -41,6 +42,7 @@ namespace {
 using safemap::stress::exit_bad_usage;
 using safemap::stress::exit_expectation_not_met;
 using safemap::stress::exit_ok;
+namespace variable = safemap::stress::explore::variable;
 
 struct exploration {
   std::string strategy = "pct";
@@ -62,8 +64,8 @@ std::string replay_command(const exploration& run, std::uint64_t index) {
 }
 
 struct schedule_run {
-  int status = 0;  // waitpid's
-  std::string output;
+  int status = 0;                         // waitpid's
+  std::filesystem::path output;           // the run's standard output and error
   std::optional<nlohmann::json> summary;  // missing: the program does not carry the runtime
 };
 
@@ -80,19 +82,18 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
   const auto summary_path = scratch / "summary.json";
   std::filesystem::remove(summary_path);
   std::vector<std::string> environment;
-  for (char** variable = environ; *variable != nullptr; ++variable) {
-    if (std::string_view{*variable}.starts_with("SAFEMAP_EXPLORE_")) continue;
-    environment.emplace_back(*variable);
+  for (char** inherited = environ; *inherited != nullptr; ++inherited) {
+    if (std::string_view{*inherited}.starts_with(variable::prefix)) continue;
+    environment.emplace_back(*inherited);
   }
-  environment.insert(environment.end(),
-                     {"SAFEMAP_EXPLORE_PROCESS=1", "SAFEMAP_EXPLORE_STRATEGY=" + run.strategy,
-                      "SAFEMAP_EXPLORE_DEPTH=" + std::to_string(run.depth),
-                      "SAFEMAP_EXPLORE_SEED=" + std::to_string(run.seed),
-                      "SAFEMAP_EXPLORE_SCHEDULE=" + std::to_string(index),
-                      "SAFEMAP_EXPLORE_SUMMARY=" + summary_path.string(),
-                      "SAFEMAP_EXPLORE_REPLAY=" + replay_command(run, index)});
+  environment.push_back(std::string{variable::process} + "=1");
+  for (auto& assignment : variable::replay_assignments(run.strategy, run.depth, run.seed, index)) {
+    environment.push_back(std::move(assignment));
+  }
+  environment.push_back(std::string{variable::summary} + "=" + summary_path.string());
+  environment.push_back(std::string{variable::replay} + "=" + replay_command(run, index));
   std::vector<char*> envp;
-  for (auto& variable : environment) envp.push_back(variable.data());
+  for (auto& assignment : environment) envp.push_back(assignment.data());
   envp.push_back(nullptr);
   std::vector<std::string> words = run.program;
   std::vector<char*> argv;
@@ -108,13 +109,12 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
   const int spawned =
       posix_spawnp(&child, argv.front(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  schedule_run result;
+  schedule_run result{.status = 0, .output = output_path, .summary = std::nullopt};
   if (spawned != 0) {
     throw std::runtime_error{"cannot run " + run.program.front() + ": " +
                              std::generic_category().message(spawned)};
   }
   ::waitpid(child, &result.status, 0);
-  result.output = read_file(output_path);
   if (std::filesystem::exists(summary_path)) {
     result.summary = nlohmann::json::parse(read_file(summary_path), nullptr, false);
     if (result.summary->is_discarded()) result.summary.reset();
@@ -134,61 +134,57 @@ std::string how_it_ended(int status) {
          (name != nullptr ? "SIG" + std::string{name} : std::to_string(WTERMSIG(status)));
 }
 
+// exit_ok when the exploration goes on after schedule `index`'s run, else the exit code it ends
+// with, said on standard error. Of the runs' output, only the first's (did it run a test?) and a
+// failed one's are read.
+int verdict_of(const exploration& run, std::uint64_t index, bool first, const schedule_run& ran) {
+  if (ran.status == 0 && !ran.summary) {
+    std::cerr << "safemap-explore: " << run.program.front()
+              << " ran without the controlled runtime (no schedule summary): link it with "
+                 "safemap::controlled_runtime (safemap_add_controlled_test, docs/explore.md)\n";
+    return exit_bad_usage;
+  }
+  const std::string output = first || ran.status != 0 ? read_file(ran.output) : std::string{};
+  if (first && output.find("Running 0 tests") != std::string::npos) {
+    std::cerr << "safemap-explore: " << run.program.front()
+              << " ran no test: does its filter match any?\n";
+    return exit_bad_usage;
+  }
+  if (ran.status != 0) {
+    std::cerr << output << "safemap-explore: schedule " << index << " failed ("
+              << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
+    return exit_code_of(ran.status);
+  }
+  return exit_ok;
+}
+
 int explore(const exploration& run) {
   const auto scratch =
       std::filesystem::temp_directory_path() / ("safemap-explore-" + std::to_string(::getpid()));
   std::filesystem::create_directories(scratch);
-  using clock = std::chrono::steady_clock;
-  const auto began = clock::now();
-  auto shown = began;
-  const std::uint64_t first = run.only_schedule.value_or(0);
-  const std::uint64_t end = run.only_schedule ? first + 1 : run.schedules;
-  std::uint64_t schedules = 0;
-  std::uint64_t escapes = 0;
+  const auto range =
+      safemap::stress::explore::schedule_range::of(run.only_schedule, run.schedules, run.budget_s);
   std::uint64_t uncontrolled = 0;
   int verdict = exit_ok;
-  for (std::uint64_t index = first; index < end; ++index) {
-    const auto now = clock::now();
-    const double elapsed = std::chrono::duration<double>(now - began).count();
-    if (index > first && elapsed >= run.budget_s) break;
-    if (now - shown >= std::chrono::seconds{5}) {
-      shown = now;
-      std::cerr << "[safemap-explore] " << schedules << " schedules in "
-                << static_cast<int>(elapsed) << " s\n";
-    }
-    const auto ran = run_schedule(run, index, scratch);
-    ++schedules;
-    if (ran.summary) {
-      escapes += ran.summary->value("escapes", 0U);
-      uncontrolled += ran.summary->value("uncontrolled_calls", 0U);
-    }
-    if (ran.status == 0 && !ran.summary) {
-      std::cerr << "safemap-explore: " << run.program.front()
-                << " ran without the controlled runtime (no schedule summary): link it with "
-                   "safemap::controlled_runtime (safemap_add_controlled_test, docs/explore.md)\n";
-      verdict = exit_bad_usage;
-      break;
-    }
-    if (index == first && ran.output.find("Running 0 tests") != std::string::npos) {
-      std::cerr << "safemap-explore: " << run.program.front()
-                << " ran no test: does its filter match any?\n";
-      verdict = exit_bad_usage;
-      break;
-    }
-    if (ran.status != 0) {
-      std::cerr << ran.output << "safemap-explore: schedule " << index << " failed ("
-                << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
-      verdict = exit_code_of(ran.status);
-      break;
-    }
-  }
+  const auto explored =
+      safemap::stress::explore::run_schedules(range, "safemap-explore", [&](std::uint64_t index) {
+        const auto ran = run_schedule(run, index, scratch);
+        std::uint64_t escapes = 0;
+        if (ran.summary) {
+          escapes = ran.summary->value("escapes", std::uint64_t{0});
+          uncontrolled += ran.summary->value("uncontrolled_calls", std::uint64_t{0});
+        }
+        verdict = verdict_of(run, index, index == range.first, ran);
+        return safemap::stress::explore::schedule_outcome{.stops = verdict != exit_ok,
+                                                          .escapes = escapes};
+      });
   std::filesystem::remove_all(scratch);
   if (verdict != exit_ok) return verdict;
-  std::cerr << "safemap-explore: " << schedules << " schedules (" << run.strategy << ", seed "
-            << run.seed << "), no failure; " << escapes << " escapes\n";
-  if (escapes > 0) {
-    std::cerr << "safemap-explore: threads waited in ways the scheduler does not model and ran "
-                 "outside the schedule: these schedules may not replay\n";
+  std::cerr << "safemap-explore: " << explored.schedules << " schedules (" << run.strategy
+            << ", seed " << run.seed << "), no failure; " << explored.escapes << " escapes\n";
+  if (explored.escapes > 0) {
+    std::cerr << "safemap-explore: " << safemap::stress::explore::escapes_warning(explored.escapes)
+              << '\n';
   }
   if (uncontrolled > 0) {
     std::cerr << "safemap-explore: " << uncontrolled

@@ -1,0 +1,49 @@
+// The environment variables that carry an exploration's settings into a process: their one
+// spelling. settings_from_environment() and the controlled runtime read them (explore.cpp,
+// whole_process.cpp), the replay line and safemap-explore write them (replay_assignments());
+// docs.facts checks docs/explore.md's settings table against the names in this file. Header
+// only: safemap-explore, which runs no schedule itself, includes it without the harness.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace safemap::stress::explore::variable {
+
+// Every name below starts so; safemap-explore drops inherited ones of it before setting its own.
+inline constexpr std::string_view prefix = "SAFEMAP_EXPLORE_";
+
+// Who runs at each point: random or pct.
+inline constexpr const char* strategy = "SAFEMAP_EXPLORE_STRATEGY";
+// pct's depth, at least 1.
+inline constexpr const char* depth = "SAFEMAP_EXPLORE_DEPTH";
+// The exploration's seed: schedule i is a function of (seed, i).
+inline constexpr const char* seed = "SAFEMAP_EXPLORE_SEED";
+// At most this many schedules, at least 1.
+inline constexpr const char* schedules = "SAFEMAP_EXPLORE_SCHEDULES";
+// At most this many seconds, at least 1.
+inline constexpr const char* budget_s = "SAFEMAP_EXPLORE_BUDGET_S";
+// Run schedule i alone: the replay.
+inline constexpr const char* schedule = "SAFEMAP_EXPLORE_SCHEDULE";
+// Set by safemap-explore: this process runs one schedule, its main thread seated before main().
+inline constexpr const char* process = "SAFEMAP_EXPLORE_PROCESS";
+// Set by safemap-explore: the file the process writes its schedule's counts to (JSON) at exit.
+inline constexpr const char* summary = "SAFEMAP_EXPLORE_SUMMARY";
+// Set by safemap-explore: the replay command a deadlock report prints.
+inline constexpr const char* replay = "SAFEMAP_EXPLORE_REPLAY";
+
+// NAME=value for each variable that makes settings_from_environment() give schedule `index` of
+// the exploration (strategy, depth, seed) alone.
+inline std::vector<std::string> replay_assignments(std::string_view strategy_name,
+                                                   unsigned pct_depth,
+                                                   std::uint64_t exploration_seed,
+                                                   std::uint64_t index) {
+  return {std::string{strategy} + "=" + std::string{strategy_name},
+          std::string{depth} + "=" + std::to_string(pct_depth),
+          std::string{seed} + "=" + std::to_string(exploration_seed),
+          std::string{schedule} + "=" + std::to_string(index)};
+}
+
+}  // namespace safemap::stress::explore::variable
