@@ -10,9 +10,7 @@
 // A run that fails (a non-zero exit, a signal, a deadlock report) stops the exploration: its
 // output is shown with the command that replays that schedule alone, and its exit code is
 // passed through.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,6 +29,7 @@
 
 #include "command_line/cli11.hpp"
 #include "command_line/numeric_checks.hpp"
+#include "command_line/run_to_file.hpp"
 #include "stress/exit_code.hpp"
 #include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
@@ -95,26 +94,12 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
   std::vector<char*> envp;
   for (auto& assignment : environment) envp.push_back(assignment.data());
   envp.push_back(nullptr);
-  std::vector<std::string> words = run.program;
-  std::vector<char*> argv;
-  for (auto& word : words) argv.push_back(word.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  pid_t child = 0;
-  const int spawned =
-      posix_spawnp(&child, argv.front(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  schedule_run result{.status = 0, .output = output_path, .summary = std::nullopt};
-  if (spawned != 0) {
+  const auto finished = safemap::command_line::run_to_file(run.program, envp.data(), output_path);
+  if (finished.spawn_error != 0) {
     throw std::runtime_error{"cannot run " + run.program.front() + ": " +
-                             std::generic_category().message(spawned)};
+                             std::generic_category().message(finished.spawn_error)};
   }
-  ::waitpid(child, &result.status, 0);
+  schedule_run result{.status = finished.status, .output = output_path, .summary = std::nullopt};
   if (std::filesystem::exists(summary_path)) {
     result.summary = nlohmann::json::parse(read_file(summary_path), nullptr, false);
     if (result.summary->is_discarded()) result.summary.reset();
