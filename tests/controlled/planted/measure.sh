@@ -3,9 +3,11 @@
 # (planted.<name>.<detector>), in how many of 20 explorations of at most 2 s (seeds 1 to 20) it
 # finds its bug at the marked line, and how many of 10 runs of the first finding's printed replay
 # assignments find it there again. Runs the ctest tests themselves, so "found" means what they
-# check. Usage, from the repository root after building them: measure.sh [PRESET] (default).
+# check. Usage, from the repository root after building them: measure.sh [PRESET [REGEX]]
+# (default: the default preset, every test; REGEX picks tests among them).
 set -euo pipefail
 preset=${1:-default}
+only=${2:-.}
 
 passes() {  # passes TEST [VARIABLE=VALUE...]: the test passes under those variables
   local test=$1
@@ -15,7 +17,8 @@ passes() {  # passes TEST [VARIABLE=VALUE...]: the test passes under those varia
 
 echo "| expectation test | found in | replayed |"
 echo "|---|---|---|"
-for test in $(ctest --preset "$preset" -N -R '^planted\.' -E '^planted\.existing_' | sed -n 's/^ *Test *#[0-9]*: //p'); do
+for test in $(ctest --preset "$preset" -N -R '^planted\.' -E '^planted\.existing_' |
+  sed -n 's/^ *Test *#[0-9]*: //p' | grep -e "$only"); do
   found=0
   replay=""
   for seed in $(seq 1 20); do
