@@ -305,6 +305,24 @@ function(_safemap_fails_locally out header)
   set(${out} "\"${reason}\"" PARENT_SCOPE)
 endfunction()
 
+# _safemap_read_expect_line(<relative> <expect line>): one `// EXPECT` line of a planted bug's
+# header, read into detector, flavours (a list, empty when the line names none), profile, kind
+# and where in the caller's scope (the one reader of the form, for tests/broken/ and
+# tests/controlled/planted/).
+function(_safemap_read_expect_line relative expect_line)
+  if(NOT expect_line MATCHES "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?( under ([a-z_]+))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")
+    message(FATAL_ERROR "${relative}: cannot read `${expect_line}`; the form is "
+      "`// EXPECT <detector>[(<flavour>,...)][ under <profile>]: <kind> at "
+      "@<MARKER>[|@<MARKER>...]` or `... at <file or folder relative to the project root>`")
+  endif()
+  set(detector "${CMAKE_MATCH_1}" PARENT_SCOPE)
+  string(REPLACE "," ";" flavours "${CMAKE_MATCH_3}")
+  set(flavours "${flavours}" PARENT_SCOPE)
+  set(profile "${CMAKE_MATCH_5}" PARENT_SCOPE)
+  set(kind "${CMAKE_MATCH_6}" PARENT_SCOPE)
+  set(where "${CMAKE_MATCH_7}" PARENT_SCOPE)
+endfunction()
+
 function(safemap_add_broken_variant)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;HEADER;TYPE;TEST_PREFIX" "LIBRARIES")
   set(test_prefix broken)
@@ -331,20 +349,9 @@ function(safemap_add_broken_variant)
       "A helper header that broken variants share belongs in tests/broken/support/, which the "
       "catalogue does not scan (docs/catalogue.md).")
   endif()
-  set(expect_regex
-    "^[ \t]*// EXPECT ([a-z_]+)(\\(([a-z,]+)\\))?( under ([a-z_]+))?: (.+) at (@[A-Z][A-Z0-9_]*(\\|@[A-Z][A-Z0-9_]*)*|[A-Za-z0-9_./-]+)[ \t]*$")
   set(expectations "[]")
   foreach(expect_line IN LISTS expect_lines)
-    if(NOT expect_line MATCHES "${expect_regex}")
-      message(FATAL_ERROR "${relative}: cannot read `${expect_line}`; the form is "
-        "`// EXPECT <detector>[(<flavour>,...)][ under <profile>]: <kind> at "
-        "@<MARKER>[|@<MARKER>...]` or `... at <file or folder relative to the project root>`")
-    endif()
-    set(detector ${CMAKE_MATCH_1})
-    set(flavours ${CMAKE_MATCH_3})
-    set(profile ${CMAKE_MATCH_5})
-    set(kind "${CMAKE_MATCH_6}")
-    set(where "${CMAKE_MATCH_7}")
+    _safemap_read_expect_line("${relative}" "${expect_line}")
     if(profile AND NOT profile IN_LIST SAFEMAP_STRESS_PROFILES)
       message(FATAL_ERROR "${relative}: `${expect_line}` names the profile `${profile}` "
         "(known: ${SAFEMAP_STRESS_PROFILES})")
@@ -365,9 +372,7 @@ function(safemap_add_broken_variant)
       message(FATAL_ERROR "${relative}: unknown detector `${detector}` "
         "(known: static tsan asan ubsan lsan checked_map crash watchdog invariant linearizability)")
     endif()
-    if(flavours)
-      string(REPLACE "," ";" flavours "${flavours}")
-    else()
+    if(NOT flavours)
       set(flavours ${default_flavours})
     endif()
 

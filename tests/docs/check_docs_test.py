@@ -107,6 +107,8 @@ DRIFTS = [
     ("a README excerpt that differs from the full table", "README.md",
      "5/5 data race (tsan, median 0.12 s)", "5/5 data race (tsan, median 0.10 s)", "facts",
      "the gap-table row of clear_by_swap"),
+    ("a planted bug's row naming another twin", "docs/explore.md", "| `object_pool` |",
+     "| `pool` |", "facts", "planted bugs in docs/explore.md"),
 ]
 
 

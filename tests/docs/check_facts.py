@@ -27,7 +27,9 @@
                controlled runtime defines (src/stress/schedule/blocking_hooks.cpp) and the
                lock wrappers (src/stress/schedule/pthread_hooks.cpp); its settings table
                against the SAFEMAP_EXPLORE_* variables of src/stress/explore/variables.hpp,
-               their one spelling (no other file of src/ quotes one).
+               their one spelling (no other file of src/ quotes one);
+  planted      the planted-bug table in docs/explore.md against tests/controlled/planted/*.hpp:
+               one row each, naming the correct twin its `// Correct twin:` line names.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -347,6 +349,17 @@ class Facts:
                 self.problems.append(f"{relative}: spells {name}; name it from "
                                      f"{EXPLORE_VARIABLES_HPP}, its one spelling")
 
+    def planted(self):
+        folder = self.root / "tests/controlled/planted"
+        actual = set()
+        for header in folder.glob("*.hpp"):
+            twin = re.search(r"^// Correct twin: correct/(\w+)\.hpp$", header.read_text(), re.M)
+            actual.add(f"{header.stem} (twin {twin[1] if twin else 'none'})")
+        documented = {f"{code_names(row[0])[0]} (twin {code_names(row[2])[0]})" for row in
+                      table(read(self.root, "docs/explore.md"), "planted bug", "docs/explore.md")}
+        self.expect_equal("planted bugs in docs/explore.md", documented, actual,
+                          "tests/controlled/planted/*.hpp")
+
     def layers(self):
         spec = importlib.util.spec_from_file_location("layers_table",
                                                       self.root / "ci/layers_table.py")
@@ -422,7 +435,7 @@ def main(argv):
     facts = Facts(pathlib.Path(argv[1]).resolve(), pathlib.Path(argv[2]))
     try:
         for check in (facts.exit_codes, facts.workloads, facts.detectors, facts.profiles,
-                      facts.catalogue, facts.readme_excerpt, facts.layers, facts.explore):
+                      facts.catalogue, facts.readme_excerpt, facts.layers, facts.explore, facts.planted):
             check()
     except (Unreadable, ValueError, IndexError) as error:
         print(f"docs.facts: cannot check: {error}", file=sys.stderr)
