@@ -29,7 +29,9 @@
                against the SAFEMAP_EXPLORE_* variables of src/stress/explore/variables.hpp,
                their one spelling (no other file of src/ quotes one);
   planted      the planted-bug table in docs/explore.md against tests/controlled/planted/*.hpp:
-               one row each, naming the correct twin its `// Correct twin:` line names.
+               one row each, naming the correct twin its `// Correct twin:` line names;
+  escapes      when a thread escapes the schedule, in docs/harness.md, against escape_after and
+               runnable_escape_after of src/stress/schedule/scheduler.hpp.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -58,6 +60,7 @@ TOOL_HELP = {
 }
 EXIT_CODE_HPP = "src/stress/exit_code.hpp"
 EXPLORE_VARIABLES_HPP = "src/stress/explore/variables.hpp"
+SCHEDULER_HPP = "src/stress/schedule/scheduler.hpp"
 EXPLORE_VARIABLE = re.compile(r'"(SAFEMAP_EXPLORE_\w+)"')
 EXPLORE_SPELLING = re.compile(r'"(SAFEMAP_EXPLORE_\w*)')  # a name, a prefix, or NAME=value
 CONSTANT_FOLDERS = ("src", "ci", "bench", "tests", "cmake")
@@ -360,6 +363,29 @@ class Facts:
         self.expect_equal("planted bugs in docs/explore.md", documented, actual,
                           "tests/controlled/planted/*.hpp")
 
+    def escapes(self):
+        header = read(self.root, SCHEDULER_HPP)
+        constants = {}
+        for name in ("escape_after", "runnable_escape_after"):
+            found = re.search(rf"constexpr std::chrono::milliseconds {name}(?:\{{(\d+)\}}| = "
+                              rf"(\d+) \* escape_after);", header)
+            if not found:
+                raise Unreadable(f"{SCHEDULER_HPP}: no `{name}` in milliseconds")
+            constants[name] = (int(found[1]) if found[1] else
+                               int(found[2]) * constants["escape_after"])
+        documented = re.search(r"makes no scheduling point for (\d+) ms while another thread is "
+                               r"ready, and\s+meanwhile sleeps in the kernel or uses (\d+) ms of "
+                               r"CPU time \(or (\d+) ms pass", read(self.root, "docs/harness.md"))
+        if not documented:
+            raise Unreadable("docs/harness.md: no sentence on when a thread escapes")
+        roles = ("without a point", "of CPU time", "runnable")
+        actual = {f"{role}: {ms} ms" for role, ms in zip(roles, (
+            constants["escape_after"], constants["escape_after"],
+            constants["runnable_escape_after"]))}
+        self.expect_equal("escape times in docs/harness.md",
+                          {f"{role}: {ms} ms" for role, ms in zip(roles, documented.groups())},
+                          actual, SCHEDULER_HPP)
+
     def layers(self):
         spec = importlib.util.spec_from_file_location("layers_table",
                                                       self.root / "ci/layers_table.py")
@@ -435,7 +461,8 @@ def main(argv):
     facts = Facts(pathlib.Path(argv[1]).resolve(), pathlib.Path(argv[2]))
     try:
         for check in (facts.exit_codes, facts.workloads, facts.detectors, facts.profiles,
-                      facts.catalogue, facts.readme_excerpt, facts.layers, facts.explore, facts.planted):
+                      facts.catalogue, facts.readme_excerpt, facts.layers, facts.explore, facts.planted,
+                      facts.escapes):
             check()
     except (Unreadable, ValueError, IndexError) as error:
         print(f"docs.facts: cannot check: {error}", file=sys.stderr)
