@@ -16,6 +16,7 @@
 #include "stress/explore/deadlock_report.hpp"
 #include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
+#include "stress/replay_line.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
@@ -99,6 +100,8 @@ exploration_result explore(const exploration_settings& settings, const std::func
       schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
   const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
     std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
+    // A sanitizer ends the process on its report, before the loop could name the schedule.
+    set_replay_line(replay);
     schedule::scheduler controller{{.kind = settings.kind, .pct_depth = settings.pct_depth},
                                    1,
                                    settings.expected_steps,
@@ -114,6 +117,7 @@ exploration_result explore(const exploration_settings& settings, const std::func
     if (stops) result.replay = std::move(replay);
     return schedule_outcome{.stops = stops, .escapes = controller.escapes()};
   });
+  set_replay_line({});
   result.schedules = explored.schedules;
   result.escapes = explored.escapes;
   result.failed_schedule = explored.stopped_by;
