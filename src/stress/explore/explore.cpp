@@ -93,8 +93,8 @@ exploration_result explore(const exploration_settings& settings, const std::func
                            const std::function<bool()>& failed) {
   prepare_deadlock_reports();
   exploration_result result;
-  ++schedule::explorations_running;
-  const std::uint64_t uncontrolled_before = schedule::uncontrolled_calls.load();
+  const schedule::exploration_scope running;
+  const auto uncontrolled_before = schedule::uncontrolled_so_far();
   const auto range =
       schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
   const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
@@ -117,8 +117,7 @@ exploration_result explore(const exploration_settings& settings, const std::func
   result.schedules = explored.schedules;
   result.escapes = explored.escapes;
   result.failed_schedule = explored.stopped_by;
-  --schedule::explorations_running;
-  result.uncontrolled_calls = schedule::uncontrolled_calls.load() - uncontrolled_before;
+  result.uncontrolled_calls = schedule::uncontrolled_so_far().since(uncontrolled_before);
   return result;
 }
 

@@ -21,6 +21,7 @@
 
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
+#include "stress/schedule/uncontrolled.hpp"
 
 namespace safemap::stress::explore {
 
@@ -41,8 +42,8 @@ struct exploration_result {
   std::uint64_t schedules = 0;                   // run
   std::optional<std::uint64_t> failed_schedule;  // the first after which failed() held
   std::uint64_t escapes = 0;                     // over every schedule run
-  // Calls of a modelled primitive by threads outside the schedule (schedule/scheduler.hpp).
-  std::uint64_t uncontrolled_calls = 0;
+  // Calls of a modelled primitive by threads outside the schedule (schedule/uncontrolled.hpp).
+  schedule::uncontrolled_counts uncontrolled_calls{};
   std::string replay;  // the failed schedule's replay command
 };
 

@@ -44,7 +44,7 @@ void leave_and_summarize() {
                                {"steps", controller.steps()},
                                {"switches", controller.switches()},
                                {"escapes", controller.escapes()},
-                               {"uncontrolled_calls", schedule::uncontrolled_calls.load()},
+                               {"uncontrolled_calls", schedule::uncontrolled_so_far().by_name()},
                                {"trace", controller.trace_hash()}};
   std::ofstream{summary_path} << summary.dump() << '\n';
 }
