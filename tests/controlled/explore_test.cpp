@@ -138,6 +138,34 @@ TEST(Explore, SemaphoresBarriersLatchesAndAtomicWaitsNeverEscape) {
   EXPECT_EQ(result.escapes, 0u) << "a wait the scheduler does not model";
 }
 
+// The planted bug of the spurious wakeup canary: a waiter that checks its predicate once, `if`
+// where `while` belongs, so a wakeup nobody signalled lets it past.
+void waits_with_if_instead_of_while() {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool ready = false;
+  std::thread setter{[&] {
+    const std::lock_guard held{mutex};
+    ready = true;
+    changed.notify_one();
+  }};
+  {
+    std::unique_lock held{mutex};
+    if (!ready) changed.wait(held);
+    EXPECT_TRUE(ready) << "woke without a signal";
+  }
+  setter.join();
+}
+
+// Spurious wakeups are asked for (the canary below), never on by default.
+TEST(Explore, NoSpuriousWakeupUnlessAskedFor) {
+  explore_in_test(waits_with_if_instead_of_while, {.schedules = 500, .budget_s = 10});
+}
+
+TEST(DISABLED_Finds, IfInsteadOfWhileWakesSpuriously) {
+  explore_in_test(waits_with_if_instead_of_while, {.spurious_wakeups = true});
+}
+
 // Planted bug: lost_wakeup_queue.hpp. Reported as a deadlock naming the condition variable.
 TEST(DISABLED_Finds, LostWakeup) {
   explore_in_test(producers_and_consumers<lost_wakeup_queue<int>>);

@@ -28,6 +28,7 @@ namespace safemap::stress::explore {
 struct exploration_settings {
   schedule::schedule_kind kind = schedule::schedule_kind::pct;
   unsigned pct_depth = 3;
+  bool spurious_wakeups = false;  // schedule_settings::spurious_wakeups
   std::uint64_t seed = 1;
   std::uint64_t schedules = 1000;                // at most this many schedules
   double budget_s = 2;                           // and at most this long
@@ -47,9 +48,9 @@ struct exploration_result {
   std::string replay;  // the failed schedule's replay command
 };
 
-// Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget and
-// schedule) over `defaults`; a value it cannot use ends the process with a message and
-// exit_bad_usage.
+// Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget,
+// schedule and spurious wakeups) over `defaults`; a value it cannot use ends the process with a
+// message and exit_bad_usage.
 exploration_settings settings_from_environment(exploration_settings defaults);
 
 // The environment assignments that make settings_from_environment() give schedule `index` of

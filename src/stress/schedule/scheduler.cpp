@@ -343,7 +343,21 @@ const std::vector<unsigned>& scheduler::ready_threads() {
   for (unsigned index = 0; index < seats_.size(); ++index) {
     if (is_ready(index)) ready_.push_back(index);
   }
+  // A spurious wakeup is never the only way on: a wait nobody will signal is still a deadlock
+  // (a lost wakeup), not a loop of waits woken for nothing.
+  if (settings_.spurious_wakeups && !ready_.empty()) {
+    for (unsigned index = 0; index < seats_.size(); ++index) {
+      if (may_wake_spuriously(index)) ready_.push_back(index);
+    }
+    std::ranges::sort(ready_);
+  }
   return ready_;
+}
+
+bool scheduler::may_wake_spuriously(unsigned index) const {
+  const auto& record = seats_[index];
+  return record.state == seat_state::waiting_for_signal && !record.signalled &&
+         !record.may_time_out;
 }
 
 void scheduler::rejoin_if_escaped(guard& held, unsigned self) {

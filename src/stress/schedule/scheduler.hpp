@@ -157,9 +157,9 @@ class scheduler {
   void join(unsigned index);
 
   // A condition variable's wait, on a thread that has just released `lock` (the caller took it
-  // and gives it back): waits until signal() picks this thread, or, when `may_time_out`, until
-  // the strategy runs it unsignalled; returns whether it was signalled. The caller then takes
-  // `lock` again through lock().
+  // and gives it back): waits until signal() picks this thread, or, when `may_time_out` or with
+  // spurious wakeups on (schedule_settings), until the strategy runs it unsignalled; returns
+  // whether it was signalled. The caller then takes `lock` again through lock().
   bool wait_for_signal(const void* condition_variable, const void* lock, bool may_time_out);
   // Wakes the longest waiter on `condition_variable`, or every one; a signal nobody waits for
   // is lost, as for a real one. A scheduling point.
@@ -236,6 +236,8 @@ class scheduler {
 
   // With the guard held (those given it may open and retake it):
   bool is_ready(unsigned index) const SAFEMAP_REQUIRES(state_);
+  // Not ready, but an unsignalled condition wait settings_.spurious_wakeups may end.
+  bool may_wake_spuriously(unsigned index) const SAFEMAP_REQUIRES(state_);
   bool lock_available(const void* lock, lock_mode mode) const SAFEMAP_REQUIRES(state_);
   const std::vector<unsigned>& ready_threads() SAFEMAP_REQUIRES(state_);
   void rejoin_if_escaped(guard& held, unsigned self) SAFEMAP_REQUIRES(state_, held);
