@@ -7,14 +7,20 @@
 // executable skips them.
 #include <gtest/gtest.h>
 
+#include <linux/futex.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <barrier>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <latch>
+#include <memory>
 #include <mutex>
 #include <semaphore>
 #include <thread>
@@ -77,8 +83,9 @@ TEST(Explore, SpinningOnYieldOrSleepNeverEscapes) {
   EXPECT_EQ(result.escapes, 0u) << "a yield or a sleep was no scheduling point";
 }
 
-// Every other blocking primitive used correctly: a run without an escape says each was a point
-// the scheduler modelled, not a wait it let run outside the schedule.
+// Every other blocking primitive used correctly (a timed one tried again until it succeeds): a
+// run without an escape says each was a point the scheduler modelled, not a wait it let run
+// outside the schedule.
 TEST(Explore, SemaphoresBarriersLatchesAndAtomicWaitsNeverEscape) {
   const auto result = explore_in_test(
       [] {
@@ -90,8 +97,15 @@ TEST(Explore, SemaphoresBarriersLatchesAndAtomicWaitsNeverEscape) {
         sem_init(&posix_tokens, 0, 0);
         pthread_barrier_t posix_meeting;
         pthread_barrier_init(&posix_meeting, nullptr, 2);
+        pthread_spinlock_t spin;
+        pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE);
+        std::timed_mutex timed;
         std::thread other{[&] {
+          pthread_spin_lock(&spin);
+          pthread_spin_unlock(&spin);
+          if (timed.try_lock_for(std::chrono::hours{1})) timed.unlock();
           tokens.release();
+          sem_post(&posix_tokens);
           sem_post(&posix_tokens);
           meeting.arrive_and_wait();
           pthread_barrier_wait(&posix_meeting);
@@ -99,8 +113,17 @@ TEST(Explore, SemaphoresBarriersLatchesAndAtomicWaitsNeverEscape) {
           flag.notify_one();
           both_done.count_down();
         }};
+        if (pthread_spin_trylock(&spin) == 0) pthread_spin_unlock(&spin);
+        while (!timed.try_lock_until(std::chrono::system_clock::now() + std::chrono::hours{1})) {
+        }
+        timed.unlock();
         tokens.acquire();
         sem_wait(&posix_tokens);
+        timespec deadline{};
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        deadline.tv_sec += 3600;
+        while (sem_clockwait(&posix_tokens, CLOCK_MONOTONIC, &deadline) != 0) {
+        }
         meeting.arrive_and_wait();
         pthread_barrier_wait(&posix_meeting);
         flag.wait(0);
@@ -108,10 +131,39 @@ TEST(Explore, SemaphoresBarriersLatchesAndAtomicWaitsNeverEscape) {
         both_done.wait();
         other.join();
         pthread_barrier_destroy(&posix_meeting);
+        pthread_spin_destroy(&spin);
         sem_destroy(&posix_tokens);
       },
       {.schedules = 500, .budget_s = 10});
   EXPECT_EQ(result.escapes, 0u) << "a wait the scheduler does not model";
+}
+
+// The planted bug of the spurious wakeup canary: a waiter that checks its predicate once, `if`
+// where `while` belongs, so a wakeup nobody signalled lets it past.
+void waits_with_if_instead_of_while() {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool ready = false;
+  std::thread setter{[&] {
+    const std::lock_guard held{mutex};
+    ready = true;
+    changed.notify_one();
+  }};
+  {
+    std::unique_lock held{mutex};
+    if (!ready) changed.wait(held);
+    EXPECT_TRUE(ready) << "woke without a signal";
+  }
+  setter.join();
+}
+
+// Spurious wakeups are asked for (the canary below), never on by default.
+TEST(Explore, NoSpuriousWakeupUnlessAskedFor) {
+  explore_in_test(waits_with_if_instead_of_while, {.schedules = 500, .budget_s = 10});
+}
+
+TEST(DISABLED_Finds, IfInsteadOfWhileWakesSpuriously) {
+  explore_in_test(waits_with_if_instead_of_while, {.spurious_wakeups = true});
 }
 
 // Planted bug: lost_wakeup_queue.hpp. Reported as a deadlock naming the condition variable.
@@ -175,15 +227,111 @@ TEST(DISABLED_Finds, BarrierCountedOneTooMany) {
   });
 }
 
-// Canary for what is not controlled: a thread started before the exploration signals a
-// condition variable while it runs. The exploration must say so and fail, not pass as if it
-// had controlled every call.
+// Canary for detach: a detached child may run as soon as it is detached, between its parent's
+// two stores, and still finishes within the schedule (its failure is the schedule's). Without
+// the point at pthread_detach the parent runs on to its next point, past the second store.
+TEST(DISABLED_Finds, DetachedChildRunsAtTheDetach) {
+  explore_in_test([] {
+    const auto stage = std::make_shared<std::atomic<int>>(0);
+    std::thread child{[stage] { EXPECT_NE(stage->load(), 1) << "the child ran at the detach"; }};
+    stage->store(1);
+    child.detach();
+    stage->store(2);
+  });
+}
+
+// Canaries for timed locks: code that takes a std::timed_mutex with a deadline it thinks
+// generous and treats a timeout as impossible, while the holder makes a point inside its hold.
+// Under control the timeout is the strategy's choice; without the point the thread would wait
+// in the real lock (and escape) until the holder released it.
+template <class LockWithDeadline>
+void expect_lock_before_the_deadline(const LockWithDeadline& lock_with_deadline) {
+  explore_in_test([&lock_with_deadline] {
+    std::timed_mutex mutex;
+    std::thread holder{[&mutex] {
+      const std::lock_guard held{mutex};
+      std::this_thread::yield();
+    }};
+    if (lock_with_deadline(mutex)) {
+      mutex.unlock();
+    } else {
+      ADD_FAILURE() << "the lock timed out";
+    }
+    holder.join();
+  });
+}
+
+TEST(DISABLED_Finds, TimedLockTimesOut) {  // pthread_mutex_timedlock
+  expect_lock_before_the_deadline([](std::timed_mutex& mutex) {
+    return mutex.try_lock_until(std::chrono::system_clock::now() + std::chrono::hours{1});
+  });
+}
+
+TEST(DISABLED_Finds, ClockLockTimesOut) {  // pthread_mutex_clocklock
+  expect_lock_before_the_deadline(
+      [](std::timed_mutex& mutex) { return mutex.try_lock_for(std::chrono::hours{1}); });
+}
+
+// Canary for sem_clockwait: a consumer that takes a timeout for impossible. Without the point it
+// would wait in the real semaphore (and escape) until the producer posted.
+TEST(DISABLED_Finds, SemaphoreClockWaitTimesOut) {
+  explore_in_test([] {
+    sem_t item;
+    sem_init(&item, 0, 0);
+    std::thread producer{[&item] { sem_post(&item); }};
+    timespec deadline{};
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += 3600;
+    EXPECT_EQ(sem_clockwait(&item, CLOCK_MONOTONIC, &deadline), 0) << "the wait timed out";
+    producer.join();
+    sem_destroy(&item);
+  });
+}
+
+// Canary for spin locks: two threads each add one to a counter a spin lock guards, but read it
+// and write it back in two critical sections, so one may overwrite the other's addition. Under
+// control a switch at a lock or an unlock loses it; without the points each thread does both
+// within one turn. (Not a lock-order inversion: ThreadSanitizer would name that in any order.)
+TEST(DISABLED_Finds, SpinLockedIncrementSplitInTwo) {
+  explore_in_test([] {
+    pthread_spinlock_t guard;
+    pthread_spin_init(&guard, PTHREAD_PROCESS_PRIVATE);
+    int counter = 0;
+    const auto add_one = [&] {
+      pthread_spin_lock(&guard);
+      const int seen = counter;
+      pthread_spin_unlock(&guard);
+      pthread_spin_lock(&guard);
+      counter = seen + 1;
+      pthread_spin_unlock(&guard);
+    };
+    std::thread other{add_one};
+    add_one();
+    other.join();
+    EXPECT_EQ(counter, 2) << "an addition was lost";
+    pthread_spin_destroy(&guard);
+  });
+}
+
+// Canary for what is not controlled: a thread started before the exploration joins a thread,
+// signals a condition variable, posts a semaphore, meets a barrier and wakes a futex while it
+// runs. The exploration must count each kind, say so and fail, not pass as if it had
+// controlled every call.
 TEST(DISABLED_Finds, ThreadOutsideTheScheduleIsReported) {
   std::atomic<bool> stop{false};
   std::condition_variable signalled_outside;
+  sem_t posted_outside;
+  sem_init(&posted_outside, 0, 0);
+  pthread_barrier_t met_alone;
+  pthread_barrier_init(&met_alone, nullptr, 1);
+  std::uint32_t woken_outside = 0;
   std::thread outsider{[&] {
     while (!stop.load()) {
+      std::thread{[] {}}.join();
       signalled_outside.notify_one();
+      sem_post(&posted_outside);
+      pthread_barrier_wait(&met_alone);
+      syscall(SYS_futex, &woken_outside, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
       std::this_thread::sleep_for(std::chrono::milliseconds{1});
     }
   }};
@@ -195,6 +343,8 @@ TEST(DISABLED_Finds, ThreadOutsideTheScheduleIsReported) {
       {.schedules = 1'000'000, .budget_s = 1});
   stop.store(true);
   outsider.join();
+  pthread_barrier_destroy(&met_alone);
+  sem_destroy(&posted_outside);
 }
 
 }  // namespace

@@ -67,13 +67,20 @@ exploration_settings settings_from_environment(exploration_settings defaults) {
     defaults.budget_s = static_cast<double>(*seconds);
   }
   if (const auto only = whole_number(variable::schedule, 0)) defaults.only_schedule = only;
+  if (const auto spurious = whole_number(variable::spurious_wakeups, 0)) {
+    if (*spurious > 1) {
+      refuse(variable::spurious_wakeups, setting(variable::spurious_wakeups), "not 0 or 1");
+    }
+    defaults.spurious_wakeups = *spurious == 1;
+  }
   return defaults;
 }
 
 std::string replay_environment(const exploration_settings& settings, std::uint64_t index) {
   std::string assignments;
-  for (const auto& assignment : variable::replay_assignments(
-           schedule::name_of(settings.kind), settings.pct_depth, settings.seed, index)) {
+  for (const auto& assignment :
+       variable::replay_assignments(schedule::name_of(settings.kind), settings.pct_depth,
+                                    settings.seed, index, settings.spurious_wakeups)) {
     assignments += (assignments.empty() ? "" : " ") + assignment;
   }
   return assignments;
@@ -94,15 +101,17 @@ exploration_result explore(const exploration_settings& settings, const std::func
                            const std::function<bool()>& failed) {
   prepare_deadlock_reports();
   exploration_result result;
-  ++schedule::explorations_running;
-  const std::uint64_t uncontrolled_before = schedule::uncontrolled_calls.load();
+  const schedule::exploration_scope running;
+  const auto uncontrolled_before = schedule::uncontrolled_so_far();
   const auto range =
       schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
   const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
     std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
     // A sanitizer ends the process on its report, before the loop could name the schedule.
     set_replay_line(replay);
-    schedule::scheduler controller{{.kind = settings.kind, .pct_depth = settings.pct_depth},
+    schedule::scheduler controller{{.kind = settings.kind,
+                                    .pct_depth = settings.pct_depth,
+                                    .spurious_wakeups = settings.spurious_wakeups},
                                    1,
                                    settings.expected_steps,
                                    settings.seed + index,
@@ -121,8 +130,7 @@ exploration_result explore(const exploration_settings& settings, const std::func
   result.schedules = explored.schedules;
   result.escapes = explored.escapes;
   result.failed_schedule = explored.stopped_by;
-  --schedule::explorations_running;
-  result.uncontrolled_calls = schedule::uncontrolled_calls.load() - uncontrolled_before;
+  result.uncontrolled_calls = schedule::uncontrolled_so_far().since(uncontrolled_before);
   return result;
 }
 

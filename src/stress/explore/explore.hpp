@@ -21,12 +21,14 @@
 
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
+#include "stress/schedule/uncontrolled.hpp"
 
 namespace safemap::stress::explore {
 
 struct exploration_settings {
   schedule::schedule_kind kind = schedule::schedule_kind::pct;
   unsigned pct_depth = 3;
+  bool spurious_wakeups = false;  // schedule_settings::spurious_wakeups
   std::uint64_t seed = 1;
   std::uint64_t schedules = 1000;                // at most this many schedules
   double budget_s = 2;                           // and at most this long
@@ -41,14 +43,14 @@ struct exploration_result {
   std::uint64_t schedules = 0;                   // run
   std::optional<std::uint64_t> failed_schedule;  // the first after which failed() held
   std::uint64_t escapes = 0;                     // over every schedule run
-  // Calls of a modelled primitive by threads outside the schedule (schedule/scheduler.hpp).
-  std::uint64_t uncontrolled_calls = 0;
+  // Calls of a modelled primitive by threads outside the schedule (schedule/uncontrolled.hpp).
+  schedule::uncontrolled_counts uncontrolled_calls{};
   std::string replay;  // the failed schedule's replay command
 };
 
-// Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget and
-// schedule) over `defaults`; a value it cannot use ends the process with a message and
-// exit_bad_usage.
+// Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget,
+// schedule and spurious wakeups) over `defaults`; a value it cannot use ends the process with a
+// message and exit_bad_usage.
 exploration_settings settings_from_environment(exploration_settings defaults);
 
 // The environment assignments that make settings_from_environment() give schedule `index` of

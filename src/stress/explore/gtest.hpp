@@ -38,11 +38,7 @@ inline exploration_result explore_in_test(const std::function<void()>& body,
   if (result.escapes > 0) {
     std::cerr << "[safemap explore] " << escapes_warning(result.escapes) << '\n';
   }
-  if (result.uncontrolled_calls > 0) {
-    ADD_FAILURE() << result.uncontrolled_calls
-                  << " calls of a condition variable by threads outside the schedule: the "
-                     "exploration did not control them (start those threads inside the body)";
-  }
+  if (result.uncontrolled_calls.total() > 0) ADD_FAILURE() << result.uncontrolled_calls.message();
   if (result.failed_schedule) {
     ADD_FAILURE() << "schedule " << *result.failed_schedule << " failed; replay: " << result.replay;
   }

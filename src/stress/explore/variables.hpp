@@ -27,6 +27,9 @@ inline constexpr const char* schedules = "SAFEMAP_EXPLORE_SCHEDULES";
 inline constexpr const char* budget_s = "SAFEMAP_EXPLORE_BUDGET_S";
 // Run schedule i alone: the replay.
 inline constexpr const char* schedule = "SAFEMAP_EXPLORE_SCHEDULE";
+// 1: a condition variable's wait may also end unsignalled (a spurious wakeup); 0, the default:
+// only a signal, or a timed wait's timeout, ends it.
+inline constexpr const char* spurious_wakeups = "SAFEMAP_EXPLORE_SPURIOUS_WAKEUPS";
 // Set by safemap-explore: this process runs one schedule, its main thread seated before main().
 inline constexpr const char* process = "SAFEMAP_EXPLORE_PROCESS";
 // Set by safemap-explore: the file the process writes its schedule's counts to (JSON) at exit.
@@ -35,15 +38,18 @@ inline constexpr const char* summary = "SAFEMAP_EXPLORE_SUMMARY";
 inline constexpr const char* replay = "SAFEMAP_EXPLORE_REPLAY";
 
 // NAME=value for each variable that makes settings_from_environment() give schedule `index` of
-// the exploration (strategy, depth, seed) alone.
+// the exploration (strategy, depth, seed, and spurious wakeups when on) alone.
 inline std::vector<std::string> replay_assignments(std::string_view strategy_name,
                                                    unsigned pct_depth,
                                                    std::uint64_t exploration_seed,
-                                                   std::uint64_t index) {
-  return {std::string{strategy} + "=" + std::string{strategy_name},
-          std::string{depth} + "=" + std::to_string(pct_depth),
-          std::string{seed} + "=" + std::to_string(exploration_seed),
-          std::string{schedule} + "=" + std::to_string(index)};
+                                                   std::uint64_t index,
+                                                   bool with_spurious_wakeups = false) {
+  std::vector<std::string> assignments{std::string{strategy} + "=" + std::string{strategy_name},
+                                       std::string{depth} + "=" + std::to_string(pct_depth),
+                                       std::string{seed} + "=" + std::to_string(exploration_seed),
+                                       std::string{schedule} + "=" + std::to_string(index)};
+  if (with_spurious_wakeups) assignments.push_back(std::string{spurious_wakeups} + "=1");
+  return assignments;
 }
 
 }  // namespace safemap::stress::explore::variable

@@ -44,7 +44,7 @@ void leave_and_summarize() {
                                {"steps", controller.steps()},
                                {"switches", controller.switches()},
                                {"escapes", controller.escapes()},
-                               {"uncontrolled_calls", schedule::uncontrolled_calls.load()},
+                               {"uncontrolled_calls", schedule::uncontrolled_so_far().by_name()},
                                {"trace", controller.trace_hash()}};
   std::ofstream{summary_path} << summary.dump() << '\n';
 }
@@ -60,8 +60,10 @@ void leave_and_summarize() {
   const char* replay = process_setting(variable::replay);
   prepare_deadlock_reports();
   running->controller.emplace(
-      schedule::schedule_settings{.kind = settings.kind, .pct_depth = settings.pct_depth}, 1,
-      settings.expected_steps, settings.seed + running->index,
+      schedule::schedule_settings{.kind = settings.kind,
+                                  .pct_depth = settings.pct_depth,
+                                  .spurious_wakeups = settings.spurious_wakeups},
+      1, settings.expected_steps, settings.seed + running->index,
       deadlock_handler(settings, running->index, replay != nullptr ? replay : "(unknown)"));
   running->main_seat.emplace(&*running->controller, 0);
   ++schedule::explorations_running;

@@ -9,9 +9,11 @@
 // carry this file (src/stress/CMakeLists.txt).
 //
 // On a thread no scheduler controls each goes on to the next definition: a sanitizer's
-// interceptor when the executable has one (its ___interceptor_ name), else the C library's.
-// Under control: a started thread takes a seat of its own, a join waits for that seat to
-// finish, a condition variable's wait releases the mutex and waits for a signal in the
+// interceptor when the executable has one (its ___interceptor_ name), else the C library's;
+// while an exploration runs, such a thread's join, condition variable, semaphore, barrier or
+// futex call is counted and reported (uncontrolled.hpp). Under control: a started thread
+// takes a seat of its own, a detached one keeps it, a join waits for that seat to finish, a
+// condition variable's wait releases the mutex and waits for a signal in the
 // scheduler's model (a timed wait's timeout is the strategy's choice), a semaphore's wait waits
 // until its count is positive, a barrier's until its last thread arrives, a futex wait until
 // the word changes (a futex may wake spuriously, so a waiter always checks again), and a yield
@@ -36,24 +38,34 @@
 #include <unordered_map>
 
 #include "stress/schedule/scheduler.hpp"
+#include "stress/schedule/uncontrolled.hpp"
 
 namespace {
 
+using safemap::stress::schedule::blocking_kind;
 using safemap::stress::schedule::current_scheduler;
-using safemap::stress::schedule::explorations_running;
 using safemap::stress::schedule::scheduler;
-using safemap::stress::schedule::uncontrolled_calls;
 
-// A thread outside every schedule calls `call` while an exploration runs: counted, and said
-// once per process, with the object, so the exploration cannot claim a control it lacks.
-void note_uncontrolled(const char* call, const void* object) {
-  if (explorations_running.load(std::memory_order_relaxed) == 0) return;
-  if (uncontrolled_calls.fetch_add(1, std::memory_order_relaxed) == 0) {
+// The scheduler of the calling thread; null on a thread outside every schedule, whose call of
+// `kind` (`call` on `object`) is then counted while an exploration runs (uncontrolled.hpp) and
+// the first one said, with the object, so the exploration cannot claim a control it lacks.
+scheduler* controller_or_noted(blocking_kind kind, const char* call, const void* object) {
+  namespace schedule = safemap::stress::schedule;
+  scheduler* const owner = current_scheduler;
+  if (owner != nullptr || schedule::explorations_running.load(std::memory_order_relaxed) == 0 ||
+      schedule::runs_an_exploration) {
+    return owner;
+  }
+  static std::atomic<bool> said{false};
+  schedule::uncontrolled_calls[static_cast<std::size_t>(kind)].fetch_add(1,
+                                                                         std::memory_order_relaxed);
+  if (!said.exchange(true, std::memory_order_relaxed)) {
     std::fprintf(stderr,
                  "[safemap explore] %s(%p) by a thread outside the schedule while an "
                  "exploration runs: it does not reach the schedule\n",
                  call, object);
   }
+  return owner;
 }
 
 // The definition this file hides: the sanitizer's interceptor, or the C library's function.
@@ -92,6 +104,7 @@ extern "C" {
 [[gnu::weak]] int ___interceptor_pthread_create(pthread_t*, const pthread_attr_t*, void* (*)(void*),
                                                 void*);
 [[gnu::weak]] int ___interceptor_pthread_join(pthread_t, void**);
+[[gnu::weak]] int ___interceptor_pthread_detach(pthread_t);
 [[gnu::weak]] int ___interceptor_pthread_cond_wait(pthread_cond_t*, pthread_mutex_t*);
 [[gnu::weak]] int ___interceptor_pthread_cond_timedwait(pthread_cond_t*, pthread_mutex_t*,
                                                         const timespec*);
@@ -104,6 +117,7 @@ extern "C" {
 [[gnu::weak]] int ___interceptor_usleep(useconds_t);
 [[gnu::weak]] int ___interceptor_sem_wait(sem_t*);
 [[gnu::weak]] int ___interceptor_sem_timedwait(sem_t*, const timespec*);
+[[gnu::weak]] int ___interceptor_sem_clockwait(sem_t*, clockid_t, const timespec*);
 [[gnu::weak]] int ___interceptor_sem_post(sem_t*);
 [[gnu::weak]] int ___interceptor_pthread_barrier_init(pthread_barrier_t*,
                                                       const pthread_barrierattr_t*, unsigned);
@@ -209,11 +223,9 @@ int controlled_semaphore_wait(scheduler& owner, sem_t* semaphore, bool may_time_
 // definition's on a thread outside every schedule.
 template <class Next>
 int signal_or_next(Next* next, const char* call, pthread_cond_t* condition_variable, bool all) {
-  scheduler* const owner = current_scheduler;
-  if (owner == nullptr) {
-    note_uncontrolled(call, condition_variable);
-    return next(condition_variable);
-  }
+  scheduler* const owner =
+      controller_or_noted(blocking_kind::condition_variable, call, condition_variable);
+  if (owner == nullptr) return next(condition_variable);
   owner->signal(condition_variable, all);
   return 0;
 }
@@ -252,21 +264,30 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*
 
 int pthread_join(pthread_t thread, void** result) {
   static auto* const next = next_definition(___interceptor_pthread_join, "pthread_join");
-  if (scheduler* const owner = current_scheduler) {
-    if (const auto index = owner->seat_of_thread(static_cast<std::uint64_t>(thread))) {
-      owner->join(*index);
-    }
+  const auto id = static_cast<std::uint64_t>(thread);
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): a thread's id, shown as an object's address.
+  const void* const shown = reinterpret_cast<const void*>(id);
+  if (scheduler* const owner =
+          controller_or_noted(blocking_kind::thread_join, "pthread_join", shown)) {
+    if (const auto index = owner->seat_of_thread(id)) owner->join(*index);
   }
   return next(thread, result);
 }
 
+// A detached thread keeps its seat and finishes within the schedule like any other: the
+// detach is a point after the real one.
+int pthread_detach(pthread_t thread) {
+  static auto* const next = next_definition(___interceptor_pthread_detach, "pthread_detach");
+  const int detached = next(thread);
+  if (scheduler* const owner = current_scheduler) owner->point();
+  return detached;
+}
+
 int pthread_cond_wait(pthread_cond_t* condition_variable, pthread_mutex_t* mutex) {
   static auto* const next = next_definition(___interceptor_pthread_cond_wait, "pthread_cond_wait");
-  scheduler* const owner = current_scheduler;
-  if (owner == nullptr) {
-    note_uncontrolled("pthread_cond_wait", condition_variable);
-    return next(condition_variable, mutex);
-  }
+  scheduler* const owner = controller_or_noted(blocking_kind::condition_variable,
+                                               "pthread_cond_wait", condition_variable);
+  if (owner == nullptr) return next(condition_variable, mutex);
   controlled_wait(*owner, condition_variable, mutex, false);
   return 0;
 }
@@ -275,11 +296,9 @@ int pthread_cond_timedwait(pthread_cond_t* condition_variable, pthread_mutex_t* 
                            const timespec* deadline) {
   static auto* const next =
       next_definition(___interceptor_pthread_cond_timedwait, "pthread_cond_timedwait");
-  scheduler* const owner = current_scheduler;
-  if (owner == nullptr) {
-    note_uncontrolled("pthread_cond_timedwait", condition_variable);
-    return next(condition_variable, mutex, deadline);
-  }
+  scheduler* const owner = controller_or_noted(blocking_kind::condition_variable,
+                                               "pthread_cond_timedwait", condition_variable);
+  if (owner == nullptr) return next(condition_variable, mutex, deadline);
   return controlled_wait(*owner, condition_variable, mutex, true) ? 0 : ETIMEDOUT;
 }
 
@@ -287,11 +306,9 @@ int pthread_cond_clockwait(pthread_cond_t* condition_variable, pthread_mutex_t* 
                            clockid_t clock, const timespec* deadline) {
   static auto* const next =
       next_definition(___interceptor_pthread_cond_clockwait, "pthread_cond_clockwait");
-  scheduler* const owner = current_scheduler;
-  if (owner == nullptr) {
-    note_uncontrolled("pthread_cond_clockwait", condition_variable);
-    return next(condition_variable, mutex, clock, deadline);
-  }
+  scheduler* const owner = controller_or_noted(blocking_kind::condition_variable,
+                                               "pthread_cond_clockwait", condition_variable);
+  if (owner == nullptr) return next(condition_variable, mutex, clock, deadline);
   return controlled_wait(*owner, condition_variable, mutex, true) ? 0 : ETIMEDOUT;
 }
 
@@ -324,22 +341,32 @@ int usleep(useconds_t microseconds) {
 
 int sem_wait(sem_t* semaphore) {
   static auto* const next = next_definition(___interceptor_sem_wait, "sem_wait");
-  scheduler* const owner = current_scheduler;
+  scheduler* const owner = controller_or_noted(blocking_kind::semaphore, "sem_wait", semaphore);
   if (owner == nullptr) return next(semaphore);
   return controlled_semaphore_wait(*owner, semaphore, false);
 }
 
 int sem_timedwait(sem_t* semaphore, const timespec* deadline) {
   static auto* const next = next_definition(___interceptor_sem_timedwait, "sem_timedwait");
-  scheduler* const owner = current_scheduler;
+  scheduler* const owner =
+      controller_or_noted(blocking_kind::semaphore, "sem_timedwait", semaphore);
   if (owner == nullptr) return next(semaphore, deadline);
+  return controlled_semaphore_wait(*owner, semaphore, true);
+}
+
+int sem_clockwait(sem_t* semaphore, clockid_t clock, const timespec* deadline) {
+  static auto* const next = next_definition(___interceptor_sem_clockwait, "sem_clockwait");
+  scheduler* const owner =
+      controller_or_noted(blocking_kind::semaphore, "sem_clockwait", semaphore);
+  if (owner == nullptr) return next(semaphore, clock, deadline);
   return controlled_semaphore_wait(*owner, semaphore, true);
 }
 
 int sem_post(sem_t* semaphore) {
   static auto* const next = next_definition(___interceptor_sem_post, "sem_post");
+  scheduler* const owner = controller_or_noted(blocking_kind::semaphore, "sem_post", semaphore);
   const int posted = next(semaphore);
-  if (scheduler* const owner = current_scheduler) owner->point();
+  if (owner != nullptr) owner->point();
   return posted;
 }
 
@@ -354,11 +381,9 @@ int pthread_barrier_init(pthread_barrier_t* barrier, const pthread_barrierattr_t
 int pthread_barrier_wait(pthread_barrier_t* barrier) {
   static auto* const next =
       next_definition(___interceptor_pthread_barrier_wait, "pthread_barrier_wait");
-  scheduler* const owner = current_scheduler;
-  if (owner == nullptr) {
-    note_uncontrolled("pthread_barrier_wait", barrier);
-    return next(barrier);
-  }
+  scheduler* const owner =
+      controller_or_noted(blocking_kind::barrier, "pthread_barrier_wait", barrier);
+  if (owner == nullptr) return next(barrier);
   const auto opening = barriers().arrive(barrier);
   if (!opening) {
     owner->point();
@@ -382,16 +407,19 @@ long syscall(long number, ...) {
   long argument[6];
   for (long& each : argument) each = va_arg(arguments, long);
   va_end(arguments);
-  scheduler* const owner = current_scheduler;
   const int operation = static_cast<int>(argument[1]) & FUTEX_CMD_MASK;
   const bool waits = operation == FUTEX_WAIT || operation == FUTEX_WAIT_BITSET;
   const bool wakes = operation == FUTEX_WAKE || operation == FUTEX_WAKE_BITSET;
-  if (owner == nullptr || number != SYS_futex || !(waits || wakes)) {
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): the system call's argument is the word's address.
+  const void* word = reinterpret_cast<const void*>(argument[0]);
+  scheduler* const owner =
+      number == SYS_futex && (waits || wakes)
+          ? controller_or_noted(blocking_kind::futex, waits ? "futex wait" : "futex wake", word)
+          : nullptr;
+  if (owner == nullptr) {
     return next(number, argument[0], argument[1], argument[2], argument[3], argument[4],
                 argument[5]);
   }
-  // NOLINTNEXTLINE(performance-no-int-to-ptr): the system call's argument is the word's address.
-  const void* word = reinterpret_cast<const void*>(argument[0]);
   if (wakes) {
     owner->point();
     return 0;

@@ -149,7 +149,7 @@ void scheduler::point() {
   hand_on(held, self);
 }
 
-scheduler::lock_wait scheduler::wait_to_lock(const void* lock, lock_mode mode) {
+scheduler::lock_wait scheduler::wait_to_lock(const void* lock, lock_mode mode, bool may_time_out) {
   const unsigned self = self_index();
   guard held{*this};
   rejoin_if_escaped(held, self);
@@ -160,7 +160,10 @@ scheduler::lock_wait scheduler::wait_to_lock(const void* lock, lock_mode mode) {
     record.state = seat_state::waiting_for_lock;
     record.lock = lock;
     record.mode = mode;
+    record.may_time_out = may_time_out;
     hand_on(held, self);
+    record.may_time_out = false;
+    if (may_time_out && !lock_available(lock, mode)) return lock_wait::timed_out;
   }
 }
 
@@ -311,7 +314,8 @@ bool scheduler::is_ready(unsigned index) const {
   const auto& record = seats_[index];
   switch (record.state) {
     case seat_state::runnable: return true;
-    case seat_state::waiting_for_lock: return lock_available(record.lock, record.mode);
+    case seat_state::waiting_for_lock:
+      return record.may_time_out || lock_available(record.lock, record.mode);
     case seat_state::waiting_for_condition:
       return record.may_time_out || record.ready(record.ready_context);
     case seat_state::waiting_for_signal: return record.signalled || record.may_time_out;
@@ -339,7 +343,21 @@ const std::vector<unsigned>& scheduler::ready_threads() {
   for (unsigned index = 0; index < seats_.size(); ++index) {
     if (is_ready(index)) ready_.push_back(index);
   }
+  // A spurious wakeup is never the only way on: a wait nobody will signal is still a deadlock
+  // (a lost wakeup), not a loop of waits woken for nothing.
+  if (settings_.spurious_wakeups && !ready_.empty()) {
+    for (unsigned index = 0; index < seats_.size(); ++index) {
+      if (may_wake_spuriously(index)) ready_.push_back(index);
+    }
+    std::ranges::sort(ready_);
+  }
   return ready_;
+}
+
+bool scheduler::may_wake_spuriously(unsigned index) const {
+  const auto& record = seats_[index];
+  return record.state == seat_state::waiting_for_signal && !record.signalled &&
+         !record.may_time_out;
 }
 
 void scheduler::rejoin_if_escaped(guard& held, unsigned self) {

@@ -5,12 +5,13 @@
 // interleaving is a function of its seed and can be replayed (docs/harness.md, "Controlled
 // schedules").
 //
-// Scheduling points: the harness's own operation boundaries (point()), every lock, unlock and
-// try-lock of a pthread mutex or rwlock by a controlled thread (pthread_hooks.cpp wraps them at
-// link time in every stress executable, so std::mutex and std::shared_mutex inside a variant,
-// a fork's own component included, are scheduled without a line changed), and, in executables
-// linked with the controlled runtime (blocking_hooks.cpp), the start and join of threads and
-// the waits and notifications of condition variables.
+// Scheduling points: the harness's own operation boundaries (point()), every lock, timed lock,
+// unlock and try-lock of a pthread mutex, rwlock or spin lock by a controlled thread
+// (pthread_hooks.cpp wraps them at link time in every stress executable, so std::mutex and
+// std::shared_mutex inside a variant, a fork's own component included, are scheduled without
+// a line changed), and, in executables linked with the controlled runtime (blocking_hooks.cpp),
+// the start, detach and join of threads and the waits and notifications of condition
+// variables, semaphores, barriers and futexes.
 //
 // The scheduler models what blocks: a thread that would block on a lock another controlled
 // thread holds, that waits on a condition variable nobody has signalled since, or that joins a
@@ -30,6 +31,7 @@
 #pragma once
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -58,13 +60,6 @@ struct wait_description {
 
 // The scheduler of the calling thread, when it is a controlled worker; otherwise null.
 inline thread_local scheduler* current_scheduler = nullptr;
-
-// Explorations in progress in this process (explore/explore.hpp), and the calls of a blocking
-// primitive the scheduler models (blocking_hooks.cpp) that threads outside every schedule made
-// meanwhile. Such a call does not reach the schedule (a signal no controlled waiter sees, a
-// wait no controlled signal ends), so an exploration that saw one is not fully controlled.
-inline std::atomic<unsigned> explorations_running{0};
-inline std::atomic<std::uint64_t> uncontrolled_calls{0};
 
 class scheduler {
  public:
@@ -98,18 +93,26 @@ class scheduler {
 
   void point();
 
+  // With `may_time_out` (a lock with a deadline: pthread_mutex_timedlock) the strategy may also
+  // run the thread while another controlled thread holds the lock, and it returns ETIMEDOUT:
+  // the timeout is the strategy's choice, not the clock's, as for a timed condition wait.
   template <class Acquire, class TryAcquire>
   int lock(const void* lock, lock_mode mode, bool relock_returns_error, Acquire acquire,
-           TryAcquire try_acquire) {
+           TryAcquire try_acquire, bool may_time_out = false) {
     point();
-    if (wait_to_lock(lock, mode) == lock_wait::takes_it_again) {
+    const lock_wait waited = wait_to_lock(lock, mode, may_time_out);
+    if (waited == lock_wait::timed_out) return ETIMEDOUT;
+    if (waited == lock_wait::takes_it_again) {
       // Recursive locks take it again; an error-checking one says so; anything else waits for
-      // itself forever.
+      // itself forever, or until its deadline.
       if (const int tried = try_acquire(); tried == 0) {
         acquired(lock, mode);
         return tried;
       }
-      if (!relock_returns_error) self_deadlock(lock, mode);
+      if (!relock_returns_error) {
+        if (may_time_out) return ETIMEDOUT;
+        self_deadlock(lock, mode);
+      }
       return acquire();
     }
     const int taken = acquire();
@@ -154,9 +157,9 @@ class scheduler {
   void join(unsigned index);
 
   // A condition variable's wait, on a thread that has just released `lock` (the caller took it
-  // and gives it back): waits until signal() picks this thread, or, when `may_time_out`, until
-  // the strategy runs it unsignalled; returns whether it was signalled. The caller then takes
-  // `lock` again through lock().
+  // and gives it back): waits until signal() picks this thread, or, when `may_time_out` or with
+  // spurious wakeups on (schedule_settings), until the strategy runs it unsignalled; returns
+  // whether it was signalled. The caller then takes `lock` again through lock().
   bool wait_for_signal(const void* condition_variable, const void* lock, bool may_time_out);
   // Wakes the longest waiter on `condition_variable`, or every one; a signal nobody waits for
   // is lost, as for a real one. A scheduling point.
@@ -183,7 +186,7 @@ class scheduler {
     escaped,
     finished
   };
-  enum class lock_wait { free, takes_it_again };
+  enum class lock_wait { free, takes_it_again, timed_out };
   using condition = bool (*)(const void*);
 
   struct alignas(64) seat_record {
@@ -197,7 +200,7 @@ class scheduler {
     const void* condition_variable = nullptr;  // waited on (waiting_for_signal)
     std::uint64_t wait_ticket = 0;             // its place among that variable's waiters
     bool signalled = false;
-    bool may_time_out = false;
+    bool may_time_out = false;    // waiting_for_lock, _for_condition or _for_signal
     unsigned joined = no_thread;  // waited for (waiting_for_thread)
     thread_activity activity;     // whether it is stuck (escape_if_stuck)
   };
@@ -220,7 +223,8 @@ class scheduler {
   // Each takes the guard itself.
   void enrol(unsigned index) SAFEMAP_EXCLUDES(state_);
   void leave() SAFEMAP_EXCLUDES(state_);
-  lock_wait wait_to_lock(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
+  lock_wait wait_to_lock(const void* lock, lock_mode mode, bool may_time_out)
+      SAFEMAP_EXCLUDES(state_);
   void acquired(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
   void released(const void* lock) SAFEMAP_EXCLUDES(state_);
   [[noreturn]] void self_deadlock(const void* lock, lock_mode mode) SAFEMAP_EXCLUDES(state_);
@@ -232,6 +236,8 @@ class scheduler {
 
   // With the guard held (those given it may open and retake it):
   bool is_ready(unsigned index) const SAFEMAP_REQUIRES(state_);
+  // Not ready, but an unsignalled condition wait settings_.spurious_wakeups may end.
+  bool may_wake_spuriously(unsigned index) const SAFEMAP_REQUIRES(state_);
   bool lock_available(const void* lock, lock_mode mode) const SAFEMAP_REQUIRES(state_);
   const std::vector<unsigned>& ready_threads() SAFEMAP_REQUIRES(state_);
   void rejoin_if_escaped(guard& held, unsigned self) SAFEMAP_REQUIRES(state_, held);

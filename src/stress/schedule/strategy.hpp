@@ -39,6 +39,9 @@ struct schedule_settings {
   // Choices made before `kind`'s: at the i-th scheduling point where several threads are ready,
   // ready[script[i] % ready count] runs. A fuzzer chooses schedules by mutating the script.
   std::vector<std::uint8_t> script{};
+  // Whether a condition variable's wait may also end unsignalled, as POSIX allows (a spurious
+  // wakeup): one more choice for the strategy, offered only beside another ready thread.
+  bool spurious_wakeups = false;
 };
 
 class chooser {

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -33,6 +34,7 @@
 #include "stress/exit_code.hpp"
 #include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
+#include "stress/schedule/uncontrolled.hpp"
 
 extern char** environ;
 
@@ -149,7 +151,7 @@ int explore(const exploration& run) {
   std::filesystem::create_directories(scratch);
   const auto range =
       safemap::stress::explore::schedule_range::of(run.only_schedule, run.schedules, run.budget_s);
-  std::uint64_t uncontrolled = 0;
+  safemap::stress::schedule::uncontrolled_counts uncontrolled;
   int verdict = exit_ok;
   const auto explored =
       safemap::stress::explore::run_schedules(range, "safemap-explore", [&](std::uint64_t index) {
@@ -157,7 +159,8 @@ int explore(const exploration& run) {
         std::uint64_t escapes = 0;
         if (ran.summary) {
           escapes = ran.summary->value("escapes", std::uint64_t{0});
-          uncontrolled += ran.summary->value("uncontrolled_calls", std::uint64_t{0});
+          uncontrolled += safemap::stress::schedule::uncontrolled_counts::from_names(
+              ran.summary->value("uncontrolled_calls", std::map<std::string, std::uint64_t>{}));
         }
         verdict = verdict_of(run, index, index == range.first, ran);
         return safemap::stress::explore::schedule_outcome{.stops = verdict != exit_ok,
@@ -171,10 +174,8 @@ int explore(const exploration& run) {
     std::cerr << "safemap-explore: " << safemap::stress::explore::escapes_warning(explored.escapes)
               << '\n';
   }
-  if (uncontrolled > 0) {
-    std::cerr << "safemap-explore: " << uncontrolled
-              << " calls of a condition variable by threads outside the schedule: not "
-                 "controlled\n";
+  if (uncontrolled.total() > 0) {
+    std::cerr << "safemap-explore: " << uncontrolled.message() << '\n';
     return exit_expectation_not_met;
   }
   return exit_ok;
