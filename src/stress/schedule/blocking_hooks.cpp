@@ -240,6 +240,15 @@ int point_or_next(Next* next, Arguments... arguments) {
   return 0;
 }
 
+auto* next_sched_yield() {
+  static auto* const next = next_definition(___interceptor_sched_yield, "sched_yield");
+  return next;
+}
+
+// LeakSanitizer's check at exit calls sched_yield() with the allocator locked; a first dlsym()
+// there frees its error text and waits for that lock forever. So it is looked up at start.
+[[gnu::constructor]] void look_up_sched_yield_at_start() { next_sched_yield(); }
+
 }  // namespace
 
 extern "C" {
@@ -324,10 +333,7 @@ int pthread_cond_broadcast(pthread_cond_t* condition_variable) {
   return signal_or_next(next, "pthread_cond_broadcast", condition_variable, true);
 }
 
-int sched_yield() {
-  static auto* const next = next_definition(___interceptor_sched_yield, "sched_yield");
-  return point_or_next(next);
-}
+int sched_yield() { return point_or_next(next_sched_yield()); }
 
 int nanosleep(const timespec* duration, timespec* remaining) {
   static auto* const next = next_definition(___interceptor_nanosleep, "nanosleep");
