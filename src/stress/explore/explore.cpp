@@ -89,6 +89,9 @@ std::string replay_environment(const exploration_settings& settings, std::uint64
 schedule::scheduler::deadlock_handler deadlock_handler(const exploration_settings& settings,
                                                        std::uint64_t index, std::string replay) {
   return [&settings, index, replay = std::move(replay)](std::vector<std::string> why) {
+    if (settings.describe_schedule) {
+      for (auto& line : settings.describe_schedule(index)) why.push_back(std::move(line));
+    }
     why.push_back("schedule " + std::to_string(index) + " of " +
                   std::string{schedule::name_of(settings.kind)} + " exploration seed " +
                   std::to_string(settings.seed));
@@ -99,6 +102,12 @@ schedule::scheduler::deadlock_handler deadlock_handler(const exploration_setting
 
 exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
                            const std::function<bool()>& failed) {
+  return explore(settings, [&body](std::uint64_t /*schedule*/) { body(); }, failed);
+}
+
+exploration_result explore(const exploration_settings& settings,
+                           const std::function<void(std::uint64_t schedule)>& body,
+                           const std::function<bool()>& failed) {
   prepare_deadlock_reports();
   exploration_result result;
   const schedule::exploration_scope running;
@@ -106,7 +115,8 @@ exploration_result explore(const exploration_settings& settings, const std::func
   const auto range =
       schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
   const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
-    std::string replay = replay_environment(settings, index) + " " + settings.replay_command;
+    std::string replay = settings.outer_replay.value_or(replay_environment(settings, index) + " " +
+                                                        settings.replay_command);
     // A sanitizer ends the process on its report, before the loop could name the schedule.
     set_replay_line(replay);
     schedule::scheduler controller{{.kind = settings.kind,
@@ -118,7 +128,7 @@ exploration_result explore(const exploration_settings& settings, const std::func
                                    deadlock_handler(settings, index, replay)};
     std::thread controlled{[&] {
       const schedule::scheduler::seat seat{&controller, 0};
-      body();
+      body(index);
     }};
     controlled.join();
     controller.wait_until_all_finished();

@@ -18,6 +18,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
@@ -37,6 +38,12 @@ struct exploration_settings {
   // How to run this exploration again (the test's command line); the replay line adds the
   // schedule to it.
   std::string replay_command{};
+  // Set for a search run inside another exploration's schedule (shrinking an object's scenario
+  // reruns smaller ones): whichever schedule of this one fails, that outer schedule's replay
+  // command is the one to print, since it finds this search again.
+  std::optional<std::string> outer_replay{};
+  // What schedule i runs, for a deadlock's report (an object's scenario, say); may be empty.
+  std::function<std::vector<std::string>(std::uint64_t)> describe_schedule{};
 };
 
 struct exploration_result {
@@ -63,6 +70,11 @@ schedule::scheduler::deadlock_handler deadlock_handler(const exploration_setting
                                                        std::uint64_t index, std::string replay);
 
 exploration_result explore(const exploration_settings& settings, const std::function<void()>& body,
+                           const std::function<bool()>& failed);
+
+// The same, for a body that depends on the schedule's index (which scenario to run, say).
+exploration_result explore(const exploration_settings& settings,
+                           const std::function<void(std::uint64_t schedule)>& body,
                            const std::function<bool()>& failed);
 
 }  // namespace safemap::stress::explore

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <cstdint>
 #include <functional>
 #include <iostream>
 #include <string>
@@ -30,15 +31,20 @@ inline std::string command_of_current_test() {
   return program + " --gtest_filter=" + name + (disabled ? " --gtest_also_run_disabled_tests" : "");
 }
 
+// Escapes are printed with the warning that the run may not replay; a modelled primitive used
+// by a thread outside the schedule fails the test.
+inline void report_what_ran_outside_the_schedule(std::uint64_t escapes,
+                                                 const schedule::uncontrolled_counts& calls) {
+  if (escapes > 0) std::cerr << "[safemap explore] " << escapes_warning(escapes) << '\n';
+  if (calls.total() > 0) ADD_FAILURE() << calls.message();
+}
+
 inline exploration_result explore_in_test(const std::function<void()>& body,
                                           exploration_settings defaults = {}) {
   auto settings = settings_from_environment(std::move(defaults));
   settings.replay_command = command_of_current_test();
   auto result = explore(settings, body, [] { return ::testing::Test::HasFailure(); });
-  if (result.escapes > 0) {
-    std::cerr << "[safemap explore] " << escapes_warning(result.escapes) << '\n';
-  }
-  if (result.uncontrolled_calls.total() > 0) ADD_FAILURE() << result.uncontrolled_calls.message();
+  report_what_ran_outside_the_schedule(result.escapes, result.uncontrolled_calls);
   if (result.failed_schedule) {
     ADD_FAILURE() << "schedule " << *result.failed_schedule << " failed; replay: " << result.replay;
   }

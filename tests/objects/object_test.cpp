@@ -1,0 +1,28 @@
+// One worked example of this folder (OBJECT_EXAMPLE: <example>/spec.hpp, its template `spec` and
+// its `correct` object) under the linearizability oracle; CMakeLists.txt adds one file per
+// planted bug of <example>/planted/ (planted_test.cpp.in), each a DISABLED_Planted test.
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+#include OBJECT_SPEC
+#include "stress/object/gtest.hpp"
+
+namespace safemap::object_examples::OBJECT_EXAMPLE {
+namespace {
+
+// The environment may ask for more schedules (SAFEMAP_EXPLORE_SCHEDULES, _BUDGET_S): the line
+// printed says how many ran.
+TEST(Object, CorrectIsLinearizable) {
+  const auto result =
+      stress::object::check_object_in_test<spec<correct>>({}, {.schedules = 2000, .budget_s = 10});
+  std::cout << "[objects] correct " << spec<correct>::name << ": " << result.scenarios
+            << " scenarios, " << result.schedules << " schedules, " << result.escapes
+            << " escapes, " << result.undecided << " undecided\n";
+  EXPECT_GT(result.scenarios, 0u);
+  EXPECT_EQ(result.escapes, 0u) << "a wait the scheduler does not model";
+  EXPECT_EQ(result.undecided, 0u) << "histories the checker gave up on";
+}
+
+}  // namespace
+}  // namespace safemap::object_examples::OBJECT_EXAMPLE
