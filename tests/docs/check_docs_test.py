@@ -109,6 +109,14 @@ DRIFTS = [
      "the gap-table row of clear_by_swap"),
     ("a planted bug's row naming another twin", "docs/explore.md", "| `object_pool` |",
      "| `pool` |", "facts", "planted bugs in docs/explore.md"),
+    ("an object spec shown unlike its file", "tests/objects/queue/spec.hpp",
+     "int_between{1, 3}", "int_between{1, 4}", "facts", "the queue spec shown in docs/objects.md"),
+    ("an object default the docs do not say", "src/stress/object/explore_object.hpp",
+     "schedules_per_scenario = 20;", "schedules_per_scenario = 30;", "facts",
+     "object settings in docs/objects.md"),
+    ("a worked example the docs lack", "docs/objects.md",
+     "| `queue` | `pop_in_two_critical_sections` |", "| `queue` | `pop_twice` |", "facts",
+     "worked examples in docs/objects.md"),
 ]
 
 

@@ -31,7 +31,11 @@
   planted      the planted-bug table in docs/explore.md against tests/controlled/planted/*.hpp:
                one row each, naming the correct twin its `// Correct twin:` line names;
   escapes      when a thread escapes the schedule, in docs/harness.md, against escape_after and
-               runnable_escape_after of src/stress/schedule/scheduler.hpp.
+               runnable_escape_after of src/stress/schedule/scheduler.hpp;
+  objects      docs/objects.md: the spec it shows against tests/objects/queue/spec.hpp's struct
+               (line for line, and its line count), its settings table against the defaults of
+               scenario_shape and object_settings (src/stress/object/), and its worked-examples
+               table against tests/objects/*/spec.hpp and their planted/*.hpp.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -386,6 +390,45 @@ class Facts:
                           {f"{role}: {ms} ms" for role, ms in zip(roles, documented.groups())},
                           actual, SCHEDULER_HPP)
 
+    def objects(self):
+        doc = read(self.root, "docs/objects.md")
+        spec_file = read(self.root, "tests/objects/queue/spec.hpp")
+        struct = re.search(r"^template <class Queue>\nstruct spec \{\n.*?^\};$", spec_file,
+                           re.M | re.S)
+        shown = re.search(r"^```cpp\n(template <class Queue>\nstruct spec \{\n.*?^\};)\n```",
+                          doc, re.M | re.S)
+        if not struct or not shown:
+            raise Unreadable("docs/objects.md or tests/objects/queue/spec.hpp: no queue spec")
+        self.expect_equal("the queue spec shown in docs/objects.md", {shown[1]}, {struct[0]},
+                          "tests/objects/queue/spec.hpp")
+        count = re.search(r"`tests/objects/queue/spec\.hpp`, (\d+) lines", doc)
+        self.expect_equal("the queue spec's line count in docs/objects.md",
+                          {int(count[1]) if count else None},
+                          {len(struct[0].splitlines()) - 1}, "tests/objects/queue/spec.hpp")
+        defaults = {}
+        for relative, struct_name in (("src/stress/object/scenario.hpp", "scenario_shape"),
+                                      ("src/stress/object/explore_object.hpp", "object_settings")):
+            body = re.search(rf"^struct {struct_name} {{\n(.*?)^}};", read(self.root, relative),
+                             re.M | re.S)
+            if not body:
+                raise Unreadable(f"{relative}: no struct {struct_name}")
+            prefix = "shape." if struct_name == "scenario_shape" else ""
+            for name, value in re.findall(r"^\s+\w[\w:]* (\w+) = (\d+);", body[1], re.M):
+                defaults[prefix + name] = value
+        documented = {f"{code_names(row[0])[0]} = {row[1]}" for row in
+                      table(doc, "setting", "docs/objects.md")}
+        self.expect_equal("object settings in docs/objects.md", documented,
+                          {f"{name} = {value}" for name, value in defaults.items()},
+                          "src/stress/object/{scenario,explore_object}.hpp")
+        actual = set()
+        for spec in (self.root / "tests/objects").glob("*/spec.hpp"):
+            for bug in (spec.parent / "planted").glob("*.hpp"):
+                actual.add(f"{spec.parent.name}: {bug.stem}")
+        documented = {f"{code_names(row[0])[0]}: {code_names(row[1])[0]}" for row in
+                      table(doc, "example", "docs/objects.md")}
+        self.expect_equal("worked examples in docs/objects.md", documented, actual,
+                          "tests/objects/*/spec.hpp, planted/*.hpp")
+
     def layers(self):
         spec = importlib.util.spec_from_file_location("layers_table",
                                                       self.root / "ci/layers_table.py")
@@ -462,7 +505,7 @@ def main(argv):
     try:
         for check in (facts.exit_codes, facts.workloads, facts.detectors, facts.profiles,
                       facts.catalogue, facts.readme_excerpt, facts.layers, facts.explore, facts.planted,
-                      facts.escapes):
+                      facts.escapes, facts.objects):
             check()
     except (Unreadable, ValueError, IndexError) as error:
         print(f"docs.facts: cannot check: {error}", file=sys.stderr)

@@ -103,6 +103,7 @@ std::vector<std::string> scenario_table(const scenario<Spec>& shown) {
       if (thread + 1 < shown.threads.size()) text.resize(width, ' ');
       line += (thread == 0 ? "" : " | ") + text;
     }
+    line.erase(line.find_last_not_of(' ') + 1);
     return line;
   };
   lines.push_back(row([](std::size_t thread) { return "thread " + std::to_string(thread); }));
