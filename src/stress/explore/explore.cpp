@@ -126,6 +126,7 @@ exploration_result explore(const exploration_settings& settings,
                                    settings.expected_steps,
                                    settings.seed + index,
                                    deadlock_handler(settings, index, replay)};
+    if (settings.on_switch) controller.observe_switches(settings.on_switch);
     std::thread controlled{[&] {
       const schedule::scheduler::seat seat{&controller, 0};
       body(index);

@@ -44,6 +44,8 @@ struct exploration_settings {
   std::optional<std::string> outer_replay{};
   // What schedule i runs, for a deadlock's report (an object's scenario, say); may be empty.
   std::function<std::vector<std::string>(std::uint64_t)> describe_schedule{};
+  // Told of every switch of every schedule (schedule::scheduler::observe_switches); may be empty.
+  schedule::scheduler::switch_observer on_switch{};
 };
 
 struct exploration_result {

@@ -25,6 +25,7 @@
 #include "stress/object/checker.hpp"
 #include "stress/object/completes.hpp"
 #include "stress/object/history.hpp"
+#include "stress/object/interleaving.hpp"
 #include "stress/object/run_scenario.hpp"
 #include "stress/object/scenario.hpp"
 #include "stress/object/spec.hpp"
@@ -100,6 +101,8 @@ class object_explorer {
     result.escapes = explored.escapes;
     result.uncontrolled_calls = explored.uncontrolled_calls;
     if (explored.failed_schedule) {
+      failing_settings_ = settings;
+      failing_schedule_ = *explored.failed_schedule;
       result.finding = shrunk(scenario_of(*explored.failed_schedule), explored.replay);
       result.escapes += shrink_escapes_;
     }
@@ -159,10 +162,9 @@ class object_explorer {
     return lines;
   }
 
-  // Reruns smaller and smaller scenarios while one still fails; reports the last that did.
+  // Reruns smaller and smaller scenarios while one still fails; reports the last that did, with
+  // the interleaving of a traced replay of its failing schedule.
   object_finding shrunk(scenario<Spec> failing, const std::string& replay) {
-    auto failing_history = last_history_;
-    auto failing_outcome = last_;
     std::uint64_t round = 0;
     for (bool smaller_fails = true; smaller_fails;) {
       smaller_fails = false;
@@ -172,14 +174,27 @@ class object_explorer {
         if (!completes(candidate)) continue;
         if (fails(candidate, replay, ++round)) {
           failing = std::move(candidate);
-          failing_history = last_history_;
-          failing_outcome = last_;
           smaller_fails = true;
           break;
         }
       }
     }
-    return finding(failing_history, failing_outcome, replay);
+    interleaving switches;
+    auto traced = failing_settings_;
+    traced.only_schedule = failing_schedule_;
+    traced.outer_replay = replay;
+    traced.on_switch = switches.recorder();
+    traced.describe_schedule = [&failing](std::uint64_t /*schedule*/) {
+      return described("the shortest failing scenario", failing);
+    };
+    const bool failed_again =
+        explore::explore(
+            traced, [&](std::uint64_t /*schedule*/) { checked(run_scenario(failing)); },
+            [this] { return last_.result == verdict::not_linearizable; })
+            .failed_schedule.has_value();
+    return finding(last_history_, last_,
+                   failed_again ? switches.lines(max_switches_shown) : std::vector<std::string>{},
+                   replay);
   }
 
   bool fails(const scenario<Spec>& candidate, const std::string& replay, std::uint64_t round) {
@@ -196,10 +211,15 @@ class object_explorer {
         settings, [&](std::uint64_t /*schedule*/) { checked(run_scenario(candidate)); },
         [this] { return last_.result == verdict::not_linearizable; });
     shrink_escapes_ += explored.escapes;
-    return explored.failed_schedule.has_value();
+    if (!explored.failed_schedule) return false;
+    failing_settings_ = settings;
+    failing_schedule_ = *explored.failed_schedule;
+    return true;
   }
 
+  // `switches`: empty when the traced replay did not fail again (the schedule escaped).
   static object_finding finding(const history<Spec>& ran, const check_outcome& outcome,
+                                const std::vector<std::string>& switches,
                                 const std::string& replay) {
     report shown{
         .tool = "SafemapLinearizability", .kind = "not linearizable", .messages = {}, .stacks = {}};
@@ -214,12 +234,26 @@ class object_explorer {
     lines.push_back("the longest order that fits: " + (order.empty() ? "(none)" : order));
     lines.push_back("and no call can follow it:");
     for (const auto& why : outcome.why_nothing_follows) lines.push_back("  " + why);
+    if (switches.empty()) {
+      lines.push_back("the interleaving: unknown (a traced replay of the schedule did not fail)");
+    } else {
+      lines.push_back(
+          "the interleaving: each switch, at the line where the thread that gave up "
+          "the turn was (the last " +
+          std::to_string(switches.size()) + "):");
+      for (const auto& line : switches) lines.push_back("  " + line);
+    }
     lines.push_back("replay: " + replay);
     return {.calls = ran.ran.calls(), .report = format_report(shown), .replay = replay};
   }
 
+  static constexpr std::size_t max_switches_shown = 20;
+
   explore::exploration_settings exploration_;
   object_settings settings_;
+  // The exploration and schedule of the latest failure, for its traced replay.
+  explore::exploration_settings failing_settings_;
+  std::uint64_t failing_schedule_ = 0;
   std::optional<std::uint64_t> drawn_number_;
   scenario<Spec> drawn_;
   std::uint64_t scenarios_drawn_ = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include <sched.h>
 #include <sys/syscall.h>
@@ -140,6 +141,8 @@ void scheduler::leave() {
   current_scheduler = nullptr;
   seat_index = no_thread;
 }
+
+void scheduler::observe_switches(switch_observer observer) { on_switch_ = std::move(observer); }
 
 void scheduler::point() {
   const unsigned self = self_index();
@@ -397,7 +400,10 @@ void scheduler::hand_on(guard& held, unsigned self) {
     // A switch takes the turn from the thread that had it. The first turn, handed out by
     // whichever thread happened to arrive last, takes it from nobody: counting it would make a
     // replay's count depend on the order the operating system started the threads in.
-    if (running_ == self) ++switches_;
+    if (running_ == self) {
+      ++switches_;
+      if (on_switch_) on_switch_(self, next);
+    }
     running_ = next;
     grant(next);
   }

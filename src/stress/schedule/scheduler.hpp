@@ -65,6 +65,9 @@ class scheduler {
  public:
   // Gets every line of the deadlock's description; does not return.
   using deadlock_handler = std::function<void(std::vector<std::string>)>;
+  // Called at each switch, on the thread that gives up the turn (`from`), with the scheduler's
+  // lock held: a traced replay records where each thread was switched out.
+  using switch_observer = std::function<void(unsigned from, unsigned to)>;
 
   static constexpr std::chrono::milliseconds escape_after{20};
   // A runnable thread that spins with yields gets little CPU time on a loaded machine: it
@@ -90,6 +93,9 @@ class scheduler {
    private:
     scheduler* owner_;
   };
+
+  // Before the first turn.
+  void observe_switches(switch_observer observer);
 
   void point();
 
@@ -269,6 +275,7 @@ class scheduler {
   lock_model locks_ SAFEMAP_GUARDED_BY(state_);
   chooser chooser_ SAFEMAP_GUARDED_BY(state_);
   deadlock_handler on_deadlock_;
+  switch_observer on_switch_;
   std::vector<unsigned> ready_ SAFEMAP_GUARDED_BY(state_);
   unsigned enrolled_ SAFEMAP_GUARDED_BY(state_) = 0;
   unsigned running_ SAFEMAP_GUARDED_BY(state_) = no_thread;

@@ -22,13 +22,13 @@ class pop_in_two_critical_sections {
   }
 
   int pop() {
-    int value = 0;
-    {
-      std::unique_lock lock{mutex_};
-      not_empty_.wait(lock, [this] { return !items_.empty(); });
-      value = items_.front();  // <- BUG: the front is read here, and removed below
-    }
     std::unique_lock lock{mutex_};
+    not_empty_.wait(lock, [this] { return !items_.empty(); });
+    const int value = items_.front();
+    // BUG: the front read above is removed in a second critical section; another pop runs
+    // between the two and reads the same front.
+    lock.unlock();  // <- BUG
+    lock.lock();    // <- BUG
     if (!items_.empty()) items_.pop_front();
     not_full_.notify_one();
     return value;
