@@ -12,7 +12,8 @@ bool own_code(const detail::stack_frame& frame) {
   // Relative paths are the C library's own sources (./nptl/...), absolute ones the program's.
   return file.starts_with('/') && !file.starts_with("/usr/") &&
          file.find("/src/stress/") == std::string_view::npos &&
-         !file.ends_with("safemap/detail/stack_trace.hpp");
+         !file.ends_with("safemap/detail/stack_trace.hpp") &&
+         !file.ends_with("safemap/thread_annotations.hpp");  // the locks' wrappers
 }
 
 std::string seat_name(unsigned seat) {
@@ -23,13 +24,13 @@ std::string seat_name(unsigned seat) {
 
 schedule::scheduler::switch_observer interleaving::recorder() {
   return [this](unsigned from, unsigned to) {
-    switch_site site{.from = from, .to = to, .function = {}, .file = {}, .line = 0};
+    switch_site site{.from = from, .to = to, .where = {}};
+    std::size_t frames = 0;
     for (const auto& frame : detail::capture_stack()) {
       if (!own_code(frame)) continue;
-      site.function = frame.function;
-      site.file = frame.file;
-      site.line = frame.line;
-      break;
+      site.where += (frames == 0 ? "" : ", called at ") + frame.file + ":" +
+                    std::to_string(frame.line) + " in " + frame.function;
+      if (++frames == frames_shown) break;
     }
     switches_.push_back(std::move(site));
   };
@@ -38,12 +39,12 @@ schedule::scheduler::switch_observer interleaving::recorder() {
 std::vector<std::string> interleaving::lines(std::size_t most) const {
   std::vector<std::string> shown;
   for (const auto& site : switches_) {
-    if (site.file.empty()) continue;  // at a thread's start or end: no code of its own
-    shown.push_back(seat_name(site.from) + " -> " + seat_name(site.to) + " at " + site.file + ":" +
-                    std::to_string(site.line) + " in " + site.function);
+    if (site.where.empty()) continue;  // at a thread's start or end: no code of its own
+    shown.push_back(seat_name(site.from) + " -> " + seat_name(site.to) + " at " + site.where);
   }
-  if (shown.size() > most)
+  if (shown.size() > most) {
     shown.erase(shown.begin(), shown.end() - static_cast<std::ptrdiff_t>(most));
+  }
   return shown;
 }
 

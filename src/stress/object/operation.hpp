@@ -68,6 +68,18 @@ struct int_between {
   }
 };
 
+// Several arguments, each drawn in order: `arguments{int_between{0, 2}, int_between{1, 9}}`.
+template <class... Draws>
+struct arguments {
+  constexpr explicit arguments(Draws... each) : draws{each...} {}
+  std::tuple<Draws...> draws;
+  auto operator()(random_source& random) const {
+    // A braced list evaluates left to right: the draws take the generator's values in order.
+    return std::apply([&random](const auto&... draw) { return std::tuple{draw(random)...}; },
+                      draws);
+  }
+};
+
 template <class Draw, class OnObject, class OnModel>
 struct operation {
   const char* name;
