@@ -197,7 +197,7 @@ function(safemap_add_variant)
       if(profile STREQUAL "production")
         # A sweep up to many threads keeps every core of a small machine busy: a parallel ctest
         # (ci/run-presets.sh) runs nothing beside it there.
-        set_tests_properties(${test} PROPERTIES PROCESSORS ${SAFEMAP_WHOLE_MACHINE})
+        safemap_whole_machine_tests(${test})
       endif()
     endforeach()
   endforeach()
