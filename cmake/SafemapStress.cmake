@@ -197,7 +197,7 @@ function(safemap_add_variant)
       if(profile STREQUAL "production")
         # A sweep up to many threads keeps every core of a small machine busy: a parallel ctest
         # (ci/run-presets.sh) runs nothing beside it there.
-        set_tests_properties(${test} PROPERTIES PROCESSORS ${SAFEMAP_WHOLE_MACHINE})
+        safemap_whole_machine_tests(${test})
       endif()
     endforeach()
   endforeach()
@@ -321,6 +321,23 @@ function(_safemap_read_expect_line relative expect_line)
   set(profile "${CMAKE_MATCH_5}" PARENT_SCOPE)
   set(kind "${CMAKE_MATCH_6}" PARENT_SCOPE)
   set(where "${CMAKE_MATCH_7}" PARENT_SCOPE)
+endfunction()
+
+# _safemap_add_explored_expectation(<test> <header> <expect line> <labels> <command>...): the
+# test that <command>, an exploration, reports the kind its `// EXPECT` line names on a line of
+# <header> carrying one of the line's markers (sanitizer-report expect), followed by the command
+# that replays the schedule (the one registration for tests/controlled/ and its planted/).
+function(_safemap_add_explored_expectation test header expect_line labels)
+  file(RELATIVE_PATH relative "${PROJECT_SOURCE_DIR}" "${header}")
+  _safemap_read_expect_line("${relative}" "${expect_line}")
+  _safemap_expected_lines(lines "${header}" "${relative}" "${where}" "${expect_line}")
+  _safemap_lines_location(location "${header}" "${lines}")
+  add_test(NAME ${test}
+    COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
+            --stack-frames 1 ${SAFEMAP_STRESS_REPORT_OPTIONS} -- ${ARGN})
+  # The report is followed by the replay command, also where a sanitizer ends the process.
+  set_tests_properties(${test} PROPERTIES LABELS "${labels}" TIMEOUT 300 PASS_REGULAR_EXPRESSION
+    "replay: (SAFEMAP_EXPLORE_|safemap-explore ).*sanitizer-report expect: PASS")
 endfunction()
 
 function(safemap_add_broken_variant)

@@ -4,7 +4,9 @@
 // The DISABLED_ tests are planted bugs and must-fail canaries: each needs the scheduler to
 // control one kind of point and fails (a deadlock report or a failed schedule) only when it
 // does. CMakeLists.txt runs each on its own and checks what it reports; a plain run of this
-// executable skips them.
+// executable skips them. A deadlock canary's report, in the catalogue's form
+// (docs/catalogue.md#the-header-format):
+// EXPECT watchdog: deadlock at @WAITS
 #include <gtest/gtest.h>
 
 #include <linux/futex.h>

@@ -6,6 +6,7 @@
 // and two consumers meet in just that order. Under explore() it is a deadlock naming the
 // condition variable, located where a thread waits on it.
 // Correct twin: bounded_queue.hpp (a condition variable per predicate).
+// EXPECT watchdog: deadlock at @WAITS
 #pragma once
 
 #include <condition_variable>

@@ -4,23 +4,21 @@
 ci/run-presets.sh runs one test per core. A production sweep (up to 64 threads), clang-tidy over
 the tree and the fork's nested build each load the whole machine on their own; beside another
 test they would slow it past its time-out, so each must ask for every core (the PROCESSORS
-property, cmake/SafemapWholeMachine.cmake). Fails when the build registers none of them, so it
-cannot pass on a suite it no longer recognises.
+property). They are the tests that carry LABEL (safemap_whole_machine_tests in
+cmake/SafemapWholeMachine.cmake gives both, and its label is the one list of them). Fails when the
+build registers none of them, so it cannot pass on a suite it no longer recognises.
 
-Usage: check_whole_machine.py BUILD_DIR
+Usage: check_whole_machine.py BUILD_DIR LABEL
 Exit 0 every such test asks for the whole machine, 1 one does not, 2 bad usage or no ctest.
 """
 import json
 import os
-import re
 import subprocess
 import sys
 
-WHOLE_MACHINE_TESTS = re.compile(r"^(stress\.[^.]+\.[^.]+\.production|lint\.tidy|fork\.rename)$")
-
 
 def main(argv):
-    if len(argv) != 2:
+    if len(argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
     try:
@@ -32,14 +30,15 @@ def main(argv):
     cores = os.cpu_count()
     checked, wrong = 0, []
     for test in json.loads(listing)["tests"]:
-        if not WHOLE_MACHINE_TESTS.match(test["name"]):
+        properties = {p["name"]: p["value"] for p in test.get("properties", [])}
+        if argv[2] not in properties.get("LABELS", []):
             continue
         checked += 1
-        processors = {p["name"]: p["value"] for p in test.get("properties", [])}.get("PROCESSORS")
+        processors = properties.get("PROCESSORS")
         if processors != cores:
             wrong.append(f"{test['name']}: PROCESSORS {processors}, expected {cores}")
     if checked == 0:
-        print("check_whole_machine: no whole-machine test registered in this build")
+        print(f"check_whole_machine: no test labelled {argv[2]} registered in this build")
         return 1
     for line in wrong:
         print(f"check_whole_machine: {line}")

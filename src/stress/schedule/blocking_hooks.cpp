@@ -40,6 +40,32 @@
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/uncontrolled.hpp"
 
+// X(name) for every function this file defines in place of the next definition.
+#if defined(__x86_64__)
+#define SAFEMAP_HOOKED_SYSCALL(X) X(syscall)
+#else
+#define SAFEMAP_HOOKED_SYSCALL(X)
+#endif
+#define SAFEMAP_HOOKED_FUNCTIONS(X) \
+  X(pthread_create)                 \
+  X(pthread_join)                   \
+  X(pthread_detach)                 \
+  X(pthread_cond_wait)              \
+  X(pthread_cond_timedwait)         \
+  X(pthread_cond_clockwait)         \
+  X(pthread_cond_signal)            \
+  X(pthread_cond_broadcast)         \
+  X(sched_yield)                    \
+  X(nanosleep)                      \
+  X(usleep)                         \
+  X(sem_wait)                       \
+  X(sem_timedwait)                  \
+  X(sem_clockwait)                  \
+  X(sem_post)                       \
+  X(pthread_barrier_init)           \
+  X(pthread_barrier_wait)           \
+  SAFEMAP_HOOKED_SYSCALL(X)
+
 namespace {
 
 using safemap::stress::schedule::blocking_kind;
@@ -101,27 +127,9 @@ void* start_controlled(void* raw) {
 extern "C" {
 
 // Defined by a sanitizer runtime linked into the executable; null otherwise.
-[[gnu::weak]] int ___interceptor_pthread_create(pthread_t*, const pthread_attr_t*, void* (*)(void*),
-                                                void*);
-[[gnu::weak]] int ___interceptor_pthread_join(pthread_t, void**);
-[[gnu::weak]] int ___interceptor_pthread_detach(pthread_t);
-[[gnu::weak]] int ___interceptor_pthread_cond_wait(pthread_cond_t*, pthread_mutex_t*);
-[[gnu::weak]] int ___interceptor_pthread_cond_timedwait(pthread_cond_t*, pthread_mutex_t*,
-                                                        const timespec*);
-[[gnu::weak]] int ___interceptor_pthread_cond_clockwait(pthread_cond_t*, pthread_mutex_t*,
-                                                        clockid_t, const timespec*);
-[[gnu::weak]] int ___interceptor_pthread_cond_signal(pthread_cond_t*);
-[[gnu::weak]] int ___interceptor_pthread_cond_broadcast(pthread_cond_t*);
-[[gnu::weak]] int ___interceptor_sched_yield();
-[[gnu::weak]] int ___interceptor_nanosleep(const timespec*, timespec*);
-[[gnu::weak]] int ___interceptor_usleep(useconds_t);
-[[gnu::weak]] int ___interceptor_sem_wait(sem_t*);
-[[gnu::weak]] int ___interceptor_sem_timedwait(sem_t*, const timespec*);
-[[gnu::weak]] int ___interceptor_sem_clockwait(sem_t*, clockid_t, const timespec*);
-[[gnu::weak]] int ___interceptor_sem_post(sem_t*);
-[[gnu::weak]] int ___interceptor_pthread_barrier_init(pthread_barrier_t*,
-                                                      const pthread_barrierattr_t*, unsigned);
-[[gnu::weak]] int ___interceptor_pthread_barrier_wait(pthread_barrier_t*);
+#define SAFEMAP_SANITIZER_INTERCEPTOR(name) [[gnu::weak]] decltype(::name) ___interceptor_##name;
+SAFEMAP_HOOKED_FUNCTIONS(SAFEMAP_SANITIZER_INTERCEPTOR)
+#undef SAFEMAP_SANITIZER_INTERCEPTOR
 
 // pthread_hooks.cpp: the real mutex functions and the scheduler's lock.
 int __real_pthread_mutex_unlock(pthread_mutex_t* mutex);
@@ -240,14 +248,23 @@ int point_or_next(Next* next, Arguments... arguments) {
   return 0;
 }
 
-auto* next_sched_yield() {
-  static auto* const next = next_definition(___interceptor_sched_yield, "sched_yield");
-  return next;
-}
+// The definition each hook goes on to, looked up once at start rather than at a first call:
+// LeakSanitizer's check at exit calls sched_yield() with its allocator locked, and a first
+// dlsym() there frees its error text and waits for that lock forever.
+struct next_definitions {
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` names the entry; it is no expression.
+#define SAFEMAP_NEXT_ENTRY(name) decltype(&::name) name = nullptr;
+  SAFEMAP_HOOKED_FUNCTIONS(SAFEMAP_NEXT_ENTRY)
+#undef SAFEMAP_NEXT_ENTRY
+};
+next_definitions next;
 
-// LeakSanitizer's check at exit calls sched_yield() with the allocator locked; a first dlsym()
-// there frees its error text and waits for that lock forever. So it is looked up at start.
-[[gnu::constructor]] void look_up_sched_yield_at_start() { next_sched_yield(); }
+// First among the executable's constructors, before any other can start a thread or wait.
+[[gnu::constructor(101)]] void look_up_next_definitions() {
+#define SAFEMAP_LOOK_UP(name) next.name = next_definition(___interceptor_##name, #name);
+  SAFEMAP_HOOKED_FUNCTIONS(SAFEMAP_LOOK_UP)
+#undef SAFEMAP_LOOK_UP
+}
 
 }  // namespace
 
@@ -255,14 +272,14 @@ extern "C" {
 
 int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*routine)(void*),
                    void* argument) {
-  static auto* const next = next_definition(___interceptor_pthread_create, "pthread_create");
   scheduler* const owner = current_scheduler;
-  if (owner == nullptr) return next(thread, attributes, routine, argument);
+  if (owner == nullptr) return next.pthread_create(thread, attributes, routine, argument);
   const unsigned index = owner->start_thread();
   // An allocation failure ends the program here, as it would inside the C++ runtime.
   // NOLINTNEXTLINE(bugprone-unhandled-exception-at-new)
   auto* start = new start_record{routine, argument, owner, index};
-  if (const int failed = next(thread, attributes, start_controlled, start); failed != 0) {
+  if (const int failed = next.pthread_create(thread, attributes, start_controlled, start);
+      failed != 0) {
     delete start;
     owner->not_started(index);
     return failed;
@@ -272,7 +289,6 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*
 }
 
 int pthread_join(pthread_t thread, void** result) {
-  static auto* const next = next_definition(___interceptor_pthread_join, "pthread_join");
   const auto id = static_cast<std::uint64_t>(thread);
   // NOLINTNEXTLINE(performance-no-int-to-ptr): a thread's id, shown as an object's address.
   const void* const shown = reinterpret_cast<const void*>(id);
@@ -280,116 +296,96 @@ int pthread_join(pthread_t thread, void** result) {
           controller_or_noted(blocking_kind::thread_join, "pthread_join", shown)) {
     if (const auto index = owner->seat_of_thread(id)) owner->join(*index);
   }
-  return next(thread, result);
+  return next.pthread_join(thread, result);
 }
 
 // A detached thread keeps its seat and finishes within the schedule like any other: the
 // detach is a point after the real one.
 int pthread_detach(pthread_t thread) {
-  static auto* const next = next_definition(___interceptor_pthread_detach, "pthread_detach");
-  const int detached = next(thread);
+  const int detached = next.pthread_detach(thread);
   if (scheduler* const owner = current_scheduler) owner->point();
   return detached;
 }
 
 int pthread_cond_wait(pthread_cond_t* condition_variable, pthread_mutex_t* mutex) {
-  static auto* const next = next_definition(___interceptor_pthread_cond_wait, "pthread_cond_wait");
   scheduler* const owner = controller_or_noted(blocking_kind::condition_variable,
                                                "pthread_cond_wait", condition_variable);
-  if (owner == nullptr) return next(condition_variable, mutex);
+  if (owner == nullptr) return next.pthread_cond_wait(condition_variable, mutex);
   controlled_wait(*owner, condition_variable, mutex, false);
   return 0;
 }
 
 int pthread_cond_timedwait(pthread_cond_t* condition_variable, pthread_mutex_t* mutex,
                            const timespec* deadline) {
-  static auto* const next =
-      next_definition(___interceptor_pthread_cond_timedwait, "pthread_cond_timedwait");
   scheduler* const owner = controller_or_noted(blocking_kind::condition_variable,
                                                "pthread_cond_timedwait", condition_variable);
-  if (owner == nullptr) return next(condition_variable, mutex, deadline);
+  if (owner == nullptr) return next.pthread_cond_timedwait(condition_variable, mutex, deadline);
   return controlled_wait(*owner, condition_variable, mutex, true) ? 0 : ETIMEDOUT;
 }
 
 int pthread_cond_clockwait(pthread_cond_t* condition_variable, pthread_mutex_t* mutex,
                            clockid_t clock, const timespec* deadline) {
-  static auto* const next =
-      next_definition(___interceptor_pthread_cond_clockwait, "pthread_cond_clockwait");
   scheduler* const owner = controller_or_noted(blocking_kind::condition_variable,
                                                "pthread_cond_clockwait", condition_variable);
-  if (owner == nullptr) return next(condition_variable, mutex, clock, deadline);
+  if (owner == nullptr)
+    return next.pthread_cond_clockwait(condition_variable, mutex, clock, deadline);
   return controlled_wait(*owner, condition_variable, mutex, true) ? 0 : ETIMEDOUT;
 }
 
 int pthread_cond_signal(pthread_cond_t* condition_variable) {
-  static auto* const next =
-      next_definition(___interceptor_pthread_cond_signal, "pthread_cond_signal");
-  return signal_or_next(next, "pthread_cond_signal", condition_variable, false);
+  return signal_or_next(next.pthread_cond_signal, "pthread_cond_signal", condition_variable, false);
 }
 
 int pthread_cond_broadcast(pthread_cond_t* condition_variable) {
-  static auto* const next =
-      next_definition(___interceptor_pthread_cond_broadcast, "pthread_cond_broadcast");
-  return signal_or_next(next, "pthread_cond_broadcast", condition_variable, true);
+  return signal_or_next(next.pthread_cond_broadcast, "pthread_cond_broadcast", condition_variable,
+                        true);
 }
 
-int sched_yield() { return point_or_next(next_sched_yield()); }
+int sched_yield() { return point_or_next(next.sched_yield); }
 
 int nanosleep(const timespec* duration, timespec* remaining) {
-  static auto* const next = next_definition(___interceptor_nanosleep, "nanosleep");
-  return point_or_next(next, duration, remaining);
+  return point_or_next(next.nanosleep, duration, remaining);
 }
 
-int usleep(useconds_t microseconds) {
-  static auto* const next = next_definition(___interceptor_usleep, "usleep");
-  return point_or_next(next, microseconds);
-}
+int usleep(useconds_t microseconds) { return point_or_next(next.usleep, microseconds); }
 
 int sem_wait(sem_t* semaphore) {
-  static auto* const next = next_definition(___interceptor_sem_wait, "sem_wait");
   scheduler* const owner = controller_or_noted(blocking_kind::semaphore, "sem_wait", semaphore);
-  if (owner == nullptr) return next(semaphore);
+  if (owner == nullptr) return next.sem_wait(semaphore);
   return controlled_semaphore_wait(*owner, semaphore, false);
 }
 
 int sem_timedwait(sem_t* semaphore, const timespec* deadline) {
-  static auto* const next = next_definition(___interceptor_sem_timedwait, "sem_timedwait");
   scheduler* const owner =
       controller_or_noted(blocking_kind::semaphore, "sem_timedwait", semaphore);
-  if (owner == nullptr) return next(semaphore, deadline);
+  if (owner == nullptr) return next.sem_timedwait(semaphore, deadline);
   return controlled_semaphore_wait(*owner, semaphore, true);
 }
 
 int sem_clockwait(sem_t* semaphore, clockid_t clock, const timespec* deadline) {
-  static auto* const next = next_definition(___interceptor_sem_clockwait, "sem_clockwait");
   scheduler* const owner =
       controller_or_noted(blocking_kind::semaphore, "sem_clockwait", semaphore);
-  if (owner == nullptr) return next(semaphore, clock, deadline);
+  if (owner == nullptr) return next.sem_clockwait(semaphore, clock, deadline);
   return controlled_semaphore_wait(*owner, semaphore, true);
 }
 
 int sem_post(sem_t* semaphore) {
-  static auto* const next = next_definition(___interceptor_sem_post, "sem_post");
   scheduler* const owner = controller_or_noted(blocking_kind::semaphore, "sem_post", semaphore);
-  const int posted = next(semaphore);
+  const int posted = next.sem_post(semaphore);
   if (owner != nullptr) owner->point();
   return posted;
 }
 
 int pthread_barrier_init(pthread_barrier_t* barrier, const pthread_barrierattr_t* attributes,
                          unsigned count) {
-  static auto* const next =
-      next_definition(___interceptor_pthread_barrier_init, "pthread_barrier_init");
   barriers().initialized(barrier, count);
-  return next(barrier, attributes, count);
+  return next.pthread_barrier_init(barrier, attributes, count);
 }
 
 int pthread_barrier_wait(pthread_barrier_t* barrier) {
-  static auto* const next =
-      next_definition(___interceptor_pthread_barrier_wait, "pthread_barrier_wait");
   scheduler* const owner =
       controller_or_noted(blocking_kind::barrier, "pthread_barrier_wait", barrier);
-  if (owner == nullptr) return next(barrier);
+  if (owner == nullptr) return next.pthread_barrier_wait(barrier);
   const auto opening = barriers().arrive(barrier);
   if (!opening) {
     owner->point();
@@ -407,7 +403,6 @@ int pthread_barrier_wait(pthread_barrier_t* barrier) {
 // call outside the schedule, goes on unchanged. The scheduler's hand-off does not come here
 // (futex.hpp).
 long syscall(long number, ...) {
-  static auto* const next = reinterpret_cast<long (*)(long, ...)>(::dlsym(RTLD_NEXT, "syscall"));
   va_list arguments;
   va_start(arguments, number);
   long argument[6];
@@ -423,8 +418,8 @@ long syscall(long number, ...) {
           ? controller_or_noted(blocking_kind::futex, waits ? "futex wait" : "futex wake", word)
           : nullptr;
   if (owner == nullptr) {
-    return next(number, argument[0], argument[1], argument[2], argument[3], argument[4],
-                argument[5]);
+    return next.syscall(number, argument[0], argument[1], argument[2], argument[3], argument[4],
+                        argument[5]);
   }
   if (wakes) {
     owner->point();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <utility>
 
 #include <sched.h>
@@ -443,32 +444,47 @@ void scheduler::wait_for_turn(guard& held, std::atomic<std::uint32_t>& go, unsig
 // thread escaped earlier and whose others have become ready since.
 void scheduler::escape_if_stuck(unsigned self) {
   guard held{*this};
-  if (enrolled_ < seats_.size()) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (steps_ != quiet_step_ || running_ != quiet_running_) {
+  // The quiet period in which the kernel said that the running thread sleeps.
+  std::optional<std::chrono::steady_clock::time_point> asleep_in;
+  for (;;) {
+    if (enrolled_ < seats_.size()) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (steps_ != quiet_step_ || running_ != quiet_running_) {
+      restart_quiet(now);
+      return;
+    }
+    if (now - quiet_since_ < escape_after) return;
+    // Only another ready thread is a reason to take the turn away: the running one may be busy
+    // (checking a segment, printing a report) while everyone else waits for it.
+    const unsigned stuck = running_;
+    auto ready = ready_threads();
+    std::erase(ready, stuck);
+    if (ready.empty()) return;
+    if (stuck != no_thread) {
+      const thread_activity activity = seats_[stuck].activity;
+      const bool spins_or_starves = activity.cpu_time() - quiet_cpu_time_ >= escape_after ||
+                                    now - quiet_since_ >= runnable_escape_after;
+      if (!spins_or_starves && asleep_in != quiet_since_) {
+        // Whether it sleeps is a read of /proc, too slow for the lock that every turn takes:
+        // read without it, then all is judged again, as the quiet period may have ended.
+        const auto since = quiet_since_;
+        held.unlock();
+        const bool asleep = activity.asleep();
+        held.lock();
+        if (!asleep) return;
+        asleep_in = since;
+        continue;
+      }
+      seats_[stuck].state = seat_state::escaped;
+      ++escapes_;
+    }
+    const unsigned next = chooser_.choose(steps_, stuck == no_thread ? self : stuck, ready);
+    running_ = next;
+    ++switches_;
+    grant(next);
     restart_quiet(now);
     return;
   }
-  if (now - quiet_since_ < escape_after) return;
-  // Only another ready thread is a reason to take the turn away: the running one may be busy
-  // (checking a segment, printing a report) while everyone else waits for it.
-  const unsigned stuck = running_;
-  auto ready = ready_threads();
-  std::erase(ready, stuck);
-  if (ready.empty()) return;
-  if (stuck != no_thread) {
-    const thread_activity& activity = seats_[stuck].activity;
-    const bool spins_or_starves = activity.cpu_time() - quiet_cpu_time_ >= escape_after ||
-                                  now - quiet_since_ >= runnable_escape_after;
-    if (!activity.asleep() && !spins_or_starves) return;
-    seats_[stuck].state = seat_state::escaped;
-    ++escapes_;
-  }
-  const unsigned next = chooser_.choose(steps_, stuck == no_thread ? self : stuck, ready);
-  running_ = next;
-  ++switches_;
-  grant(next);
-  restart_quiet(now);
 }
 
 void scheduler::restart_quiet(std::chrono::steady_clock::time_point now) {

@@ -19,7 +19,8 @@ class thread_activity {
 
   // Whether the thread is asleep or stopped rather than running or waiting for a core; true
   // when the kernel cannot tell (the thread has ended), so that doubt leads to an escape, the
-  // scheduler's behaviour before it asked.
+  // scheduler's behaviour before it asked. A read of /proc, so the scheduler asks it without
+  // holding its lock (scheduler.cpp, escape_if_stuck).
   bool asleep() const;
   // The CPU time the thread has used; zero when the kernel cannot tell.
   std::chrono::nanoseconds cpu_time() const;
