@@ -12,6 +12,7 @@
 // then the object's: the explorer reports it at once, with the scenario.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +54,7 @@ struct object_result {
   std::uint64_t undecided = 0;  // histories the checker gave up on (check_budget)
   std::uint64_t escapes = 0;
   schedule::uncontrolled_counts uncontrolled_calls{};
+  double seconds_to_finding = 0;  // the exploration's time, before any shrinking
   std::optional<object_finding> finding;
 };
 
@@ -93,16 +95,25 @@ class object_explorer {
     settings.describe_schedule = [this](std::uint64_t index) {
       return described("scenario " + std::to_string(number_of(index)), scenario_of(index));
     };
+    const auto began = std::chrono::steady_clock::now();
     const auto explored = explore::explore(
         settings, [this](std::uint64_t index) { checked(run_scenario(scenario_of(index))); },
         [this] { return last_.result == verdict::not_linearizable; });
     result.schedules = explored.schedules;
+    result.seconds_to_finding =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     result.scenarios = scenarios_drawn_;
     result.escapes = explored.escapes;
     result.uncontrolled_calls = explored.uncontrolled_calls;
     if (explored.failed_schedule) {
       failing_settings_ = settings;
       failing_schedule_ = *explored.failed_schedule;
+      std::fprintf(stderr,
+                   "[safemap object] %s: schedule %llu (scenario %llu) is not linearizable, found "
+                   "in %.2f s\n",
+                   Spec::name, static_cast<unsigned long long>(failing_schedule_),
+                   static_cast<unsigned long long>(number_of(failing_schedule_)),
+                   result.seconds_to_finding);
       result.finding = shrunk(scenario_of(*explored.failed_schedule), explored.replay);
       result.escapes += shrink_escapes_;
     }
