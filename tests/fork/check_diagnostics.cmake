@@ -1,6 +1,11 @@
 # Compiles SOURCE and passes when the compile fails with exactly one error per `// MISSING: <req>`
-# comment in it, each naming `needs ... <req>` in check_concurrent_map's words.
-#   cmake -DCOMPILER=<c++> -DINCLUDE=<dir> -DSOURCE=<file.cpp> -P check_diagnostics.cmake
+# comment in it, each matching NEEDS with <req> in place of `<part>` (default: check_concurrent_map's
+# `concurrent_map: needs ... <req>(`; tests/objects gives check_object_spec's words).
+#   cmake -DCOMPILER=<c++> -DINCLUDE=<dir> -DSOURCE=<file.cpp> [-DNEEDS=<regex>]
+#         -P check_diagnostics.cmake
+if(NOT DEFINED NEEDS)
+  set(NEEDS "concurrent_map: needs [^\n]*<part>\\(")
+endif()
 file(STRINGS "${SOURCE}" missing_lines REGEX "// MISSING: ")
 set(expected "")
 foreach(line IN LISTS missing_lines)
@@ -17,7 +22,8 @@ string(REGEX MATCHALL "[^\n]*error:[^\n]*" errors "${listable}")
 list(LENGTH errors error_count)
 list(LENGTH expected expected_count)
 foreach(requirement IN LISTS expected)
-  if(NOT output MATCHES "concurrent_map: needs [^\n]*${requirement}\\(")
+  string(REPLACE "<part>" "${requirement}" needs_requirement "${NEEDS}")
+  if(NOT output MATCHES "${needs_requirement}")
     message(FATAL_ERROR "${output}\nno diagnostic names the missing `${requirement}`")
   endif()
 endforeach()

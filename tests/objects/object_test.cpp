@@ -40,5 +40,15 @@ TYPED_TEST(Object, CorrectIsLinearizable) {
   EXPECT_EQ(result.undecided, 0u) << "histories the checker gave up on";
 }
 
+// Real threads racing freely: what the sanitizer presets watch (stress_object.hpp).
+TYPED_TEST(Object, CorrectSurvivesFreeStress) {
+  using checked = spec<TypeParam>;
+  const auto result = stress::object::stress_object_in_test<checked>({.budget_s = 2});
+  std::cout << "[objects] correct " << checked::name << " under free stress: " << result.scenarios
+            << " scenarios, " << result.runs << " runs, " << result.undecided << " undecided\n";
+  EXPECT_GT(result.runs, 0u);
+  EXPECT_EQ(result.undecided, 0u) << "histories the checker gave up on";
+}
+
 }  // namespace
 }  // namespace safemap::object_examples::OBJECT_EXAMPLE

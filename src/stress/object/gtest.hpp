@@ -4,12 +4,16 @@
 // may change the exploration's defaults.
 //
 //   TEST(Queue, IsLinearizable) { check_object_in_test<queue_spec>(); }
+//
+// stress_object_in_test() does the same for free stress (stress_object.hpp), whose finding
+// cannot be replayed.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include "stress/explore/gtest.hpp"
 #include "stress/object/explore_object.hpp"
+#include "stress/object/stress_object.hpp"
 
 namespace safemap::stress::object {
 
@@ -20,6 +24,13 @@ object_result check_object_in_test(const object_settings& settings = {},
   exploration.replay_command = explore::command_of_current_test();
   auto result = explore_object<Spec>(exploration, settings);
   explore::report_what_ran_outside_the_schedule(result.escapes, result.uncontrolled_calls);
+  if (result.finding) ADD_FAILURE() << result.finding->report;
+  return result;
+}
+
+template <class Spec>
+stress_result stress_object_in_test(const stress_settings& settings = {}) {
+  auto result = stress_object<Spec>(settings);
   if (result.finding) ADD_FAILURE() << result.finding->report;
   return result;
 }

@@ -121,12 +121,12 @@ concept object_spec = requirement::names_object<Spec> && requirement::names_mode
 template <class Spec>
 consteval bool check_object_spec() {
   using namespace requirement;
-  static_assert(names_object<Spec>, "object spec: declare `using object = <the type under test>;`");
+  static_assert(names_object<Spec>, "object spec: needs `using object = <the type under test>;`");
   static_assert(names_model<Spec>,
-                "object spec: declare `using model = <its sequential model>;` (any copyable "
+                "object spec: needs `using model = <its sequential model>;` (any copyable "
                 "class with ==; the team's own single-threaded version will do)");
   static_assert(has_name<Spec>,
-                "object spec: declare `static constexpr const char* name = \"...\";` (reports "
+                "object spec: needs `static constexpr const char* name = \"...\";` (reports "
                 "name the object by it)");
   static_assert(makes_object<Spec>,
                 "object spec: needs `static object make_object()` (one fresh object per scenario)");

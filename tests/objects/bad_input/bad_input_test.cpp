@@ -1,0 +1,56 @@
+// Bad input to the object harness, each refused with a clear message and exit 2 (refuse_spec in
+// explore_object.hpp): every test here is DISABLED_ and run alone by its expectation test
+// objects.bad_input.<test> (CMakeLists.txt), which expects that exit and message.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <tuple>
+
+#include "stress/object/gtest.hpp"
+
+namespace safemap::object_examples::bad_input {
+namespace {
+
+using stress::object::blocks;
+using stress::object::done;
+using stress::object::may_block;
+using stress::object::no_arguments;
+using stress::object::operation;
+
+struct nothing {
+  void touch() {}
+};
+
+// A spec of one operation, `touch`, whose model call is OnModel.
+template <auto OnModel>
+struct touch_spec {
+  static constexpr const char* name = "bad_input";
+  using object = nothing;
+  using model = int;
+  static object make_object() { return {}; }
+  static constexpr std::tuple operations{
+      operation{"touch", no_arguments{}, [](object& touched) { touched.touch(); }, OnModel}};
+};
+
+constexpr auto fine = [](int& touches) { ++touches; };
+constexpr auto throws = [](int& /*unused*/) { throw std::logic_error{"not written yet"}; };
+constexpr auto always_blocks = [](int& /*unused*/) -> may_block<done> { return blocks; };
+
+TEST(DISABLED_BadInput, ThrowingModel) {
+  stress::object::check_object_in_test<touch_spec<throws>>();
+}
+
+TEST(DISABLED_BadInput, NoThreads) {
+  stress::object::check_object_in_test<touch_spec<fine>>({.shape = {.threads = 0}});
+}
+
+TEST(DISABLED_BadInput, NoCallsPerThread) {
+  stress::object::check_object_in_test<touch_spec<fine>>({.shape = {.operations_per_thread = 0}});
+}
+
+TEST(DISABLED_BadInput, EveryCallBlocks) {
+  stress::object::check_object_in_test<touch_spec<always_blocks>>();
+}
+
+}  // namespace
+}  // namespace safemap::object_examples::bad_input
