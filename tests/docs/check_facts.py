@@ -34,8 +34,9 @@
                runnable_escape_after of src/stress/schedule/scheduler.hpp;
   objects      docs/objects.md: the spec it shows against tests/objects/queue/spec.hpp's struct
                (line for line, and its line count), its settings table against the defaults of
-               scenario_shape and object_settings (src/stress/object/), and its worked-examples
-               table against tests/objects/*/spec.hpp and their planted/*.hpp.
+               scenario_shape and object_settings (src/stress/object/), its free-stress progress
+               and watchdog times against stress_object.hpp, and its worked-examples table
+               against tests/objects/*/spec.hpp and their planted/*.hpp.
 Adding a workload, a detector, an exit code or a broken variant means editing the code and the
 docs table; this check says where they disagree.
 Usage: check_facts.py REPO_ROOT MANIFEST   (MANIFEST: <build>/safemap-stress-variants.json)
@@ -420,6 +421,16 @@ class Facts:
         self.expect_equal("object settings in docs/objects.md", documented,
                           {f"{name} = {value}" for name, value in defaults.items()},
                           "src/stress/object/{scenario,explore_object}.hpp")
+        stress = read(self.root, "src/stress/object/stress_object.hpp")
+        code_times = [re.search(rf"{name} = (\d+);", stress) for name in
+                      ("stress_progress_every_s", "stuck_after_s")]
+        doc_times = re.search(r"a progress line every (\d+) s, and when no\s+run ends for (\d+) s",
+                              doc)
+        if not all(code_times) or not doc_times:
+            raise Unreadable("docs/objects.md or stress_object.hpp: no free-stress watchdog times")
+        self.expect_equal("free-stress progress and watchdog in docs/objects.md",
+                          set(doc_times.groups()), {found[1] for found in code_times},
+                          "src/stress/object/stress_object.hpp")
         actual = set()
         for spec in (self.root / "tests/objects").glob("*/spec.hpp"):
             for bug in (spec.parent / "planted").glob("*.hpp"):
