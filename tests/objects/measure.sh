@@ -23,7 +23,7 @@ report_of() {  # the report in a test's output, without ctest's test number or t
 
 echo "| expectation test | found in | shortest scenario | replayed |"
 echo "|---|---|---|---|"
-for test in $(ctest --preset "$preset" -N -R '^objects\.' |
+for test in $(ctest --preset "$preset" -N -L planted -R '^objects\.' |
   sed -n 's/^ *Test *#[0-9]*: //p' | grep -e "$only"); do
   found=0
   shortest=""

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -17,10 +18,13 @@
 #include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
 #include "stress/replay_line.hpp"
+#include "stress/schedule/futex.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
 namespace {
+
+constexpr long progress_check_every_ns = 500'000'000;
 
 // The settings are read before an exploration starts its threads; nothing sets the environment.
 const char* setting(const char* variable) {
@@ -121,16 +125,27 @@ exploration_result explore(const exploration_settings& settings,
     set_replay_line(replay);
     schedule::scheduler controller{{.kind = settings.kind,
                                     .pct_depth = settings.pct_depth,
-                                    .spurious_wakeups = settings.spurious_wakeups},
+                                    .spurious_wakeups = settings.spurious_wakeups,
+                                    .no_progress_after = settings.no_progress_after},
                                    1,
                                    settings.expected_steps,
                                    settings.seed + index,
                                    deadlock_handler(settings, index, replay)};
     if (settings.on_switch) controller.observe_switches(settings.on_switch);
+    std::atomic<std::uint32_t> body_returned{0};
     std::thread controlled{[&] {
-      const schedule::scheduler::seat seat{&controller, 0};
-      body(index);
+      {
+        const schedule::scheduler::seat seat{&controller, 0};
+        body(index);
+      }
+      body_returned.store(1);
+      schedule::futex_wake(body_returned);
     }};
+    // A thread alone in an endless loop has no waiting thread to notice it: this one looks.
+    while (body_returned.load() == 0) {
+      schedule::futex_wait(body_returned, 0, progress_check_every_ns);
+      if (body_returned.load() == 0) controller.check_progress();
+    }
     controlled.join();
     controller.wait_until_all_finished();
     const bool stops = failed();

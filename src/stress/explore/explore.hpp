@@ -14,6 +14,7 @@
 // with exit_no_progress.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -30,6 +31,7 @@ struct exploration_settings {
   schedule::schedule_kind kind = schedule::schedule_kind::pct;
   unsigned pct_depth = 3;
   bool spurious_wakeups = false;  // schedule_settings::spurious_wakeups
+  std::chrono::milliseconds no_progress_after = schedule::schedule_settings{}.no_progress_after;
   std::uint64_t seed = 1;
   std::uint64_t schedules = 1000;                // at most this many schedules
   double budget_s = 2;                           // and at most this long

@@ -459,7 +459,10 @@ void scheduler::escape_if_stuck(unsigned self) {
     const unsigned stuck = running_;
     auto ready = ready_threads();
     std::erase(ready, stuck);
-    if (ready.empty()) return;
+    if (ready.empty()) {
+      if (now - quiet_since_ >= settings_.no_progress_after) report_no_progress(held, stuck);
+      return;
+    }
     if (stuck != no_thread) {
       const thread_activity activity = seats_[stuck].activity;
       const bool spins_or_starves = activity.cpu_time() - quiet_cpu_time_ >= escape_after ||
@@ -485,6 +488,31 @@ void scheduler::escape_if_stuck(unsigned self) {
     restart_quiet(now);
     return;
   }
+}
+
+void scheduler::check_progress() {
+  guard held{*this};
+  const auto now = std::chrono::steady_clock::now();
+  if (steps_ != quiet_step_ || running_ != quiet_running_) {
+    restart_quiet(now);
+    return;
+  }
+  if (now - quiet_since_ < settings_.no_progress_after) return;
+  auto ready = ready_threads();
+  std::erase(ready, running_);
+  if (ready.empty()) report_no_progress(held, running_);
+}
+
+void scheduler::report_no_progress(guard& held, unsigned stuck) {
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(settings_.no_progress_after).count();
+  report_deadlock(
+      held,
+      {"no progress: no scheduling point for " + std::to_string(seconds) +
+       " s while no other worker can run; " +
+       (stuck == no_thread ? std::string{"an escaped worker"} : "worker " + std::to_string(stuck)) +
+       " runs without returning to the schedule (an operation that never returns, or "
+       "a wait the scheduler does not model that nobody will end)"});
 }
 
 void scheduler::restart_quiet(std::chrono::steady_clock::time_point now) {

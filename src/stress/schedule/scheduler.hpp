@@ -19,6 +19,10 @@
 // deadlock, and the handler gets who waits for what at once (no watchdog period). A lost
 // wakeup is such a deadlock: it names the condition variable and who signalled it before.
 //
+// A thread that makes no scheduling point for schedule_settings::no_progress_after while no
+// other can run (it escaped, or nobody else is there) ends the round with a no-progress report
+// through the deadlock handler, rather than hanging it.
+//
 // Waits the scheduler does not model (a sleep, a spin on an atomic) cannot hang it: a thread
 // that holds the turn and makes no scheduling point for `escape_after` while another is ready,
 // and meanwhile sleeps in the kernel or uses that much CPU time (thread_activity.hpp: a thread
@@ -173,6 +177,11 @@ class scheduler {
 
   // On a thread outside the schedule: waits until every seat has finished.
   void wait_until_all_finished();
+  // On a thread outside the schedule, now and then while the round runs: ends it with the
+  // no-progress report when the running thread has made no scheduling point for
+  // no_progress_after and no other can run (a lone thread's endless loop, which no waiting
+  // thread is there to see).
+  void check_progress() SAFEMAP_EXCLUDES(state_);
 
   // Counts of the round so far; read them once its threads have finished.
   std::uint64_t steps() const;
@@ -237,6 +246,7 @@ class scheduler {
   bool wait_for_condition(condition ready, const void* context, wait_description waited,
                           bool may_time_out) SAFEMAP_EXCLUDES(state_);
   void escape_if_stuck(unsigned self) SAFEMAP_EXCLUDES(state_);
+  [[noreturn]] void report_no_progress(guard& held, unsigned stuck) SAFEMAP_REQUIRES(state_, held);
   // A new quiet period: from now, with the running thread's CPU time as it is.
   void restart_quiet(std::chrono::steady_clock::time_point now) SAFEMAP_REQUIRES(state_);
 

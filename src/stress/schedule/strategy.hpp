@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -42,6 +43,11 @@ struct schedule_settings {
   // Whether a condition variable's wait may also end unsignalled, as POSIX allows (a spurious
   // wakeup): one more choice for the strategy, offered only beside another ready thread.
   bool spurious_wakeups = false;
+  // A schedule in which one thread makes no scheduling point for this long while no other can
+  // run ends with a no-progress report (scheduler::escape_if_stuck, check_progress): an
+  // operation that never returns, or a wait nobody models that nobody will end, is reported
+  // instead of waited for.
+  std::chrono::milliseconds no_progress_after{60'000};
 };
 
 class chooser {

@@ -1,8 +1,11 @@
 // Bad input to the object harness, each refused with a clear message and exit 2 (refuse_spec in
-// explore_object.hpp): every test here is DISABLED_ and run alone by its expectation test
-// objects.bad_input.<test> (CMakeLists.txt), which expects that exit and message.
+// explore_object.hpp), and an operation that never returns, reported as no progress (exit 4):
+// every test here is DISABLED_ and run alone by its expectation test objects.bad_input.<test>
+// (CMakeLists.txt), which expects that exit and message.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <tuple>
 
@@ -21,11 +24,20 @@ struct nothing {
   void touch() {}
 };
 
-// A spec of one operation, `touch`, whose model call is OnModel.
-template <auto OnModel>
+// Its touch never returns, and makes no scheduling point while it spins.
+struct endless {
+  void touch() {
+    while (!done_.load(std::memory_order_relaxed)) {
+    }
+  }
+  std::atomic<bool> done_{false};
+};
+
+// A spec of one operation, `touch` of Object, whose model call is OnModel.
+template <auto OnModel, class Object = nothing>
 struct touch_spec {
   static constexpr const char* name = "bad_input";
-  using object = nothing;
+  using object = Object;
   using model = int;
   static object make_object() { return {}; }
   static constexpr std::tuple operations{
@@ -50,6 +62,11 @@ TEST(DISABLED_BadInput, NoCallsPerThread) {
 
 TEST(DISABLED_BadInput, EveryCallBlocks) {
   stress::object::check_object_in_test<touch_spec<always_blocks>>();
+}
+
+TEST(DISABLED_BadInput, CallNeverReturns) {
+  stress::object::check_object_in_test<touch_spec<fine, endless>>(
+      {}, {.no_progress_after = std::chrono::seconds{2}});
 }
 
 }  // namespace
