@@ -26,6 +26,7 @@ LAYERS = [
     ("invariants", "findings.hpp", "what must hold after a round; the sink every finding goes to"),
     ("watchdog", "monitor.hpp", "is the run still moving, and where did it crash"),
     ("explore", "explore.hpp", "any code under many controlled schedules, and which schedule fails"),
+    ("object", "spec.hpp", "is any object linearizable against its spec's model"),
     ("workloads", "list.hpp", "what the threads of a round do, one file per workload"),
     ("differential", "run.hpp", "does a program give the map's results and the model's alike"),
     ("run", "session.hpp", "running a variant: options, profiles, the session, the JSON result"),

@@ -1,5 +1,10 @@
-// object/: what an object spec declares, and check_object_spec<Spec>(): every unmet requirement
-// at once, each with what to write (as safemap::check_concurrent_map does for maps).
+// object/: is any object linearizable against its spec's model
+//
+// This header: what an object spec declares, and check_object_spec<Spec>(): every unmet
+// requirement at once, each with what to write (as safemap::check_concurrent_map does for maps).
+// The rest of the folder: the calls and scenarios drawn from a spec (call.hpp, scenario.hpp),
+// the checker (checker.hpp), the explorer and free stress (explore_object.hpp,
+// stress_object.hpp), the GoogleTest entry points (gtest.hpp); docs/objects.md.
 //
 // A spec is a struct naming the object under test, a sequential model of it and its operations:
 //
