@@ -66,8 +66,12 @@ class object_explorer {
   object_result run() {
     object_result result;
     auto settings = exploration_;
+    // Drawn again rather than read from the cache: the report may run on a thread outside the
+    // schedule (scheduler::check_progress), which must not read what the body's thread wrote.
     settings.describe_schedule = [this](std::uint64_t index) {
-      return described<Spec>("scenario " + std::to_string(number_of(index)), scenario_of(index));
+      return described<Spec>(
+          "scenario " + std::to_string(number_of(index)),
+          draw_scenario_number<Spec>(settings_.shape, exploration_.seed, number_of(index)));
     };
     const auto began = std::chrono::steady_clock::now();
     const auto explored = explore::explore(
