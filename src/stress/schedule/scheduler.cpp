@@ -449,20 +449,12 @@ void scheduler::escape_if_stuck(unsigned self) {
   for (;;) {
     if (enrolled_ < seats_.size()) return;
     const auto now = std::chrono::steady_clock::now();
-    if (steps_ != quiet_step_ || running_ != quiet_running_) {
-      restart_quiet(now);
-      return;
-    }
-    if (now - quiet_since_ < escape_after) return;
+    if (quiet_period_restarted(now) || now - quiet_since_ < escape_after) return;
     // Only another ready thread is a reason to take the turn away: the running one may be busy
     // (checking a segment, printing a report) while everyone else waits for it.
     const unsigned stuck = running_;
-    auto ready = ready_threads();
-    std::erase(ready, stuck);
-    if (ready.empty()) {
-      if (now - quiet_since_ >= settings_.no_progress_after) report_no_progress(held, stuck);
-      return;
-    }
+    const auto ready = others_ready_or_no_progress(held, now);
+    if (ready.empty()) return;
     if (stuck != no_thread) {
       const thread_activity activity = seats_[stuck].activity;
       const bool spins_or_starves = activity.cpu_time() - quiet_cpu_time_ >= escape_after ||
@@ -493,14 +485,23 @@ void scheduler::escape_if_stuck(unsigned self) {
 void scheduler::check_progress() {
   guard held{*this};
   const auto now = std::chrono::steady_clock::now();
-  if (steps_ != quiet_step_ || running_ != quiet_running_) {
-    restart_quiet(now);
-    return;
-  }
-  if (now - quiet_since_ < settings_.no_progress_after) return;
+  if (!quiet_period_restarted(now)) others_ready_or_no_progress(held, now);
+}
+
+bool scheduler::quiet_period_restarted(std::chrono::steady_clock::time_point now) {
+  if (steps_ == quiet_step_ && running_ == quiet_running_) return false;
+  restart_quiet(now);
+  return true;
+}
+
+std::vector<unsigned> scheduler::others_ready_or_no_progress(
+    guard& held, std::chrono::steady_clock::time_point now) {
   auto ready = ready_threads();
   std::erase(ready, running_);
-  if (ready.empty()) report_no_progress(held, running_);
+  if (ready.empty() && now - quiet_since_ >= settings_.no_progress_after) {
+    report_no_progress(held, running_);
+  }
+  return ready;
 }
 
 void scheduler::report_no_progress(guard& held, unsigned stuck) {

@@ -246,6 +246,15 @@ class scheduler {
   bool wait_for_condition(condition ready, const void* context, wait_description waited,
                           bool may_time_out) SAFEMAP_EXCLUDES(state_);
   void escape_if_stuck(unsigned self) SAFEMAP_EXCLUDES(state_);
+  // Whether the running thread has made a scheduling point since the quiet period began (which
+  // then begins again at `now`).
+  bool quiet_period_restarted(std::chrono::steady_clock::time_point now) SAFEMAP_REQUIRES(state_);
+  // The ready threads other than the running one; with none, a running thread quiet for
+  // no_progress_after ends the round with the no-progress report (escape_if_stuck and
+  // check_progress judge it alike).
+  std::vector<unsigned> others_ready_or_no_progress(guard& held,
+                                                    std::chrono::steady_clock::time_point now)
+      SAFEMAP_REQUIRES(state_, held);
   [[noreturn]] void report_no_progress(guard& held, unsigned stuck) SAFEMAP_REQUIRES(state_, held);
   // A new quiet period: from now, with the running thread's CPU time as it is.
   void restart_quiet(std::chrono::steady_clock::time_point now) SAFEMAP_REQUIRES(state_);
