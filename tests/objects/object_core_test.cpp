@@ -1,6 +1,7 @@
 // The object harness's core (src/stress/object/) on hand-made scenarios and histories of the
 // queue example's spec: the checker's verdicts and its "why nothing follows" lines, which
-// scenarios always complete, the shrinking's smaller scenarios, the scenario table and describe().
+// scenarios always complete, the shrinking's smaller scenarios, the shape a run takes, the
+// scenario table and describe().
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -126,6 +127,20 @@ TEST(ObjectShrink, EverySmallerScenarioHasOneCallLess) {
 
 TEST(ObjectShrink, TheLastThreadIsNeverDropped) {
   EXPECT_TRUE(stress::object::one_call_smaller(parallel({{push(1)}})).empty());
+}
+
+// A spec that declares a shape: its scenarios take it unless the run asks for another.
+struct longer_queue_spec : queue_spec {
+  static constexpr stress::object::scenario_shape shape{.threads = 3, .init = 2};
+};
+
+TEST(ObjectShape, RunsShapeElseSpecsElseDefaults) {
+  using stress::object::scenario_shape;
+  using stress::object::shape_for;
+  EXPECT_EQ(shape_for<longer_queue_spec>(std::nullopt).threads, 3u);
+  EXPECT_EQ(shape_for<longer_queue_spec>(std::nullopt).init, 2u);
+  EXPECT_EQ(shape_for<longer_queue_spec>(scenario_shape{.threads = 4}).threads, 4u);
+  EXPECT_EQ(shape_for<queue_spec>(std::nullopt).threads, scenario_shape{}.threads);
 }
 
 TEST(ObjectTable, InitThreadsInColumnsThenPost) {

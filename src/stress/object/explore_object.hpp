@@ -33,7 +33,7 @@
 namespace safemap::stress::object {
 
 struct object_settings {
-  scenario_shape shape{};
+  std::optional<scenario_shape> shape{};  // none: the spec's (shape_for)
   std::uint64_t schedules_per_scenario = 20;
   // Schedules tried on each smaller scenario while shrinking.
   std::uint64_t shrink_schedules = 200;
@@ -56,8 +56,8 @@ template <class Spec>
 class object_explorer {
  public:
   object_explorer(const explore::exploration_settings& exploration, const object_settings& settings)
-      : exploration_{exploration}, settings_{settings} {
-    refuse_bad_shape(Spec::name, settings.shape);
+      : exploration_{exploration}, settings_{settings}, shape_{shape_for<Spec>(settings.shape)} {
+    refuse_bad_shape(Spec::name, shape_);
     if (settings.schedules_per_scenario == 0 || settings.shrink_schedules == 0) {
       refuse_spec(Spec::name, "schedules per scenario and shrink schedules must be at least 1");
     }
@@ -71,7 +71,7 @@ class object_explorer {
     settings.describe_schedule = [this](std::uint64_t index) {
       return described<Spec>(
           "scenario " + std::to_string(number_of(index)),
-          draw_scenario_number<Spec>(settings_.shape, exploration_.seed, number_of(index)));
+          draw_scenario_number<Spec>(shape_, exploration_.seed, number_of(index)));
     };
     const auto began = std::chrono::steady_clock::now();
     const auto explored = explore::explore(
@@ -108,7 +108,7 @@ class object_explorer {
   const scenario<Spec>& scenario_of(std::uint64_t index) {
     const auto number = number_of(index);
     if (drawn_number_ == number) return drawn_;
-    drawn_ = draw_scenario_number<Spec>(settings_.shape, exploration_.seed, number);
+    drawn_ = draw_scenario_number<Spec>(shape_, exploration_.seed, number);
     drawn_number_ = number;
     ++scenarios_drawn_;
     return drawn_;
@@ -200,6 +200,7 @@ class object_explorer {
 
   explore::exploration_settings exploration_;
   object_settings settings_;
+  scenario_shape shape_;
   // The exploration and schedule of the latest failure, for its traced replay.
   explore::exploration_settings failing_settings_;
   std::uint64_t failing_schedule_ = 0;

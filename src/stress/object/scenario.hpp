@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,19 @@ struct scenario_shape {
   unsigned init = 1;  // calls before the threads start
   unsigned post = 1;  // calls after they are joined
 };
+
+// The shape a run's scenarios take: the one the run asks for, else the one the spec declares
+// (`static constexpr scenario_shape shape{...}`, when its bugs need more calls than the
+// defaults), else the defaults.
+template <class Spec>
+scenario_shape shape_for(const std::optional<scenario_shape>& asked) {
+  if (asked) return *asked;
+  if constexpr (requires { Spec::shape; }) {
+    return Spec::shape;
+  } else {
+    return {};
+  }
+}
 
 template <class Spec>
 struct scenario {

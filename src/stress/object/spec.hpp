@@ -22,7 +22,9 @@
 //                   [](const model& m) { return m; }}};
 //   };
 //
-// Optional: `static model make_model()` when the model does not start default-constructed.
+// Optional: `static model make_model()` when the model does not start default-constructed, and
+// `static constexpr scenario_shape shape{...}` when a bug needs longer scenarios than the
+// defaults (scenario.hpp).
 #pragma once
 
 #include <concepts>

@@ -35,7 +35,7 @@
 namespace safemap::stress::object {
 
 struct stress_settings {
-  scenario_shape shape{};
+  std::optional<scenario_shape> shape{};  // none: the spec's (shape_for)
   std::uint64_t seed = 1;
   std::uint64_t scenarios = 1000;  // at most this many scenarios
   double budget_s = 2;             // and at most this long
@@ -58,7 +58,8 @@ inline constexpr double stress_progress_every_s = 5;
 template <class Spec>
 stress_result stress_object(const stress_settings& settings) {
   if constexpr (check_object_spec<Spec>()) {
-    refuse_bad_shape(Spec::name, settings.shape);
+    const scenario_shape shape = shape_for<Spec>(settings.shape);
+    refuse_bad_shape(Spec::name, shape);
     if (settings.runs_per_scenario == 0) {
       refuse_spec(Spec::name, "runs per scenario must be at least 1");
     }
@@ -81,7 +82,7 @@ stress_result stress_object(const stress_settings& settings) {
     stress_result result;
     for (std::uint64_t number = 0;
          number < settings.scenarios && seconds_since_start() < settings.budget_s; ++number) {
-      const auto planned = draw_scenario_number<Spec>(settings.shape, settings.seed, number);
+      const auto planned = draw_scenario_number<Spec>(shape, settings.seed, number);
       ++result.scenarios;
       shown = described<Spec>("scenario " + std::to_string(number), planned);
       board.set_stage(std::string{Spec::name} + " free stress, scenario " + std::to_string(number) +

@@ -53,11 +53,13 @@ TEST(DISABLED_BadInput, ThrowingModel) {
 }
 
 TEST(DISABLED_BadInput, NoThreads) {
-  stress::object::check_object_in_test<touch_spec<fine>>({.shape = {.threads = 0}});
+  stress::object::check_object_in_test<touch_spec<fine>>(
+      {.shape = stress::object::scenario_shape{.threads = 0}});
 }
 
 TEST(DISABLED_BadInput, NoCallsPerThread) {
-  stress::object::check_object_in_test<touch_spec<fine>>({.shape = {.operations_per_thread = 0}});
+  stress::object::check_object_in_test<touch_spec<fine>>(
+      {.shape = stress::object::scenario_shape{.operations_per_thread = 0}});
 }
 
 TEST(DISABLED_BadInput, EveryCallBlocks) {

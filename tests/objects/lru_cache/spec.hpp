@@ -8,15 +8,11 @@
 #include <tuple>
 #include <utility>
 
+#include "../spec_vocabulary.hpp"
 #include "lru_cache.hpp"
 #include "sequential_lru.hpp"
-#include "stress/object/operation.hpp"
 
 namespace safemap::object_examples::lru_cache {
-
-using stress::object::arguments;
-using stress::object::int_between;
-using stress::object::operation;
 
 template <class Cache>
 struct spec {

@@ -16,14 +16,10 @@
 #include <safemap/shared_mutex_map.hpp>
 
 #include "../../fork_example/spinlock_map.hpp"
-#include "stress/object/operation.hpp"
+#include "../spec_vocabulary.hpp"
 
 namespace safemap::object_examples::map {
 
-using stress::object::arguments;
-using stress::object::int_between;
-using stress::object::no_arguments;
-using stress::object::operation;
 using value_type = std::uint64_t;
 
 template <class Map>

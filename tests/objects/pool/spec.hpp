@@ -10,15 +10,11 @@
 #include <optional>
 #include <tuple>
 
+#include "../spec_vocabulary.hpp"
 #include "leaseholder.hpp"
 #include "object_pool.hpp"
-#include "stress/object/operation.hpp"
 
 namespace safemap::object_examples::pool {
-
-using stress::object::int_between;
-using stress::object::no_arguments;
-using stress::object::operation;
 
 template <class Pool>
 struct spec {

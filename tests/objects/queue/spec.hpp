@@ -8,16 +8,9 @@
 #include <tuple>
 
 #include "../../controlled/bounded_queue.hpp"
-#include "stress/object/operation.hpp"
+#include "../spec_vocabulary.hpp"
 
 namespace safemap::object_examples::queue {
-
-using stress::object::blocks;
-using stress::object::done;
-using stress::object::int_between;
-using stress::object::may_block;
-using stress::object::no_arguments;
-using stress::object::operation;
 
 template <class Queue>
 struct spec {

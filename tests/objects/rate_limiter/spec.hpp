@@ -1,19 +1,16 @@
-// Worked example: a rate limiter (rate_limiter.hpp) under the linearizability oracle. The model
-// is the number of permits left: requests of up to the whole budget, so that two at once cannot
-// both be admitted.
+// Worked example: a rate limiter, with a lock (rate_limiter.hpp) and without one
+// (lock_free_rate_limiter.hpp), under the linearizability oracle. The model is the number of
+// permits left: requests of up to the whole budget, so that two at once cannot both be admitted.
 #pragma once
 
 #include <algorithm>
 #include <tuple>
 
+#include "../spec_vocabulary.hpp"
+#include "lock_free_rate_limiter.hpp"
 #include "rate_limiter.hpp"
-#include "stress/object/operation.hpp"
 
 namespace safemap::object_examples::rate_limiter {
-
-using stress::object::int_between;
-using stress::object::no_arguments;
-using stress::object::operation;
 
 template <class Limiter>
 struct spec {
@@ -39,6 +36,6 @@ struct spec {
                 [](const model& left) { return left; }}};
 };
 
-using correct = rate_limiter;
+using correct = std::tuple<rate_limiter, lock_free_rate_limiter>;
 
 }  // namespace safemap::object_examples::rate_limiter
