@@ -318,6 +318,24 @@ class ObjectTests(unittest.TestCase):
                          ["/b/objects_queue_test", "--gtest_also_run_disabled_tests",
                           "--gtest_filter=DISABLED_PlantedFree.pop_twice"])
 
+    def test_a_bug_registered_in_tsan_only_runs_controlled_there_and_free_in_both(self):
+        # `// Needs: atomic scheduling points`: registered only where atomics are points.
+        def build(preset, commands):
+            return types.SimpleNamespace(preset=preset, commands=commands,
+                                         directory=pathlib.Path(f"/r/build/{preset}"))
+        atomic = ["/r/build/tsan/tests/objects/objects_stack_test",
+                  "--gtest_also_run_disabled_tests", "--gtest_filter=DISABLED_Planted.aba"]
+        default = build("default", {"objects.queue.pop_twice": [
+            "/r/build/default/tests/objects/objects_queue_test",
+            "--gtest_filter=DISABLED_Planted.pop_twice"]})
+        tsan = build("tsan", {"objects.stack.aba": atomic,
+                              "objects.queue.pop_twice": ["/r/build/tsan/x"]})
+        rows = gap_objects.ObjectRows(default, tsan, None, None)
+        self.assertIs(rows.tests["objects.stack.aba"], tsan)
+        self.assertIs(rows.tests["objects.queue.pop_twice"], default)  # the default build first
+        self.assertEqual(rows.executable_in(default, tsan, atomic)[0],
+                         "/r/build/default/tests/objects/objects_stack_test")
+
     def test_the_environment_sets_budget_and_seed_and_drops_inherited_ones(self):
         environment = gap_objects.with_exploration(
             {"PATH": "/bin", "SAFEMAP_EXPLORE_SCHEDULE": "7", "SAFEMAP_EXPLORE_SEED": "9"},
@@ -388,6 +406,35 @@ class ObjectOutput(unittest.TestCase):
                          "5/5 (default, median found in 0.4 s), replays")
         self.assertEqual(gap_objects.controlled_cell({**controlled, "found": 0}),
                          "0/5 (default)")
+
+
+class Rendering(unittest.TestCase):
+    OPTIONS = types.SimpleNamespace(runs=1, controlled_budget=2, production_budget=10)
+    MAP_ROW = {"variant": "racy", "broken": True, "verdict": "gap reproduced", "reason": None,
+               "local": local(passed=1),
+               "production": {"preset": "tsan", "runs": 1, "caught": 1, "kind": "data race",
+                              "median_seconds": 0.1, "location": "a.hpp:3 f"},
+               "controlled": {"runs": 1, "found": 1, "kind": "data race",
+                              "median_seconds": 0.2, "replayed": True}}
+    OBJECT_ROW = {"test": "objects.queue.pop_twice", "verdict": "gap reproduced",
+                  "local": free(passed=1),
+                  "production": {"preset": "tsan", "runs": 1, "budget_seconds": 10, "found": 0,
+                                 "found_by": {}},
+                  "controlled": {"preset": "default", "runs": 1, "found": 1,
+                                 "median_found_in_seconds": 0.4, "replayed": True}}
+
+    def test_each_table_appears_when_it_has_rows(self):
+        both = gap_report.markdown([self.MAP_ROW], [self.OBJECT_ROW], self.OPTIONS,
+                                   {"variants": []})
+        self.assertIn("| racy |", both)
+        self.assertIn("| `objects.queue.pop_twice` |", both)
+        objects_only = gap_report.markdown([], [self.OBJECT_ROW], self.OPTIONS, {"variants": []})
+        self.assertNotIn("| variant |", objects_only)
+        self.assertIn("## Beyond maps", objects_only)
+        terminal = gap_report.terminal_table([self.MAP_ROW], [self.OBJECT_ROW])
+        self.assertIn("racy: located at a.hpp:3 f", terminal)
+        self.assertIn("objects.queue.pop_twice", terminal)
+        self.assertNotIn("planted object", gap_report.terminal_table([self.MAP_ROW], []))
 
 
 if __name__ == "__main__":
