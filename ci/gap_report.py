@@ -21,6 +21,10 @@ too" (with the reason the variant's header declares in `// Fails locally:`, whic
 carries), "MISSED in production"; correct variants: "clean" or "NOT CLEAN".
 A sweep then runs a few variants at several thread counts for the chart: how often the bug
 manifests in the normal build, and how often TSan reports it, against thread count.
+Then the "beyond maps" rows (ci/gap_objects.py, --objects): the planted bugs of tests/objects/,
+free stress locally and in tsan beside the controlled exploration; a row whose controlled runs
+missed it is "MISSED under controlled schedules". --objects-only measures those rows alone and
+needs only the default and tsan builds.
 
 The builds are made by ci/gap-report.sh; this script only reads them:
   <build>/<preset>/safemap-stress-variants.json   the variants (written by cmake/SafemapStress.cmake)
@@ -31,8 +35,9 @@ sanitizer-report's --format json findings (kind and location; the only source fo
 died, whose result names no kind).
 
 Writes gap-report.md, gap-report.json and gap-chart.svg (gnuplot) to --out.
-Exit 0 when every broken variant is caught in production in K of K runs and every correct
-variant is clean; 1 otherwise; 2 on bad usage, missing builds or a sanitizer-report that fails.
+Exit 0 when every broken variant is caught in production in K of K runs, every correct
+variant is clean and every planted object is found by controlled schedules in K of K runs; 1
+otherwise; 2 on bad usage, missing builds or a sanitizer-report that fails.
 """
 import argparse
 import json
@@ -47,6 +52,7 @@ import sys
 import tempfile
 import time
 
+import gap_objects
 import layers_table
 
 EXIT_OK, EXIT_GAP_NOT_SHOWN, EXIT_BAD_USAGE = 0, 1, 2
@@ -473,10 +479,17 @@ def controlled_cell(row):
             f"(median {controlled['median_seconds']} s), {replay}")
 
 
-def markdown(rows, options, manifest):
+def markdown(rows, object_rows, options, manifest):
+    lines = ["# Gap report: works locally, dies in production", ""]
+    if rows:
+        lines += map_section(rows, options, manifest)
+    if object_rows:
+        lines += gap_objects.markdown_section(object_rows, options) + [""]
+    return "\n".join(lines) + "\n"
+
+
+def map_section(rows, options, manifest):
     lines = [
-        "# Gap report: works locally, dies in production",
-        "",
         f"Local: preset `default`, profile `local`. Production: the sanitizer preset that declares "
         f"the bug, profile `production`. Local, controlled: preset `default`, profile `controlled` "
         f"(PCT schedules), at most {options.controlled_budget:g} s a run; \"replays\" means the "
@@ -494,8 +507,8 @@ def markdown(rows, options, manifest):
                      f"{row['verdict']} |")
     lines += [""] + reasons(rows)
     lines += ["", "Which layer catches each planted bug, from the catalogue's EXPECT lines:", "",
-              layers_table.block(manifest)]
-    return "\n".join(lines) + "\n"
+              layers_table.block(manifest), ""]
+    return lines
 
 
 def reasons(rows):
@@ -504,20 +517,33 @@ def reasons(rows):
             for row in rows if row["verdict"].startswith("no gap")]
 
 
-def terminal_table(rows):
-    header = ("variant", "local (normal build)", "production", "local, controlled", "verdict")
-    table = [(r["variant"], local_cell(r["local"]), production_cell(r), controlled_cell(r), r["verdict"])
-             for r in rows]
+def terminal_table(rows, object_rows):
+    out = []
+    if rows:
+        header = ("variant", "local (normal build)", "production", "local, controlled", "verdict")
+        table = [(r["variant"], local_cell(r["local"]), production_cell(r), controlled_cell(r),
+                  r["verdict"]) for r in rows]
+        out += aligned(header, table)
+        for row in rows:
+            if row["production"].get("location"):
+                out.append(f"  {row['variant']}: located at {row['production']['location']}")
+        out += reasons(rows)
+    if object_rows:
+        header = ("planted object", "local (free stress)", "production (free stress)",
+                  "local, controlled", "verdict")
+        out += [""] * bool(rows) + aligned(header, gap_objects.terminal_rows(object_rows))
+    return "\n".join(out)
+
+
+def aligned(header, table):
+    """The header and rows as lines of columns padded to their widest cell."""
     widths = [max(len(str(row[i])) for row in [header] + table) for i in range(len(header))]
     out = []
     for row in [header] + table:
         out.append("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
         if row is header:
             out.append("  ".join("-" * width for width in widths))
-    for row in rows:
-        if row["production"].get("location"):
-            out.append(f"  {row['variant']}: located at {row['production']['location']}")
-    return "\n".join(out + reasons(rows))
+    return out
 
 
 def chart(points, out_directory):
@@ -566,7 +592,16 @@ def parse_arguments(argv):
     parser.add_argument("--correct-workload", default="resize_storm",
                         help="workload correct variants run (the most common trigger)")
     parser.add_argument("--controlled-budget", type=float, default=2,
-                        help="seconds a controlled-schedule run may search (--repeat-for)")
+                        help="seconds a controlled-schedule run may search (--repeat-for; "
+                             "planted objects: rounded up to whole seconds)")
+    parser.add_argument("--objects", default="all",
+                        help="planted-object rows: all, none or a comma list of their "
+                             "expectation tests (objects.<example>.<bug>)")
+    parser.add_argument("--objects-only", action="store_true",
+                        help="only the planted-object rows (no variants, no sweep; needs only "
+                             "the default and tsan builds)")
+    parser.add_argument("--production-budget", type=int, default=10,
+                        help="seconds of a planted object's free stress in tsan")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a run hangs")
     parser.add_argument("--out", default="build/gap", help="folder for the report files")
     parser.add_argument("--source-root", default=".", help="the repository")
@@ -579,29 +614,42 @@ def parse_arguments(argv):
         parser.error("--runs, --sweep-runs and thread counts must be at least 1")
     if not options.controlled_budget > 0 or options.controlled_budget == float("inf"):
         parser.error("--controlled-budget must be a finite number of seconds > 0")
+    if options.production_budget < 1:
+        parser.error("--production-budget must be at least 1 second")
+    if options.objects_only and options.objects == "none":
+        parser.error("--objects-only with --objects none leaves nothing to measure")
     return options
 
 
 def main(argv):
     options = parse_arguments(argv)
+    root = pathlib.Path(options.source_root).resolve()
     try:
-        report = GapReport(options)
-        names = [n for n in options.variants.split(",") if n] or sorted(
-            report.local.variants, key=lambda n: (not report.local.variants[n]["broken"], n))
-        sweep_names = [n for n in options.sweep_variants.split(",") if n]
+        if options.objects_only:
+            report, names, sweep_names = None, [], []
+            local, tsan = Build(root, "default"), Build(root, "tsan")
+        else:
+            report = GapReport(options)
+            local, tsan = report.local, report.production["tsan"]
+            names = [n for n in options.variants.split(",") if n] or sorted(
+                report.local.variants, key=lambda n: (not report.local.variants[n]["broken"], n))
+            sweep_names = [n for n in options.sweep_variants.split(",") if n]
         for name in names + sweep_names:
             if name not in report.local.variants:
                 raise UsageError(f"unknown variant {name!r} "
                                  f"(known: {', '.join(sorted(report.local.variants))})")
-    except (UsageError, subprocess.CalledProcessError) as error:
+        objects = gap_objects.ObjectRows(local, tsan, options, run)
+        object_names = objects.names(options.objects)
+    except (UsageError, ValueError, subprocess.CalledProcessError) as error:
         print(f"gap-report: {error}", file=sys.stderr)
         return EXIT_BAD_USAGE
 
-    progress = Progress(len(names) * 3 * options.runs +
+    progress = Progress((len(names) + len(object_names)) * 3 * options.runs +
                         len(sweep_names) * len(options.sweep_threads) * options.sweep_runs)
     try:
         rows = [report.measure_variant(name, progress) for name in names]
-        points = report.sweep(sweep_names, progress)
+        points = report.sweep(sweep_names, progress) if report else []
+        object_rows = [objects.measure(name, progress) for name in object_names]
     except ToolFailed as error:
         progress.close()
         print(f"gap-report: sanitizer-report failed: {error}", file=sys.stderr)
@@ -610,10 +658,11 @@ def main(argv):
 
     out = pathlib.Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
-    text = markdown(rows, options, {"variants": list(report.local.variants.values())})
+    text = markdown(rows, object_rows, options, {"variants": list(local.variants.values())})
     (out / "gap-report.md").write_text(text)
     (out / "gap-report.json").write_text(json.dumps(
-        {"runs": options.runs, "variants": rows, "sweep": points}, indent=2) + "\n")
+        {"runs": options.runs, "variants": rows, "sweep": points, "objects": object_rows},
+        indent=2) + "\n")
     svg = chart(points, out)
     if svg:
         text += f"\nChart: `{svg}`\n"
@@ -621,10 +670,11 @@ def main(argv):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a") as summary:
             summary.write(text)
 
-    print(terminal_table(rows))
+    print(terminal_table(rows, object_rows))
     print(f"\nWrote {out}/gap-report.md, {out}/gap-report.json"
           + (f", {svg}" if svg else " (no chart: gnuplot missing or no sweep)"))
     failed = [r["variant"] for r in rows if r["verdict"] in ("MISSED in production", "NOT CLEAN")]
+    failed += [r["test"] for r in object_rows if r["verdict"] == gap_objects.VERDICT_MISSED]
     if failed:
         print(f"gap-report: not shown for {', '.join(failed)}", file=sys.stderr)
         return EXIT_GAP_NOT_SHOWN

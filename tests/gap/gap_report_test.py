@@ -2,7 +2,9 @@
 """The gap report's judgements (ci/gap_report.py): verdicts, the local profile's arguments, how
 a finding's location is shortened, what it reads from the driver's --json result and from
 sanitizer-report (which must fail loudly), and the declared reason a variant's manifest entry
-carries (cmake/SafemapStress.cmake reads it from the header; the report prints it). The
+carries (cmake/SafemapStress.cmake reads it from the header; the report prints it); and the
+planted objects' rows (ci/gap_objects.py): their verdicts, the tests read from a ctest listing,
+the free-stress command and environment, and what they read from a test's output. The
 measuring itself needs the three builds and runs in the main job; these are its pure parts.
 Usage: gap_report_test.py <repository root> <build>/safemap-stress-variants.json <cmake>"""
 import json
@@ -18,7 +20,8 @@ MANIFEST = {variant["name"]: variant
             for variant in json.loads(pathlib.Path(sys.argv.pop(1)).read_text())["variants"]}
 CMAKE = sys.argv.pop(1)
 sys.path.insert(0, str(ROOT / "ci"))
-import gap_report  # noqa: E402  (the path above makes it importable)
+import gap_objects  # noqa: E402  (the path above makes it importable)
+import gap_report  # noqa: E402
 
 
 def local(passed=0, oracle=0, crash=0, crash_reported=0, hang=0):
@@ -261,6 +264,177 @@ class Controlled(unittest.TestCase):
         self.assertEqual(gap_report.controlled_cell(row), "20/20 deadlock (median 0.8 s), replays")
         row["controlled"].update(found=0, replayed=None)
         self.assertEqual(gap_report.controlled_cell(row), "0/20")
+
+
+def free(passed=0, found=0, other=0):
+    return {"pass": passed, "found": found, "other": other}
+
+
+class ObjectVerdict(unittest.TestCase):
+    def test_gap_reproduced_needs_a_local_pass_and_every_controlled_run_finding_it(self):
+        self.assertEqual(gap_objects.object_verdict(free(passed=1, found=4), 5, 5),
+                         "gap reproduced")
+        self.assertEqual(gap_objects.object_verdict(free(passed=5), 4, 5),
+                         "MISSED under controlled schedules")
+
+    def test_finding_it_in_every_local_run_is_no_gap(self):
+        self.assertEqual(gap_objects.object_verdict(free(found=5), 5, 5),
+                         "no gap: fails locally too")
+
+    def test_a_controlled_miss_wins_over_failing_locally(self):
+        self.assertEqual(gap_objects.object_verdict(free(found=5), 0, 5),
+                         "MISSED under controlled schedules")
+
+    def test_a_free_run_is_a_pass_a_finding_or_another_failure(self):
+        found = "[  FAILED  ]\n==12==ERROR: SafemapLinearizability: not linearizable\n"
+        self.assertEqual(gap_objects.classify_free(0, "[  PASSED  ] 1 test.\n"), "pass")
+        # A filter that picks no test passes too: that is no pass of the object.
+        self.assertEqual(gap_objects.classify_free(0, "[  PASSED  ] 0 tests.\n"), "other")
+        self.assertEqual(gap_objects.classify_free(1, found), "found")
+        self.assertEqual(gap_objects.classify_free(1, "[  FAILED  ] a crash\n"), "other")
+        self.assertEqual(gap_objects.classify_free("timeout", found), "other")
+
+    def test_tsan_reports_are_read_once_each_in_order(self):
+        output = ("WARNING: ThreadSanitizer: data race (pid=1)\n"
+                  "WARNING: ThreadSanitizer: heap-use-after-free (pid=1)\n"
+                  "WARNING: ThreadSanitizer: data race (pid=1)\n")
+        self.assertEqual(gap_objects.tsan_kinds(output), ["data race", "heap-use-after-free"])
+
+
+class ObjectTests(unittest.TestCase):
+    PLANTED = ["/b/objects_queue_test", "--gtest_also_run_disabled_tests",
+               "--gtest_filter=DISABLED_Planted.pop_twice"]
+
+    def test_the_planted_tests_are_read_from_the_listing(self):
+        commands = {"objects.queue.pop_twice": self.PLANTED,
+                    "objects.bad_input.NoThreads": ["cmake", "-P", "check_exit.cmake"],
+                    "objects.spec_check_lists_every_missing_part": ["cmake"],
+                    "broken.a.tsan": ["sanitizer-report"]}
+        self.assertEqual(gap_objects.planted_tests(commands),
+                         {"objects.queue.pop_twice": ("queue", "pop_twice")})
+
+    def test_free_stress_runs_the_same_executable_with_the_free_test(self):
+        self.assertEqual(gap_objects.free_stress_command(self.PLANTED, "pop_twice"),
+                         ["/b/objects_queue_test", "--gtest_also_run_disabled_tests",
+                          "--gtest_filter=DISABLED_PlantedFree.pop_twice"])
+
+    def test_a_bug_registered_in_tsan_only_runs_controlled_there_and_free_in_both(self):
+        # `// Needs: atomic scheduling points`: registered only where atomics are points.
+        def build(preset, commands):
+            return types.SimpleNamespace(preset=preset, commands=commands,
+                                         directory=pathlib.Path(f"/r/build/{preset}"))
+        atomic = ["/r/build/tsan/tests/objects/objects_stack_test",
+                  "--gtest_also_run_disabled_tests", "--gtest_filter=DISABLED_Planted.aba"]
+        default = build("default", {"objects.queue.pop_twice": [
+            "/r/build/default/tests/objects/objects_queue_test",
+            "--gtest_filter=DISABLED_Planted.pop_twice"]})
+        tsan = build("tsan", {"objects.stack.aba": atomic,
+                              "objects.queue.pop_twice": ["/r/build/tsan/x"]})
+        rows = gap_objects.ObjectRows(default, tsan, None, None)
+        self.assertIs(rows.tests["objects.stack.aba"], tsan)
+        self.assertIs(rows.tests["objects.queue.pop_twice"], default)  # the default build first
+        self.assertEqual(rows.executable_in(default, tsan, atomic)[0],
+                         "/r/build/default/tests/objects/objects_stack_test")
+
+    def test_the_environment_sets_budget_and_seed_and_drops_inherited_ones(self):
+        environment = gap_objects.with_exploration(
+            {"PATH": "/bin", "SAFEMAP_EXPLORE_SCHEDULE": "7", "SAFEMAP_EXPLORE_SEED": "9"},
+            2.5, 3)
+        self.assertEqual(environment, {"PATH": "/bin", "SAFEMAP_EXPLORE_BUDGET_S": "3",
+                                       "SAFEMAP_EXPLORE_SEED": "3"})
+        self.assertNotIn("SAFEMAP_EXPLORE_SEED",
+                         gap_objects.with_exploration({"SAFEMAP_EXPLORE_SEED": "9"}, 0.1))
+
+    def test_the_variable_names_are_the_ones_variables_hpp_defines(self):
+        header = (ROOT / "src/stress/explore/variables.hpp").read_text()
+        for name in (gap_objects.SEED_VARIABLE, gap_objects.BUDGET_VARIABLE):
+            self.assertIn(f'= "{name}";', header)
+        self.assertIn(f'prefix = "{gap_objects.VARIABLE_PREFIX}";', header)
+
+
+class ObjectOutput(unittest.TestCase):
+    REPLAY = ("  replay: SAFEMAP_EXPLORE_STRATEGY=pct SAFEMAP_EXPLORE_DEPTH=3 "
+              "SAFEMAP_EXPLORE_SEED=1 SAFEMAP_EXPLORE_SCHEDULE=83 /b/objects_queue_test "
+              "--gtest_filter=DISABLED_Planted.pop_twice --gtest_also_run_disabled_tests")
+
+    def output(self, pid, returned):
+        return "\n".join([
+            "[ RUN      ] DISABLED_Planted.pop_twice",
+            "[safemap object] bounded_queue: schedule 83 (scenario 4) is not linearizable, "
+            "found in 0.46 s",
+            "[safemap object] bounded_queue: shrinking a failing scenario of 8 calls",
+            f"=={pid}==ERROR: SafemapLinearizability: not linearizable",
+            "  bounded_queue: no order of these calls fits the model",
+            f"    pop() returned {returned}; the model returns 2",
+            self.REPLAY,
+            "SUMMARY: SafemapLinearizability: not linearizable",
+            f"[  FAILED  ] DISABLED_Planted.pop_twice ({pid} ms)"])
+
+    def test_found_in_is_read_from_the_harness_line(self):
+        self.assertEqual(gap_objects.found_in_seconds(self.output(1, 3)), 0.46)
+        self.assertIsNone(gap_objects.found_in_seconds("[  PASSED  ] 1 test.\n"))
+
+    def test_the_replay_line_is_assignments_then_the_command(self):
+        assignments, command = gap_objects.replay_line(self.output(1, 3))
+        self.assertEqual(assignments, {"SAFEMAP_EXPLORE_STRATEGY": "pct",
+                                       "SAFEMAP_EXPLORE_DEPTH": "3", "SAFEMAP_EXPLORE_SEED": "1",
+                                       "SAFEMAP_EXPLORE_SCHEDULE": "83"})
+        self.assertEqual(command, ["/b/objects_queue_test",
+                                   "--gtest_filter=DISABLED_Planted.pop_twice",
+                                   "--gtest_also_run_disabled_tests"])
+        self.assertIsNone(gap_objects.replay_line("no replay here\n"))
+
+    def test_the_report_is_compared_without_process_id_and_timing(self):
+        first = gap_objects.report_text(self.output(1, 3))
+        self.assertEqual(first, "ERROR: SafemapLinearizability: not linearizable\n"
+                                "  bounded_queue: no order of these calls fits the model\n"
+                                "    pop() returned 3; the model returns 2")
+        self.assertEqual(gap_objects.report_text(self.output(4242, 3)), first)
+        self.assertNotEqual(gap_objects.report_text(self.output(1, 4)), first)
+        self.assertIsNone(gap_objects.report_text("[  PASSED  ] 1 test.\n"))
+
+    def test_the_cells_say_counts_budget_finders_and_replay(self):
+        self.assertEqual(gap_objects.local_cell(free(passed=3, found=1, other=1)),
+                         "3 pass / 1 found / 1 other")
+        self.assertEqual(gap_objects.production_cell(
+            {"preset": "tsan", "runs": 5, "budget_seconds": 10, "found": 4,
+             "found_by": {"linearizability": 4, "tsan data race": 1}}),
+            "4/5 found (tsan, 10 s: 4 linearizability, 1 tsan data race)")
+        controlled = {"preset": "default", "runs": 5, "found": 5,
+                      "median_found_in_seconds": 0.4, "replayed": True}
+        self.assertEqual(gap_objects.controlled_cell(controlled),
+                         "5/5 (default, median found in 0.4 s), replays")
+        self.assertEqual(gap_objects.controlled_cell({**controlled, "found": 0}),
+                         "0/5 (default)")
+
+
+class Rendering(unittest.TestCase):
+    OPTIONS = types.SimpleNamespace(runs=1, controlled_budget=2, production_budget=10)
+    MAP_ROW = {"variant": "racy", "broken": True, "verdict": "gap reproduced", "reason": None,
+               "local": local(passed=1),
+               "production": {"preset": "tsan", "runs": 1, "caught": 1, "kind": "data race",
+                              "median_seconds": 0.1, "location": "a.hpp:3 f"},
+               "controlled": {"runs": 1, "found": 1, "kind": "data race",
+                              "median_seconds": 0.2, "replayed": True}}
+    OBJECT_ROW = {"test": "objects.queue.pop_twice", "verdict": "gap reproduced",
+                  "local": free(passed=1),
+                  "production": {"preset": "tsan", "runs": 1, "budget_seconds": 10, "found": 0,
+                                 "found_by": {}},
+                  "controlled": {"preset": "default", "runs": 1, "found": 1,
+                                 "median_found_in_seconds": 0.4, "replayed": True}}
+
+    def test_each_table_appears_when_it_has_rows(self):
+        both = gap_report.markdown([self.MAP_ROW], [self.OBJECT_ROW], self.OPTIONS,
+                                   {"variants": []})
+        self.assertIn("| racy |", both)
+        self.assertIn("| `objects.queue.pop_twice` |", both)
+        objects_only = gap_report.markdown([], [self.OBJECT_ROW], self.OPTIONS, {"variants": []})
+        self.assertNotIn("| variant |", objects_only)
+        self.assertIn("## Beyond maps", objects_only)
+        terminal = gap_report.terminal_table([self.MAP_ROW], [self.OBJECT_ROW])
+        self.assertIn("racy: located at a.hpp:3 f", terminal)
+        self.assertIn("objects.queue.pop_twice", terminal)
+        self.assertNotIn("planted object", gap_report.terminal_table([self.MAP_ROW], []))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
 //   TEST(Queue, IsLinearizable) { check_object_in_test<queue_spec>(); }
 //
 // stress_object_in_test() does the same for free stress (stress_object.hpp), whose finding
-// cannot be replayed.
+// cannot be replayed; its seed and budget come from the same variables as an exploration's.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -29,7 +29,13 @@ object_result check_object_in_test(const object_settings& settings = {},
 }
 
 template <class Spec>
-stress_result stress_object_in_test(const stress_settings& settings = {}) {
+stress_result stress_object_in_test(stress_settings settings = {}) {
+  explore::exploration_settings defaults;
+  defaults.seed = settings.seed;
+  defaults.budget_s = settings.budget_s;
+  const auto environment = explore::settings_from_environment(std::move(defaults));
+  settings.seed = environment.seed;
+  settings.budget_s = environment.budget_s;
   auto result = stress_object<Spec>(settings);
   if (result.finding) ADD_FAILURE() << result.finding->report;
   return result;
