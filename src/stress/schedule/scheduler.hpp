@@ -12,7 +12,7 @@
 // a line changed), and, in executables linked with the controlled runtime (blocking_hooks.cpp),
 // the start, detach and join of threads and the waits and notifications of condition
 // variables, semaphores, barriers and futexes; in ThreadSanitizer builds, every atomic
-// operation (atomic_hooks.cpp, schedule_settings::atomic_points), but the scheduler's own.
+// operation (atomic_hooks.cpp, schedule_settings::atomic_points) but the harness's own.
 //
 // The scheduler models what blocks: a thread that would block on a lock another controlled
 // thread holds, that waits on a condition variable nobody has signalled since, or that joins a
