@@ -315,6 +315,56 @@ TEST(DISABLED_Finds, SpinLockedIncrementSplitInTwo) {
   });
 }
 
+// Canaries for atomics, points only in ThreadSanitizer builds (atomic_hooks.cpp). A token bucket
+// with one token admits by a load, a check and a store of what it saw less one: a thread that
+// loads between the other's load and store takes the same token again. No data race, nothing
+// for TSan to see; only a switch between two atomic operations finds it, and without atomic
+// points each thread admits itself within one turn.
+TEST(DISABLED_Finds, TokenBucketAdmitsTwice) {
+  explore_in_test([] {
+    std::atomic<int> tokens{1};
+    std::atomic<int> admitted{0};
+    const auto admit = [&] {
+      const int seen = tokens.load();
+      if (seen > 0) {
+        tokens.store(seen - 1);
+        admitted.fetch_add(1);
+      }
+    };
+    std::thread other{admit};
+    admit();
+    other.join();
+    EXPECT_EQ(admitted.load(), 1) << "the one token admitted two threads";
+  });
+}
+
+// A spin lock whose try-lock loads the flag, then stores it: both threads may enter, and one
+// overwrites the other's addition (the counter is atomic, so that is a lost update, no data
+// race). Only a switch between the flag's load and store lets the second in, and two more
+// switches lose the addition: random schedules find that order sooner than pct's few changes.
+TEST(DISABLED_Finds, SpinLockLoadThenStoreAdmitsTwo) {
+  explore_in_test(
+      [] {
+        std::atomic<bool> busy{false};
+        std::atomic<int> counter{0};
+        const auto try_lock = [&] {
+          if (busy.load()) return false;
+          busy.store(true);
+          return true;
+        };
+        const auto add_one = [&] {
+          while (!try_lock()) std::this_thread::yield();
+          counter.store(counter.load() + 1);
+          busy.store(false);
+        };
+        std::thread other{add_one};
+        add_one();
+        other.join();
+        EXPECT_EQ(counter.load(), 2) << "an addition was lost";
+      },
+      {.kind = stress::schedule::schedule_kind::random});
+}
+
 // Canary for what is not controlled: a thread started before the exploration joins a thread,
 // signals a condition variable, posts a semaphore, meets a barrier and wakes a futex while it
 // runs. The exploration must count each kind, say so and fail, not pass as if it had

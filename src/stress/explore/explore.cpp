@@ -77,14 +77,19 @@ exploration_settings settings_from_environment(exploration_settings defaults) {
     }
     defaults.spurious_wakeups = *spurious == 1;
   }
+  if (const auto atomic = whole_number(variable::atomic_points, 0)) {
+    if (*atomic > 1)
+      refuse(variable::atomic_points, setting(variable::atomic_points), "not 0 or 1");
+    defaults.atomic_points = *atomic == 1;
+  }
   return defaults;
 }
 
 std::string replay_environment(const exploration_settings& settings, std::uint64_t index) {
   std::string assignments;
-  for (const auto& assignment :
-       variable::replay_assignments(schedule::name_of(settings.kind), settings.pct_depth,
-                                    settings.seed, index, settings.spurious_wakeups)) {
+  for (const auto& assignment : variable::replay_assignments(
+           schedule::name_of(settings.kind), settings.pct_depth, settings.seed, index,
+           settings.spurious_wakeups, settings.atomic_points)) {
     assignments += (assignments.empty() ? "" : " ") + assignment;
   }
   return assignments;
@@ -126,7 +131,8 @@ exploration_result explore(const exploration_settings& settings,
     schedule::scheduler controller{{.kind = settings.kind,
                                     .pct_depth = settings.pct_depth,
                                     .spurious_wakeups = settings.spurious_wakeups,
-                                    .no_progress_after = settings.no_progress_after},
+                                    .no_progress_after = settings.no_progress_after,
+                                    .atomic_points = settings.atomic_points},
                                    1,
                                    settings.expected_steps,
                                    settings.seed + index,

@@ -31,6 +31,7 @@ struct exploration_settings {
   schedule::schedule_kind kind = schedule::schedule_kind::pct;
   unsigned pct_depth = 3;
   bool spurious_wakeups = false;  // schedule_settings::spurious_wakeups
+  bool atomic_points = true;      // schedule_settings::atomic_points
   std::chrono::milliseconds no_progress_after = schedule::schedule_settings{}.no_progress_after;
   std::uint64_t seed = 1;
   std::uint64_t schedules = 1000;                // at most this many schedules
@@ -60,8 +61,8 @@ struct exploration_result {
 };
 
 // Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget,
-// schedule and spurious wakeups) over `defaults`; a value it cannot use ends the process with a
-// message and exit_bad_usage.
+// schedule, spurious wakeups and atomic points) over `defaults`; a value it cannot use ends the
+// process with a message and exit_bad_usage.
 exploration_settings settings_from_environment(exploration_settings defaults);
 
 // The environment assignments that make settings_from_environment() give schedule `index` of

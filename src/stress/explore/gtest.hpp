@@ -2,7 +2,8 @@
 // schedules; a GoogleTest failure in any of its threads stops the exploration, and the test
 // fails once more with the schedule's replay command. The environment (variables.hpp) may
 // change the defaults, so the replay command is the test's own command line. Escapes (waits
-// the scheduler does not model) are printed with the warning that the run may not replay.
+// the scheduler does not model) are printed with the warning that the run may not replay, and
+// atomics that were no scheduling points (atomics_note) are said.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -44,6 +45,9 @@ inline exploration_result explore_in_test(const std::function<void()>& body,
   auto settings = settings_from_environment(std::move(defaults));
   settings.replay_command = command_of_current_test();
   auto result = explore(settings, body, [] { return ::testing::Test::HasFailure(); });
+  if (const auto note = atomics_note(schedule::atomic_points_built, settings.atomic_points)) {
+    std::cerr << "[safemap explore] " << *note << '\n';
+  }
   report_what_ran_outside_the_schedule(result.escapes, result.uncontrolled_calls);
   if (result.failed_schedule) {
     ADD_FAILURE() << "schedule " << *result.failed_schedule << " failed; replay: " << result.replay;

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "stress/explore/variables.hpp"
+
 namespace safemap::stress::explore {
 
 struct schedule_range {
@@ -76,6 +78,15 @@ inline std::string escapes_warning(std::uint64_t escapes) {
   return std::to_string(escapes) +
          " escapes: a thread waited in a way the scheduler does not model and ran outside the "
          "schedule; these schedules may not replay";
+}
+
+// What an exploration says when atomics were no scheduling points (a check-then-act over two
+// atomics then never interleaves): not in this build (`built` false), or turned off.
+inline std::optional<std::string> atomics_note(bool built, bool on) {
+  if (!built) return "atomics are no scheduling points in this build (the tsan presets make them)";
+  if (!on)
+    return "atomics were no scheduling points (" + std::string{variable::atomic_points} + "=0)";
+  return std::nullopt;
 }
 
 }  // namespace safemap::stress::explore

@@ -30,6 +30,9 @@ inline constexpr const char* schedule = "SAFEMAP_EXPLORE_SCHEDULE";
 // 1: a condition variable's wait may also end unsignalled (a spurious wakeup); 0, the default:
 // only a signal, or a timed wait's timeout, ends it.
 inline constexpr const char* spurious_wakeups = "SAFEMAP_EXPLORE_SPURIOUS_WAKEUPS";
+// 0: atomic operations are no scheduling points (schedule_settings::atomic_points); 1, the
+// default: each is one, in builds that have them (ThreadSanitizer's).
+inline constexpr const char* atomic_points = "SAFEMAP_EXPLORE_ATOMIC_POINTS";
 // Set by safemap-explore: this process runs one schedule, its main thread seated before main().
 inline constexpr const char* process = "SAFEMAP_EXPLORE_PROCESS";
 // Set by safemap-explore: the file the process writes its schedule's counts to (JSON) at exit.
@@ -38,17 +41,16 @@ inline constexpr const char* summary = "SAFEMAP_EXPLORE_SUMMARY";
 inline constexpr const char* replay = "SAFEMAP_EXPLORE_REPLAY";
 
 // NAME=value for each variable that makes settings_from_environment() give schedule `index` of
-// the exploration (strategy, depth, seed, and spurious wakeups when on) alone.
-inline std::vector<std::string> replay_assignments(std::string_view strategy_name,
-                                                   unsigned pct_depth,
-                                                   std::uint64_t exploration_seed,
-                                                   std::uint64_t index,
-                                                   bool with_spurious_wakeups = false) {
+// the exploration (strategy, depth, seed, spurious wakeups when on, atomic points when off) alone.
+inline std::vector<std::string> replay_assignments(
+    std::string_view strategy_name, unsigned pct_depth, std::uint64_t exploration_seed,
+    std::uint64_t index, bool with_spurious_wakeups = false, bool with_atomic_points = true) {
   std::vector<std::string> assignments{std::string{strategy} + "=" + std::string{strategy_name},
                                        std::string{depth} + "=" + std::to_string(pct_depth),
                                        std::string{seed} + "=" + std::to_string(exploration_seed),
                                        std::string{schedule} + "=" + std::to_string(index)};
   if (with_spurious_wakeups) assignments.push_back(std::string{spurious_wakeups} + "=1");
+  if (!with_atomic_points) assignments.push_back(std::string{atomic_points} + "=0");
   return assignments;
 }
 

@@ -40,12 +40,14 @@ void leave_and_summarize() {
   const char* summary_path = process_setting(variable::summary);
   if (summary_path == nullptr) return;
   const auto& controller = *running->controller;
-  const nlohmann::json summary{{"schedule", running->index},
-                               {"steps", controller.steps()},
-                               {"switches", controller.switches()},
-                               {"escapes", controller.escapes()},
-                               {"uncontrolled_calls", schedule::uncontrolled_so_far().by_name()},
-                               {"trace", controller.trace_hash()}};
+  const nlohmann::json summary{
+      {"schedule", running->index},
+      {"steps", controller.steps()},
+      {"switches", controller.switches()},
+      {"escapes", controller.escapes()},
+      {"atomic_points", schedule::atomic_points_built && running->settings.atomic_points},
+      {"uncontrolled_calls", schedule::uncontrolled_so_far().by_name()},
+      {"trace", controller.trace_hash()}};
   std::ofstream{summary_path} << summary.dump() << '\n';
 }
 
@@ -62,7 +64,8 @@ void leave_and_summarize() {
   running->controller.emplace(
       schedule::schedule_settings{.kind = settings.kind,
                                   .pct_depth = settings.pct_depth,
-                                  .spurious_wakeups = settings.spurious_wakeups},
+                                  .spurious_wakeups = settings.spurious_wakeups,
+                                  .atomic_points = settings.atomic_points},
       1, settings.expected_steps, settings.seed + running->index,
       deadlock_handler(settings, running->index, replay != nullptr ? replay : "(unknown)"));
   running->main_seat.emplace(&*running->controller, 0);

@@ -37,6 +37,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "stress/schedule/no_atomic_points.hpp"
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/uncontrolled.hpp"
 
@@ -195,6 +196,8 @@ class barrier_models {
 
    private:
     std::atomic_flag& busy_;
+    // Taken inside a scheduling point too (a waiter's readiness): never one itself.
+    safemap::stress::schedule::no_atomic_points unscheduled_;
   };
 
   std::atomic_flag busy_;
@@ -208,6 +211,7 @@ barrier_models& barriers() {
 
 // A futex word as the waiter sees it: the kernel reads it without any ordering, so does this.
 std::uint32_t futex_word(const void* address) {
+  const safemap::stress::schedule::no_atomic_points kernel_read;
   return std::atomic_ref{*static_cast<std::uint32_t*>(const_cast<void*>(address))}.load(
       std::memory_order_relaxed);
 }

@@ -11,7 +11,8 @@
 // std::shared_mutex inside a variant, a fork's own component included, are scheduled without
 // a line changed), and, in executables linked with the controlled runtime (blocking_hooks.cpp),
 // the start, detach and join of threads and the waits and notifications of condition
-// variables, semaphores, barriers and futexes.
+// variables, semaphores, barriers and futexes; in ThreadSanitizer builds, every atomic
+// operation (atomic_hooks.cpp, schedule_settings::atomic_points) but the harness's own.
 //
 // The scheduler models what blocks: a thread that would block on a lock another controlled
 // thread holds, that waits on a condition variable nobody has signalled since, or that joins a
@@ -102,6 +103,7 @@ class scheduler {
   void observe_switches(switch_observer observer);
 
   void point();
+  bool atomic_points() const { return settings_.atomic_points; }  // atomic_hooks.cpp
 
   // With `may_time_out` (a lock with a deadline: pthread_mutex_timedlock) the strategy may also
   // run the thread while another controlled thread holds the lock, and it returns ETIMEDOUT:

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include <safemap/detail/sanitizer.hpp>
+
 namespace safemap::stress::schedule {
 
 enum class schedule_kind { free, random, pct };
@@ -48,7 +50,14 @@ struct schedule_settings {
   // operation that never returns, or a wait nobody models that nobody will end, is reported
   // instead of waited for.
   std::chrono::milliseconds no_progress_after{60'000};
+  // Whether every atomic operation of a controlled thread is a scheduling point too, in builds
+  // that have them (atomic_points_built, atomic_hooks.cpp); off, atomics run within a turn.
+  bool atomic_points = true;
 };
+
+// Whether this build makes atomics scheduling points: only ThreadSanitizer's instrumentation
+// turns each atomic operation into a call the linker can wrap (atomic_hooks.cpp).
+inline constexpr bool atomic_points_built = safemap::detail::thread_sanitizer_build;
 
 class chooser {
  public:

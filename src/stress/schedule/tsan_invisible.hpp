@@ -4,10 +4,13 @@
 // operation of one thread before the next thread's, and no race between them could ever be
 // reported. Inside this scope the scheduler's own state needs no TSan-visible ordering: it is
 // guarded by the scheduler's spin lock, whose atomics TSan then ignores too (its runtime skips
-// atomics while a thread ignores synchronization). Outside TSan builds it is empty.
+// atomics while a thread ignores synchronization), and none of its atomics is a scheduling
+// point (no_atomic_points.hpp). Outside TSan builds it is otherwise empty.
 #pragma once
 
 #include <safemap/detail/sanitizer.hpp>
+
+#include "stress/schedule/no_atomic_points.hpp"
 
 extern "C" {
 void AnnotateIgnoreReadsBegin(const char* file, int line);
@@ -48,6 +51,7 @@ class tsan_invisible {
 
  private:
   bool active_ = true;
+  no_atomic_points unscheduled_;
 };
 
 }  // namespace safemap::stress::schedule

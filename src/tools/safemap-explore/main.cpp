@@ -152,6 +152,7 @@ int explore(const exploration& run) {
   const auto range =
       safemap::stress::explore::schedule_range::of(run.only_schedule, run.schedules, run.budget_s);
   safemap::stress::schedule::uncontrolled_counts uncontrolled;
+  bool atomic_points = true;
   int verdict = exit_ok;
   const auto explored =
       safemap::stress::explore::run_schedules(range, "safemap-explore", [&](std::uint64_t index) {
@@ -159,6 +160,7 @@ int explore(const exploration& run) {
         std::uint64_t escapes = 0;
         if (ran.summary) {
           escapes = ran.summary->value("escapes", std::uint64_t{0});
+          atomic_points = atomic_points && ran.summary->value("atomic_points", false);
           uncontrolled += safemap::stress::schedule::uncontrolled_counts::from_names(
               ran.summary->value("uncontrolled_calls", std::map<std::string, std::uint64_t>{}));
         }
@@ -173,6 +175,10 @@ int explore(const exploration& run) {
   if (explored.escapes > 0) {
     std::cerr << "safemap-explore: " << safemap::stress::explore::escapes_warning(explored.escapes)
               << '\n';
+  }
+  // The runs' variables are its own, which never turn atomic points off.
+  if (const auto note = safemap::stress::explore::atomics_note(atomic_points, true)) {
+    std::cerr << "safemap-explore: " << *note << '\n';
   }
   if (uncontrolled.total() > 0) {
     std::cerr << "safemap-explore: " << uncontrolled.message() << '\n';
