@@ -41,3 +41,12 @@ if(_safemap_sanitizers)
 endif()
 unset(_safemap_sanitizers)
 unset(_safemap_joined)
+
+# SAFEMAP_ATOMIC_POINTS: whether atomics are scheduling points in this build. Only
+# ThreadSanitizer's instrumentation turns each atomic operation into a call the linker can wrap
+# (src/stress/schedule/atomic_hooks.cpp), so the tsan presets have them and no other.
+if("thread" IN_LIST SAFEMAP_SANITIZER)
+  set(SAFEMAP_ATOMIC_POINTS ON)
+else()
+  set(SAFEMAP_ATOMIC_POINTS OFF)
+endif()

@@ -391,6 +391,7 @@ void scheduler::hand_on(guard& held, unsigned self) {
                              "condition variable nobody will signal, a thread, or the harness"});
     }
   } else {
+    note_whether_alone(ready, self);
     const unsigned next = chooser_.choose(steps_, self, ready);
     trace_hash_ = (trace_hash_ ^ ((steps_ << 8) | next)) * 0x100000001b3ULL;
     if (next == self) {
@@ -485,7 +486,22 @@ void scheduler::escape_if_stuck(unsigned self) {
 void scheduler::check_progress() {
   guard held{*this};
   const auto now = std::chrono::steady_clock::now();
+  if (alone_since_ && now - *alone_since_ >= settings_.no_progress_after) {
+    report_no_progress(held, running_,
+                       "made " + std::to_string(steps_ - alone_from_step_) +
+                           " scheduling points alone (a spin on an atomic that no other thread "
+                           "will change, or a loop that never ends)");
+  }
   if (!quiet_period_restarted(now)) others_ready_or_no_progress(held, now);
+}
+
+void scheduler::note_whether_alone(std::span<const unsigned> ready, unsigned self) {
+  if (ready.size() != 1 || ready.front() != self) {
+    alone_since_.reset();
+  } else if (!alone_since_) {
+    alone_since_ = std::chrono::steady_clock::now();
+    alone_from_step_ = steps_;
+  }
 }
 
 bool scheduler::quiet_period_restarted(std::chrono::steady_clock::time_point now) {
@@ -499,21 +515,21 @@ std::vector<unsigned> scheduler::others_ready_or_no_progress(
   auto ready = ready_threads();
   std::erase(ready, running_);
   if (ready.empty() && now - quiet_since_ >= settings_.no_progress_after) {
-    report_no_progress(held, running_);
+    report_no_progress(held, running_,
+                       "made no scheduling point (an operation that never returns, or a wait the "
+                       "scheduler does not model that nobody will end)");
   }
   return ready;
 }
 
-void scheduler::report_no_progress(guard& held, unsigned stuck) {
+void scheduler::report_no_progress(guard& held, unsigned stuck, const std::string& how) {
   const auto seconds =
       std::chrono::duration_cast<std::chrono::seconds>(settings_.no_progress_after).count();
   report_deadlock(
       held,
-      {"no progress: no scheduling point for " + std::to_string(seconds) +
-       " s while no other worker can run; " +
+      {"no progress: for " + std::to_string(seconds) + " s no other worker could run, and " +
        (stuck == no_thread ? std::string{"an escaped worker"} : "worker " + std::to_string(stuck)) +
-       " runs without returning to the schedule (an operation that never returns, or "
-       "a wait the scheduler does not model that nobody will end)"});
+       " " + how});
 }
 
 void scheduler::restart_quiet(std::chrono::steady_clock::time_point now) {

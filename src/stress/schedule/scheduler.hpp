@@ -21,8 +21,9 @@
 // wakeup is such a deadlock: it names the condition variable and who signalled it before.
 //
 // A thread that makes no scheduling point for schedule_settings::no_progress_after while no
-// other can run (it escaped, or nobody else is there) ends the round with a no-progress report
-// through the deadlock handler, rather than hanging it.
+// other can run (it escaped, or nobody else is there), or that is that long the only one ready
+// at its own points (a spin on an atomic, where atomics are points), ends the round with a
+// no-progress report through the deadlock handler, rather than hanging it.
 //
 // Waits the scheduler does not model (a sleep, a spin on an atomic) cannot hang it: a thread
 // that holds the turn and makes no scheduling point for `escape_after` while another is ready,
@@ -42,6 +43,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -181,8 +183,8 @@ class scheduler {
   void wait_until_all_finished();
   // On a thread outside the schedule, now and then while the round runs: ends it with the
   // no-progress report when the running thread has made no scheduling point for
-  // no_progress_after and no other can run (a lone thread's endless loop, which no waiting
-  // thread is there to see).
+  // no_progress_after and no other can run, or has been the only ready one that long (a lone
+  // thread's endless loop, which no waiting thread is there to see).
   void check_progress() SAFEMAP_EXCLUDES(state_);
 
   // Counts of the round so far; read them once its threads have finished.
@@ -257,7 +259,11 @@ class scheduler {
   std::vector<unsigned> others_ready_or_no_progress(guard& held,
                                                     std::chrono::steady_clock::time_point now)
       SAFEMAP_REQUIRES(state_, held);
-  [[noreturn]] void report_no_progress(guard& held, unsigned stuck) SAFEMAP_REQUIRES(state_, held);
+  // `how`: what the stuck worker did meanwhile.
+  [[noreturn]] void report_no_progress(guard& held, unsigned stuck, const std::string& how)
+      SAFEMAP_REQUIRES(state_, held);
+  // At a point of `self`: whether it is the only ready thread, since when (alone_since_).
+  void note_whether_alone(std::span<const unsigned> ready, unsigned self) SAFEMAP_REQUIRES(state_);
   // A new quiet period: from now, with the running thread's CPU time as it is.
   void restart_quiet(std::chrono::steady_clock::time_point now) SAFEMAP_REQUIRES(state_);
 
@@ -311,6 +317,11 @@ class scheduler {
   unsigned quiet_running_ SAFEMAP_GUARDED_BY(state_) = no_thread;
   std::chrono::steady_clock::time_point quiet_since_ SAFEMAP_GUARDED_BY(state_);
   std::chrono::nanoseconds quiet_cpu_time_ SAFEMAP_GUARDED_BY(state_){};
+  // Since when, and since which step, the running thread has been the only ready one at its
+  // points: a lone thread that makes points (a spin on an atomic, where atomics are points)
+  // makes no progress either (check_progress).
+  std::optional<std::chrono::steady_clock::time_point> alone_since_ SAFEMAP_GUARDED_BY(state_);
+  std::uint64_t alone_from_step_ SAFEMAP_GUARDED_BY(state_) = 0;
 };
 
 // A scheduling point of the calling thread; nothing when no scheduler controls it.
