@@ -13,6 +13,7 @@
 #include <safemap/detail/spin_pause.hpp>
 
 #include "stress/schedule/futex.hpp"
+#include "stress/schedule/no_atomic_points.hpp"
 #include "stress/schedule/tsan_invisible.hpp"
 
 namespace safemap::stress::schedule {
@@ -44,7 +45,10 @@ void yield_processor() { ::syscall(SYS_sched_yield); }
 
 }  // namespace
 
+// The lock's own atomics are never scheduling points, even where a caller has ended its
+// tsan_invisible scope early (a seat that leaves): a point there would take this lock again.
 void scheduler::spin_lock::lock() {
+  const no_atomic_points own;
   // With more threads than cores the holder may be preempted: yield rather than spin on.
   for (unsigned tries = 1; busy_.exchange(true, std::memory_order_acquire); ++tries) {
     if (tries % 64 == 0) {
@@ -55,7 +59,10 @@ void scheduler::spin_lock::lock() {
   }
 }
 
-void scheduler::spin_lock::unlock() { busy_.store(false, std::memory_order_release); }
+void scheduler::spin_lock::unlock() {
+  const no_atomic_points own;
+  busy_.store(false, std::memory_order_release);
+}
 
 // The scheduler's state is touched only with its spin lock held, by the thread that holds the
 // turn or by a waiting one looking for a stuck turn; TSan sees none of it. The analysis checks
