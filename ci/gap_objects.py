@@ -1,8 +1,8 @@
 """The gap report's "beyond maps" rows: the planted bugs of tests/objects/ (docs/objects.md).
 
-For every expectation test objects.<example>.<bug> the builds register (a bug whose header says
-`// Needs: atomic scheduling points` is registered only where atomics are scheduling points: the
-tsan build), K runs of:
+For every expectation test objects.<example>.<bug> the builds register (the default build's
+command when both do; a bug whose header says `// Needs: atomic scheduling points` is registered
+where atomics can be scheduling points: both), K runs of:
   local       the default build's DISABLED_PlantedFree.<bug>: free stress (real threads, no
               schedule) for LOCAL_BUDGET_S seconds: passes, findings (not linearizable), other
               failures;

@@ -42,11 +42,14 @@ endif()
 unset(_safemap_sanitizers)
 unset(_safemap_joined)
 
-# SAFEMAP_ATOMIC_POINTS: whether atomics are scheduling points in this build. Only
-# ThreadSanitizer's instrumentation turns each atomic operation into a call the linker can wrap
-# (src/stress/schedule/atomic_hooks.cpp), so the tsan presets have them and no other.
-if("thread" IN_LIST SAFEMAP_SANITIZER)
-  set(SAFEMAP_ATOMIC_POINTS ON)
-else()
+# SAFEMAP_ATOMIC_POINTS: whether atomics can be scheduling points in this build. Only
+# ThreadSanitizer's instrumentation turns each atomic operation into a call: the tsan presets
+# wrap TSan's (src/stress/schedule/atomic_hooks.cpp) in every executable that links the harness;
+# builds without a sanitizer compile the executables that ask (safemap_use_atomic_points,
+# cmake/SafemapTesting.cmake) with the instrumentation and link the harness's own runtime
+# (src/stress/schedule/points_runtime.cpp). The asan presets cannot hold the instrumentation.
+if("address" IN_LIST SAFEMAP_SANITIZER)
   set(SAFEMAP_ATOMIC_POINTS OFF)
+else()
+  set(SAFEMAP_ATOMIC_POINTS ON)
 endif()

@@ -85,3 +85,32 @@ function(safemap_add_controlled_test target)
             -- $<TARGET_FILE:${target}> ${arg_ARGS})
   set_tests_properties(${target}.controlled PROPERTIES LABELS explore TIMEOUT 300)
 endfunction()
+
+# safemap_use_atomic_points(<target>)
+# Makes every atomic operation of <target>'s own code a scheduling point of controlled schedules
+# (docs/explore.md, "Atomics"), where the build can (SAFEMAP_ATOMIC_POINTS; not in the asan
+# presets, where it is an error). The tsan presets have them in every executable that links the
+# harness already. Elsewhere <target> is compiled with ThreadSanitizer's instrumentation of
+# atomics (and of nothing else that clang can leave out; g++ also instruments plain accesses,
+# which then cost a call each) and linked, instead of TSan's runtime, with the harness's
+# scheduling-points runtime: normal semantics, no race detector.
+function(safemap_use_atomic_points target)
+  if(NOT SAFEMAP_ATOMIC_POINTS)
+    message(FATAL_ERROR "safemap_use_atomic_points(${target}): atomics cannot be scheduling "
+      "points in a build with SAFEMAP_SANITIZER='${SAFEMAP_SANITIZER}'")
+  endif()
+  if("thread" IN_LIST SAFEMAP_SANITIZER)
+    return()
+  endif()
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_compile_options(${target} PRIVATE -fsanitize=thread
+      "SHELL:-mllvm -tsan-instrument-func-entry-exit=0"
+      "SHELL:-mllvm -tsan-instrument-memory-accesses=0")
+  else()
+    # -Wno-tsan: g++ warns that TSan cannot check fences, which this runtime does not do.
+    target_compile_options(${target} PRIVATE -fsanitize=thread
+      --param=tsan-instrument-func-entry-exit=0 -Wno-tsan)
+  endif()
+  target_compile_definitions(${target} PRIVATE SAFEMAP_POINTS_RUNTIME)
+  target_link_libraries(${target} PRIVATE safemap::points_runtime)
+endfunction()

@@ -45,7 +45,7 @@ void leave_and_summarize() {
       {"steps", controller.steps()},
       {"switches", controller.switches()},
       {"escapes", controller.escapes()},
-      {"atomic_points", schedule::atomic_points_built && running->settings.atomic_points},
+      {"atomic_points", schedule::atomic_points_built() && running->settings.atomic_points},
       {"uncontrolled_calls", schedule::uncontrolled_so_far().by_name()},
       {"trace", controller.trace_hash()}};
   std::ofstream{summary_path} << summary.dump() << '\n';

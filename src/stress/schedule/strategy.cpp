@@ -5,6 +5,18 @@
 
 namespace safemap::stress::schedule {
 
+namespace {
+// Set before main(), by the instrumented code's start (__tsan_init), never after: no thread
+// reads it before then.
+constinit bool points_runtime_started = false;
+}  // namespace
+
+bool atomic_points_built() {
+  return safemap::detail::thread_sanitizer_build || points_runtime_started;
+}
+
+void note_points_runtime() { points_runtime_started = true; }
+
 std::string_view name_of(schedule_kind kind) {
   switch (kind) {
     case schedule_kind::free: return "free";

@@ -51,13 +51,16 @@ struct schedule_settings {
   // instead of waited for.
   std::chrono::milliseconds no_progress_after{60'000};
   // Whether every atomic operation of a controlled thread is a scheduling point too, in builds
-  // that have them (atomic_points_built, atomic_hooks.cpp); off, atomics run within a turn.
+  // that have them (atomic_points_built); off, atomics run within a turn.
   bool atomic_points = true;
 };
 
-// Whether this build makes atomics scheduling points: only ThreadSanitizer's instrumentation
-// turns each atomic operation into a call the linker can wrap (atomic_hooks.cpp).
-inline constexpr bool atomic_points_built = safemap::detail::thread_sanitizer_build;
+// Whether atomics are scheduling points in this executable: only ThreadSanitizer's
+// instrumentation turns each atomic operation into a call, which the tsan builds wrap
+// (atomic_hooks.cpp) and builds without a sanitizer define, where the executable's code asked
+// for it (points_runtime.cpp, whose start is noted here).
+bool atomic_points_built();
+void note_points_runtime();
 
 class chooser {
  public:

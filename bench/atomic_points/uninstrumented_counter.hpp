@@ -1,0 +1,13 @@
+// The baseline of atomic_points.cpp's counter rows: relaxed increments of one atomic, compiled
+// in uninstrumented_counter.cpp without the scheduling-points instrumentation, as every other
+// build compiles them.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace safemap::bench::atomic_points {
+
+void count_uninstrumented(std::atomic<std::uint64_t>& counter, std::uint64_t times);
+
+}  // namespace safemap::bench::atomic_points
