@@ -1,6 +1,6 @@
 // atomic_points: what atomics as scheduling points cost where the scheduling-points runtime
-// makes them (safemap_use_atomic_points; docs/explore.md, "Atomics"). Figures only: nothing about
-// speed is asserted (docs/benchmarks.md).
+// makes them (safemap_use_atomic_points; docs/explore.md#what-is-a-scheduling-point). Figures
+// only: nothing about speed is asserted (docs/benchmarks.md).
 //
 // Rows (items = atomic operations, or schedules):
 //   counter/uninstrumented   relaxed fetch_add of one atomic, compiled without the
