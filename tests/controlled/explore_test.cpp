@@ -338,6 +338,21 @@ TEST(DISABLED_Finds, TokenBucketAdmitsTwice) {
   });
 }
 
+// Two plain increments of one shared counter (a data race): each is a load and a store, and a
+// switch between one thread's load and store loses the other's addition. Only memory points
+// (SAFEMAP_EXPLORE_MEMORY_POINTS=1) interrupt an increment; without them each runs within a
+// turn. The counter is on the heap: a thread's own stack is never a point.
+TEST(DISABLED_Finds, PlainIncrementsLoseOne) {
+  explore_in_test([] {
+    const auto counter = std::make_unique<int>(0);
+    const auto increment = [&counter] { ++*counter; };
+    std::thread other{increment};
+    increment();
+    other.join();
+    EXPECT_EQ(*counter, 2) << "one of two plain increments was lost";
+  });
+}
+
 // A spin lock whose try-lock loads the flag, then stores it: both threads may enter, and one
 // overwrites the other's addition (the counter is atomic, so that is a lost update, no data
 // race). Only a switch between the flag's load and store lets the second in, and two more

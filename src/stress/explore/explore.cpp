@@ -52,6 +52,14 @@ std::optional<std::uint64_t> whole_number(const char* variable, std::uint64_t le
   return number;
 }
 
+// A variable of 0 or 1 into `on`, when it is set.
+void read_switch(const char* variable, bool& on) {
+  if (const auto value = whole_number(variable, 0)) {
+    if (*value > 1) refuse(variable, setting(variable), "not 0 or 1");
+    on = *value == 1;
+  }
+}
+
 }  // namespace
 
 exploration_settings settings_from_environment(exploration_settings defaults) {
@@ -71,17 +79,9 @@ exploration_settings settings_from_environment(exploration_settings defaults) {
     defaults.budget_s = static_cast<double>(*seconds);
   }
   if (const auto only = whole_number(variable::schedule, 0)) defaults.only_schedule = only;
-  if (const auto spurious = whole_number(variable::spurious_wakeups, 0)) {
-    if (*spurious > 1) {
-      refuse(variable::spurious_wakeups, setting(variable::spurious_wakeups), "not 0 or 1");
-    }
-    defaults.spurious_wakeups = *spurious == 1;
-  }
-  if (const auto atomic = whole_number(variable::atomic_points, 0)) {
-    if (*atomic > 1)
-      refuse(variable::atomic_points, setting(variable::atomic_points), "not 0 or 1");
-    defaults.atomic_points = *atomic == 1;
-  }
+  read_switch(variable::spurious_wakeups, defaults.spurious_wakeups);
+  read_switch(variable::atomic_points, defaults.atomic_points);
+  read_switch(variable::memory_points, defaults.memory_points);
   return defaults;
 }
 
@@ -89,7 +89,7 @@ std::string replay_environment(const exploration_settings& settings, std::uint64
   std::string assignments;
   for (const auto& assignment : variable::replay_assignments(
            schedule::name_of(settings.kind), settings.pct_depth, settings.seed, index,
-           settings.spurious_wakeups, settings.atomic_points)) {
+           settings.spurious_wakeups, settings.atomic_points, settings.memory_points)) {
     assignments += (assignments.empty() ? "" : " ") + assignment;
   }
   return assignments;
@@ -132,7 +132,8 @@ exploration_result explore(const exploration_settings& settings,
                                     .pct_depth = settings.pct_depth,
                                     .spurious_wakeups = settings.spurious_wakeups,
                                     .no_progress_after = settings.no_progress_after,
-                                    .atomic_points = settings.atomic_points},
+                                    .atomic_points = settings.atomic_points,
+                                    .memory_points = settings.memory_points},
                                    1,
                                    settings.expected_steps,
                                    settings.seed + index,

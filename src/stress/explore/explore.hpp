@@ -32,6 +32,7 @@ struct exploration_settings {
   unsigned pct_depth = 3;
   bool spurious_wakeups = false;  // schedule_settings::spurious_wakeups
   bool atomic_points = true;      // schedule_settings::atomic_points
+  bool memory_points = false;     // schedule_settings::memory_points
   std::chrono::milliseconds no_progress_after = schedule::schedule_settings{}.no_progress_after;
   std::uint64_t seed = 1;
   std::uint64_t schedules = 1000;                // at most this many schedules

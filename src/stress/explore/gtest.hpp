@@ -45,8 +45,9 @@ inline exploration_result explore_in_test(const std::function<void()>& body,
   auto settings = settings_from_environment(std::move(defaults));
   settings.replay_command = command_of_current_test();
   auto result = explore(settings, body, [] { return ::testing::Test::HasFailure(); });
-  if (const auto note = atomics_note(schedule::atomic_points_built(), settings.atomic_points)) {
-    std::cerr << "[safemap explore] " << *note << '\n';
+  for (const auto& note : {atomics_note(schedule::atomic_points_built(), settings.atomic_points),
+                           memory_note(schedule::memory_points_built(), settings.memory_points)}) {
+    if (note) std::cerr << "[safemap explore] " << *note << '\n';
   }
   report_what_ran_outside_the_schedule(result.escapes, result.uncontrolled_calls);
   if (result.failed_schedule) {

@@ -83,9 +83,22 @@ inline std::string escapes_warning(std::uint64_t escapes) {
 // What an exploration says when atomics were no scheduling points (a check-then-act over two
 // atomics then never interleaves): not in this build (`built` false), or turned off.
 inline std::optional<std::string> atomics_note(bool built, bool on) {
-  if (!built) return "atomics are no scheduling points in this build (the tsan presets make them)";
+  if (!built) {
+    return "atomics are no scheduling points in this executable (safemap_use_atomic_points, or "
+           "the tsan presets, make them)";
+  }
   if (!on)
     return "atomics were no scheduling points (" + std::string{variable::atomic_points} + "=0)";
+  return std::nullopt;
+}
+
+// What an exploration says when memory points were asked for in an executable without them.
+inline std::optional<std::string> memory_note(bool built, bool on) {
+  if (on && !built) {
+    return "memory accesses are no scheduling points in this executable (g++ builds make them "
+           "with safemap_use_atomic_points): " +
+           std::string{variable::memory_points} + "=1 had no effect";
+  }
   return std::nullopt;
 }
 

@@ -31,8 +31,12 @@ inline constexpr const char* schedule = "SAFEMAP_EXPLORE_SCHEDULE";
 // only a signal, or a timed wait's timeout, ends it.
 inline constexpr const char* spurious_wakeups = "SAFEMAP_EXPLORE_SPURIOUS_WAKEUPS";
 // 0: atomic operations are no scheduling points (schedule_settings::atomic_points); 1, the
-// default: each is one, in builds that have them (ThreadSanitizer's).
+// default: each is one, in executables that have them (atomic_points_built).
 inline constexpr const char* atomic_points = "SAFEMAP_EXPLORE_ATOMIC_POINTS";
+// 1: plain memory accesses outside a thread's own stack are scheduling points too
+// (schedule_settings::memory_points), in executables that have them (memory_points_built); 0,
+// the default: they run within a turn.
+inline constexpr const char* memory_points = "SAFEMAP_EXPLORE_MEMORY_POINTS";
 // Set by safemap-explore: this process runs one schedule, its main thread seated before main().
 inline constexpr const char* process = "SAFEMAP_EXPLORE_PROCESS";
 // Set by safemap-explore: the file the process writes its schedule's counts to (JSON) at exit.
@@ -41,16 +45,19 @@ inline constexpr const char* summary = "SAFEMAP_EXPLORE_SUMMARY";
 inline constexpr const char* replay = "SAFEMAP_EXPLORE_REPLAY";
 
 // NAME=value for each variable that makes settings_from_environment() give schedule `index` of
-// the exploration (strategy, depth, seed, spurious wakeups when on, atomic points when off) alone.
+// the exploration (strategy, depth, seed, spurious wakeups when on, atomic points when off,
+// memory points when on) alone.
 inline std::vector<std::string> replay_assignments(
     std::string_view strategy_name, unsigned pct_depth, std::uint64_t exploration_seed,
-    std::uint64_t index, bool with_spurious_wakeups = false, bool with_atomic_points = true) {
+    std::uint64_t index, bool with_spurious_wakeups = false, bool with_atomic_points = true,
+    bool with_memory_points = false) {
   std::vector<std::string> assignments{std::string{strategy} + "=" + std::string{strategy_name},
                                        std::string{depth} + "=" + std::to_string(pct_depth),
                                        std::string{seed} + "=" + std::to_string(exploration_seed),
                                        std::string{schedule} + "=" + std::to_string(index)};
   if (with_spurious_wakeups) assignments.push_back(std::string{spurious_wakeups} + "=1");
   if (!with_atomic_points) assignments.push_back(std::string{atomic_points} + "=0");
+  if (with_memory_points) assignments.push_back(std::string{memory_points} + "=1");
   return assignments;
 }
 

@@ -65,7 +65,8 @@ void leave_and_summarize() {
       schedule::schedule_settings{.kind = settings.kind,
                                   .pct_depth = settings.pct_depth,
                                   .spurious_wakeups = settings.spurious_wakeups,
-                                  .atomic_points = settings.atomic_points},
+                                  .atomic_points = settings.atomic_points,
+                                  .memory_points = settings.memory_points},
       1, settings.expected_steps, settings.seed + running->index,
       deadlock_handler(settings, running->index, replay != nullptr ? replay : "(unknown)"));
   running->main_seat.emplace(&*running->controller, 0);

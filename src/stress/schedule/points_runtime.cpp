@@ -2,14 +2,15 @@
 // close to normal speed. An executable whose code is compiled with ThreadSanitizer's
 // instrumentation (safemap_use_atomic_points, cmake/SafemapStress.cmake) but linked without
 // TSan's runtime calls these definitions instead: every atomic operation becomes a scheduling
-// point (atomic_point) followed by the operation itself, with its own memory order; every other
-// hook the compilers emit (plain memory accesses, function entry and exit, virtual table
-// pointers) does nothing. Compiled without the instrumentation itself, so nothing here calls
-// back in. The instrumented code's start calls __tsan_init, which is how the harness learns
-// that this executable has atomic points (atomic_points_built).
-//
-// Memory accesses are no scheduling points: a race inside one operation (two plain increments)
-// runs within one turn, as in every other build.
+// point (atomic_point) followed by the operation itself, with its own memory order; a plain
+// memory access (g++ instruments them; clang's points build does not) is one with
+// schedule_settings::memory_points on, unless it is on the thread's own stack; every other hook
+// the compilers emit (function entry and exit, virtual table pointers) does nothing. Compiled
+// without the instrumentation itself, so nothing here calls back in. The instrumented code's start
+// calls __tsan_init, which is how the harness learns that this executable has atomic points
+// (atomic_points_built).
+#include <pthread.h>
+
 #include <cstddef>
 #include <cstring>
 
@@ -20,6 +21,9 @@
 namespace {
 
 using safemap::stress::schedule::atomic_point;
+using safemap::stress::schedule::current_scheduler;
+using safemap::stress::schedule::no_atomic_points;
+using safemap::stress::schedule::scheduler;
 using safemap::stress::schedule::tsan_interface::memory_order;
 using safemap::stress::schedule::tsan_interface::operand;
 
@@ -34,6 +38,46 @@ Operand compare_exchange_value(volatile Operand* atomic, Operand expected, Opera
                               order_of(failure));
   return expected;
 }
+
+// The calling thread's stack, [low, high): its locals are no other thread's to see.
+struct stack_bounds {
+  const char* low = nullptr;
+  const char* high = nullptr;
+
+  static stack_bounds of_this_thread() {
+    stack_bounds bounds;
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0) return bounds;
+    void* low = nullptr;
+    std::size_t size = 0;
+    if (pthread_attr_getstack(&attributes, &low, &size) == 0) {
+      bounds.low = static_cast<const char*>(low);
+      bounds.high = bounds.low + size;
+    }
+    pthread_attr_destroy(&attributes);
+    return bounds;
+  }
+  bool hold(const void* address) const {
+    const auto* byte = static_cast<const char*>(address);
+    return low <= byte && byte < high;
+  }
+};
+
+void memory_point(const void* address) {
+  scheduler* const owner = current_scheduler;
+  if (owner == nullptr || !owner->memory_points() || no_atomic_points::inside()) return;
+  static thread_local const stack_bounds own_stack = stack_bounds::of_this_thread();
+  if (own_stack.hold(address)) return;
+  owner->point();
+}
+
+// Whether this compiler's instrumentation calls the plain-access hooks below (clang's points
+// build turns them off, cmake/SafemapTesting.cmake).
+#if defined(__clang__)
+constexpr bool memory_accesses_instrumented = false;
+#else
+constexpr bool memory_accesses_instrumented = true;
+#endif
 
 }  // namespace
 
@@ -71,13 +115,13 @@ extern "C" {
 SAFEMAP_TSAN_ATOMIC_FUNCTIONS()
 #undef SAFEMAP_TSAN_ATOMIC_FUNCTION
 
-void __tsan_init() { safemap::stress::schedule::note_points_runtime(); }
+void __tsan_init() { safemap::stress::schedule::note_points_runtime(memory_accesses_instrumented); }
 void __tsan_func_entry(void* /*caller*/) {}
 void __tsan_func_exit() {}
 void __tsan_vptr_update(void** /*vptr*/, void* /*value*/) {}
 void __tsan_vptr_read(void** /*vptr*/) {}
-void __tsan_read_range(void* /*address*/, std::size_t /*size*/) {}
-void __tsan_write_range(void* /*address*/, std::size_t /*size*/) {}
+void __tsan_read_range(void* address, std::size_t /*size*/) { memory_point(address); }
+void __tsan_write_range(void* address, std::size_t /*size*/) { memory_point(address); }
 void* __tsan_memcpy(void* to, const void* from, std::size_t size) {
   return std::memcpy(to, from, size);
 }
@@ -86,9 +130,9 @@ void* __tsan_memmove(void* to, const void* from, std::size_t size) {
 }
 void* __tsan_memset(void* to, int byte, std::size_t size) { return std::memset(to, byte, size); }
 
-#define SAFEMAP_PLAIN_ACCESS(kind, bytes)         \
-  void __tsan_##kind##bytes(void* /*address*/) {} \
-  void __tsan_unaligned_##kind##bytes(void* /*address*/) {}
+#define SAFEMAP_PLAIN_ACCESS(kind, bytes)                             \
+  void __tsan_##kind##bytes(void* address) { memory_point(address); } \
+  void __tsan_unaligned_##kind##bytes(void* address) { memory_point(address); }
 #define SAFEMAP_PLAIN_ACCESSES(kind) \
   SAFEMAP_PLAIN_ACCESS(kind, 1)      \
   SAFEMAP_PLAIN_ACCESS(kind, 2)      \

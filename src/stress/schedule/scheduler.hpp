@@ -106,6 +106,7 @@ class scheduler {
 
   void point();
   bool atomic_points() const { return settings_.atomic_points; }  // atomic_hooks.cpp
+  bool memory_points() const { return settings_.memory_points; }  // points_runtime.cpp
 
   // With `may_time_out` (a lock with a deadline: pthread_mutex_timedlock) the strategy may also
   // run the thread while another controlled thread holds the lock, and it returns ETIMEDOUT:

@@ -9,13 +9,19 @@ namespace {
 // Set before main(), by the instrumented code's start (__tsan_init), never after: no thread
 // reads it before then.
 constinit bool points_runtime_started = false;
+constinit bool memory_accesses_instrumented = false;
 }  // namespace
 
 bool atomic_points_built() {
   return safemap::detail::thread_sanitizer_build || points_runtime_started;
 }
 
-void note_points_runtime() { points_runtime_started = true; }
+bool memory_points_built() { return memory_accesses_instrumented; }
+
+void note_points_runtime(bool with_memory_accesses) {
+  points_runtime_started = true;
+  memory_accesses_instrumented = with_memory_accesses;
+}
 
 std::string_view name_of(schedule_kind kind) {
   switch (kind) {

@@ -53,6 +53,10 @@ struct schedule_settings {
   // Whether every atomic operation of a controlled thread is a scheduling point too, in builds
   // that have them (atomic_points_built); off, atomics run within a turn.
   bool atomic_points = true;
+  // Whether every plain memory access of a controlled thread outside its own stack is a
+  // scheduling point too, in executables that have them (memory_points_built): a race inside
+  // one operation (a plain increment's load and store) can then be interleaved. Off by default.
+  bool memory_points = false;
 };
 
 // Whether atomics are scheduling points in this executable: only ThreadSanitizer's
@@ -60,7 +64,11 @@ struct schedule_settings {
 // (atomic_hooks.cpp) and builds without a sanitizer define, where the executable's code asked
 // for it (points_runtime.cpp, whose start is noted here).
 bool atomic_points_built();
-void note_points_runtime();
+// Whether plain memory accesses can be scheduling points in this executable: where the
+// scheduling-points runtime started and its compiler instruments them (g++; clang's points
+// build leaves them out).
+bool memory_points_built();
+void note_points_runtime(bool with_memory_accesses);
 
 class chooser {
  public:
