@@ -48,8 +48,14 @@ unset(_safemap_joined)
 # builds without a sanitizer compile the executables that ask (safemap_use_atomic_points,
 # cmake/SafemapTesting.cmake) with the instrumentation and link the harness's own runtime
 # (src/stress/schedule/points_runtime.cpp). The asan presets cannot hold the instrumentation.
+# SAFEMAP_POINTS_RUNTIME: whether that runtime is how (atomics can be points, and not by TSan).
 if("address" IN_LIST SAFEMAP_SANITIZER)
   set(SAFEMAP_ATOMIC_POINTS OFF)
 else()
   set(SAFEMAP_ATOMIC_POINTS ON)
+endif()
+if(SAFEMAP_ATOMIC_POINTS AND NOT "thread" IN_LIST SAFEMAP_SANITIZER)
+  set(SAFEMAP_POINTS_RUNTIME ON)
+else()
+  set(SAFEMAP_POINTS_RUNTIME OFF)
 endif()

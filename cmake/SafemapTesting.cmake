@@ -89,8 +89,8 @@ endfunction()
 # safemap_use_atomic_points(<target>)
 # Makes every atomic operation of <target>'s own code a scheduling point of controlled schedules
 # (docs/explore.md#what-is-a-scheduling-point), where the build can (SAFEMAP_ATOMIC_POINTS; not
-# in the asan presets, where it is an error). The tsan presets have them in every executable that links the
-# harness already. Elsewhere <target> is compiled with ThreadSanitizer's instrumentation of
+# in the asan presets, where it is an error). The tsan presets have them in every executable
+# that links the harness already. Elsewhere (SAFEMAP_POINTS_RUNTIME) <target> is compiled with ThreadSanitizer's instrumentation of
 # atomics (and of nothing else that clang can leave out; g++ also instruments plain accesses,
 # which then cost a call each) and linked, instead of TSan's runtime, with the harness's
 # scheduling-points runtime: normal semantics, no race detector.
@@ -99,7 +99,7 @@ function(safemap_use_atomic_points target)
     message(FATAL_ERROR "safemap_use_atomic_points(${target}): atomics cannot be scheduling "
       "points in a build with SAFEMAP_SANITIZER='${SAFEMAP_SANITIZER}'")
   endif()
-  if("thread" IN_LIST SAFEMAP_SANITIZER)
+  if(NOT SAFEMAP_POINTS_RUNTIME)
     return()
   endif()
   if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
