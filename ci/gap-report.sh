@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job: shows the "works locally, dies in production" gap for every variant.
-# Builds what the report needs (the default, tsan and asan presets: every stress executable and
-# sanitizer-report; in default and tsan also every tests/objects/<example>/ test executable, for
-# the planted objects' rows), then runs ci/gap_report.py, which prints the table and writes
-# build/gap/gap-report.{md,json} and build/gap/gap-chart.svg.
+# Builds what the report needs (the default, tsan and asan presets: every stress executable, the
+# points builds the manifest names, and sanitizer-report; in default and tsan also every
+# tests/objects/<example>/ test executable, for the planted objects' rows), then runs
+# ci/gap_report.py, which prints the table and writes build/gap/gap-report.{md,json} and
+# build/gap/gap-chart.svg.
 # Usage: ci/gap-report.sh [--runs K] [--sweep-threads 2,4,16,64] [...]  (--help: all options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,8 @@ for preset in "${presets[@]}"; do
 import json, sys
 for variant in json.load(open(sys.argv[1]))["variants"]:
     print("safemap-stress-" + variant["name"])
+    if "points_executable" in variant:
+        print("safemap-stress-" + variant["name"] + "-points")
 ' "build/$preset/safemap-stress-variants.json")
   fi
   if [[ $preset != asan ]]; then

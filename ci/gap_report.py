@@ -13,7 +13,9 @@ For every registered variant (tests/broken/*.hpp and the correct ones), K runs o
               budget of --controlled-budget seconds a run (the variant's `under controlled` RUN
               arguments when it declares them, else its workload): how often a finding appears,
               the median time to it, and whether the replay command the first one's --json
-              result names gives the same finding again.
+              result names gives the same finding again. A race inside one operation, which
+              no point of `controlled` interrupts, runs where it declares an expectation under
+              `controlled_memory`: its points build, plain loads and stores points too.
 Correct variants run the same way with `expect --none`: they must stay silent in all three.
 Verdicts: "gap reproduced" (local passes at least once, production always catches it), "safety
 net" (every local run that did not pass died with a report: checked_map), "no gap: fails locally
@@ -58,6 +60,7 @@ import layers_table
 EXIT_OK, EXIT_GAP_NOT_SHOWN, EXIT_BAD_USAGE = 0, 1, 2
 # The stress driver's codes (src/stress/exit_code.hpp).
 EXIT_INVARIANT, EXIT_NO_PROGRESS, EXIT_NOT_LINEARIZABLE = 3, 4, 5
+MEMORY_PROFILE = layers_table.MEMORY_PROFILE
 
 
 class UsageError(Exception):
@@ -313,22 +316,31 @@ class GapReport:
         return local, production
 
     def controlled_command(self, name):
-        """The normal build's executable at the controlled profile, for the report's budget."""
+        """(profile, command): the normal build's executable at the controlled profile, for the
+        report's budget; a bug that declares an expectation under the memory-points profile runs
+        there instead, in its points build (the manifest's points_executable)."""
         variant = self.local.variants[name]
         expectations = variant.get("expectations", [])
-        declared = next((e for e in expectations if e.get("profile") == "controlled"), None)
+        executable, profile = variant["executable"], "controlled"
+        declared = None
+        if variant.get("points_executable"):
+            declared = next((e for e in expectations if e.get("profile") == MEMORY_PROFILE), None)
+        if declared:
+            executable, profile = variant["points_executable"], MEMORY_PROFILE
+        else:
+            declared = next((e for e in expectations if e.get("profile") == "controlled"), None)
         if declared:
             arguments = list(declared["run_args"])
         elif variant["broken"]:
             arguments = workload_arguments(expectations[0]["run_args"]) if expectations else []
         else:
             arguments = ["--workload", self.options.correct_workload]
-        return [variant["executable"], *arguments, "--profile", "controlled",
-                "--repeat-for", f"{self.options.controlled_budget:g}", "--progress", "off"]
+        return profile, [executable, *arguments, "--profile", profile,
+                         "--repeat-for", f"{self.options.controlled_budget:g}", "--progress", "off"]
 
     def measure_controlled(self, name, expect, progress):
         """K runs under PCT schedules in the normal build, and one replay of the first finding."""
-        command = self.controlled_command(name)
+        profile, command = self.controlled_command(name)
         found, seconds, first = 0, [], None
         with tempfile.TemporaryDirectory() as scratch:
             result_path = pathlib.Path(scratch) / "result.json"
@@ -358,7 +370,7 @@ class GapReport:
                                 replay_signature(first_result, first_findings) and
                                 [location_text(f) for f in findings] ==
                                 [location_text(f) for f in first_findings])
-        return {"preset": "default", "profile": "controlled", "runs": self.options.runs,
+        return {"preset": "default", "profile": profile, "runs": self.options.runs,
                 "budget_seconds": self.options.controlled_budget, "found": found, "kind": kind,
                 "median_seconds": round(statistics.median(seconds), 2) if seconds else None,
                 "replayed": replayed}
@@ -475,8 +487,9 @@ def controlled_cell(row):
     if controlled["found"] == 0:
         return f"0/{controlled['runs']}"
     replay = {True: "replays", False: "does NOT replay", None: ""}[controlled["replayed"]]
+    memory = ", memory points" if controlled.get("profile") == MEMORY_PROFILE else ""
     return (f"{controlled['found']}/{controlled['runs']} {controlled['kind']} "
-            f"(median {controlled['median_seconds']} s), {replay}")
+            f"(median {controlled['median_seconds']} s{memory}), {replay}")
 
 
 def markdown(rows, object_rows, options, manifest):
@@ -492,7 +505,9 @@ def map_section(rows, options, manifest):
     lines = [
         f"Local: preset `default`, profile `local`. Production: the sanitizer preset that declares "
         f"the bug, profile `production`. Local, controlled: preset `default`, profile `controlled` "
-        f"(PCT schedules), at most {options.controlled_budget:g} s a run; \"replays\" means the "
+        f"(PCT schedules), or `{MEMORY_PROFILE}` (\"memory points\": plain loads and stores are "
+        f"points too, in the variant's points build) where the bug declares it, at most "
+        f"{options.controlled_budget:g} s a run; \"replays\" means the "
         f"replay command of the first finding gave the same finding again. {options.runs} runs "
         f"each.",
         "",

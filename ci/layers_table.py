@@ -32,6 +32,9 @@ LAYERS = (
     ("invariant", ("invariant",)),
     ("linearizability", ("linearizability",)),
 )
+# The profile with plain memory accesses as points, run in the default preset's points builds
+# (SAFEMAP_STRESS_MEMORY_PROFILE, cmake/SafemapStress.cmake).
+MEMORY_PROFILE = "controlled_memory"
 ALL_FLAVOURS = {"static": ["default"], "checked_map": ["default"], "crash": ["default"],
                 "tsan": ["tsan"], "asan": ["asan"], "ubsan": ["asan"], "lsan": ["asan"]}
 
@@ -48,8 +51,14 @@ def cell(expectations):
             notes.append("controlled only")
         elif "controlled" in profiles:
             notes.append("+ controlled")
+        if profiles == {MEMORY_PROFILE}:
+            # Its flavour (default) follows from the points build; the note says both.
+            notes.append("memory points only")
+        elif MEMORY_PROFILE in profiles:
+            notes.append("+ memory points")
         flavours = of_kind[0]["flavours"]
-        if flavours != ALL_FLAVOURS.get(of_kind[0]["detector"], ["default", "asan", "tsan"]):
+        if (MEMORY_PROFILE not in profiles and
+                flavours != ALL_FLAVOURS.get(of_kind[0]["detector"], ["default", "asan", "tsan"])):
             notes.append(", ".join(flavours))
         parts.append(kind + (f" ({'; '.join(notes)})" if notes else ""))
     return "; ".join(parts) if parts else "—"

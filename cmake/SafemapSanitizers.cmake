@@ -59,3 +59,10 @@ if(SAFEMAP_ATOMIC_POINTS AND NOT "thread" IN_LIST SAFEMAP_SANITIZER)
 else()
   set(SAFEMAP_POINTS_RUNTIME OFF)
 endif()
+# SAFEMAP_MEMORY_POINTS: whether that runtime also makes plain loads and stores points on request
+# (schedule_settings::memory_points): g++ instruments them, clang is told not to.
+if(SAFEMAP_POINTS_RUNTIME AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  set(SAFEMAP_MEMORY_POINTS ON)
+else()
+  set(SAFEMAP_MEMORY_POINTS OFF)
+endif()

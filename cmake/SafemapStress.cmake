@@ -32,7 +32,10 @@
 #     then the `RUN(<detector>):` lines of that detector). `EXPECT <detector> under <profile>:`
 #     (e.g. `under controlled`) registers broken.<name>.<detector>.<profile> instead, run at that
 #     profile with only its own `RUN(<profile>):` lines (the shared ones are sized for
-#     production). Each runs under
+#     production). Under `controlled_memory` (controlled, with every plain load and store a
+#     scheduling point: a race inside one operation shows as its effect) the test runs the
+#     variant's points build, safemap-stress-<name>-points, made for it, and is registered only
+#     where SAFEMAP_MEMORY_POINTS (the default preset). Each runs under
 #     `sanitizer-report expect`, and passes only when a finding of that kind is located on a line
 #     carrying one of the markers (`// <- MARKER`) in this header (or, for `at <file or folder>`,
 #     anywhere in that file or folder), with project frames in its stacks. Absent, or located
@@ -90,6 +93,10 @@ if(NOT SAFEMAP_STRESS_WORKLOADS)
     "'// workload list begins' and '// workload list ends'")
 endif()
 set(SAFEMAP_STRESS_PROFILES local production controlled)
+# The profile that makes plain loads and stores points too (profile.cpp): only the points build
+# of a variant (safemap-stress-<name>-points, where SAFEMAP_MEMORY_POINTS) can run it, so it has
+# no stress tests of correct variants, and a planted bug's expectation under it runs that build.
+set(SAFEMAP_STRESS_MEMORY_PROFILE controlled_memory)
 
 # Seconds a single stress test may take before ctest kills it. The driver's own watchdog (5 s by
 # default) reports hangs long before; this only guards against the harness itself hanging.
@@ -115,7 +122,8 @@ function(_safemap_regex_escape out text)
   set(${out} "${escaped}" PARENT_SCOPE)
 endfunction()
 
-# _safemap_variant_executable(<name> <header> <type> <broken: true|false> <libs>)
+# _safemap_variant_executable(<name> <header> <type> <broken: true|false> <libs> [POINTS])
+# POINTS: also its points build, safemap-stress-<name>-points.
 function(_safemap_variant_executable name header type broken libraries)
   # Names are global (the executable is safemap-stress-<name>): a second registration would end
   # in CMake's bare "another target with the same name already exists".
@@ -136,6 +144,17 @@ function(_safemap_variant_executable name header type broken libraries)
   target_link_libraries(safemap-stress-${name} PRIVATE safemap::stress safemap::warnings ${libraries})
   set_target_properties(safemap-stress-${name} PROPERTIES
     RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress" SAFEMAP_PLANTED_BUG ${broken})
+  # The points build: the same main, with every atomic and plain access of the variant (and of
+  # the harness code compiled into it) a scheduling point of `--memory-points` runs. A twin, so
+  # safemap-stress-<name> stays the normal build the gap report's local column speaks of.
+  if("POINTS" IN_LIST ARGN)
+    add_executable(safemap-stress-${name}-points "${source}")
+    target_link_libraries(safemap-stress-${name}-points PRIVATE safemap::stress safemap::warnings
+      ${libraries})
+    safemap_use_atomic_points(safemap-stress-${name}-points)
+    set_target_properties(safemap-stress-${name}-points PROPERTIES
+      RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress")
+  endif()
 endfunction()
 
 # _safemap_variant_source(<out> <name>): the generated main of safemap-stress-<name>.
@@ -367,11 +386,13 @@ function(safemap_add_broken_variant)
       "catalogue does not scan (docs/catalogue.md).")
   endif()
   set(expectations "[]")
+  set(points_build "")
   foreach(expect_line IN LISTS expect_lines)
     _safemap_read_expect_line("${relative}" "${expect_line}")
-    if(profile AND NOT profile IN_LIST SAFEMAP_STRESS_PROFILES)
+    if(profile AND NOT profile IN_LIST SAFEMAP_STRESS_PROFILES
+       AND NOT profile STREQUAL SAFEMAP_STRESS_MEMORY_PROFILE)
       message(FATAL_ERROR "${relative}: `${expect_line}` names the profile `${profile}` "
-        "(known: ${SAFEMAP_STRESS_PROFILES})")
+        "(known: ${SAFEMAP_STRESS_PROFILES} ${SAFEMAP_STRESS_MEMORY_PROFILE})")
     endif()
     if(detector STREQUAL "tsan")
       set(default_flavours tsan)
@@ -391,6 +412,11 @@ function(safemap_add_broken_variant)
     endif()
     if(NOT flavours)
       set(flavours ${default_flavours})
+    endif()
+    set(executable safemap-stress-${name})
+    if(profile STREQUAL SAFEMAP_STRESS_MEMORY_PROFILE)
+      set(flavours default)  # and there only where SAFEMAP_MEMORY_POINTS, below
+      set(executable safemap-stress-${name}-points)
     endif()
 
     if(where MATCHES "^@")
@@ -443,6 +469,12 @@ function(safemap_add_broken_variant)
     if(NOT SAFEMAP_BUILD_FLAVOUR IN_LIST flavours)
       continue()
     endif()
+    if(profile STREQUAL SAFEMAP_STRESS_MEMORY_PROFILE)
+      if(NOT SAFEMAP_MEMORY_POINTS)
+        continue()
+      endif()
+      set(points_build POINTS)
+    endif()
     if(detector STREQUAL "static")
       if(profile OR NOT where MATCHES "^@")
         message(FATAL_ERROR "${relative}: `${expect_line}`: a static expectation names markers "
@@ -469,17 +501,21 @@ function(safemap_add_broken_variant)
     add_test(NAME ${test}
       COMMAND $<TARGET_FILE:sanitizer-report> expect --kind "${kind}" --location "${location}"
               --stack-frames ${frames} ${SAFEMAP_STRESS_REPORT_OPTIONS}
-              -- $<TARGET_FILE:safemap-stress-${name}> --profile ${test_profile}
+              -- $<TARGET_FILE:${executable}> --profile ${test_profile}
               --repeat-for ${SAFEMAP_STRESS_FIND_BUDGET} ${test_args})
     set_tests_properties(${test} PROPERTIES
       LABELS "${test_prefix};${detector}" TIMEOUT ${SAFEMAP_STRESS_TEST_TIMEOUT})
   endforeach()
 
-  _safemap_variant_executable(${name} "${header}" "${type}" true "${arg_LIBRARIES}")
+  _safemap_variant_executable(${name} "${header}" "${type}" true "${arg_LIBRARIES}" ${points_build})
   if(NOT test_prefix STREQUAL "broken")
     return()  # a harness fixture, not a planted bug of the catalogue
   endif()
   _safemap_manifest_entry(entry ${name} "${header}" "${type}" true)
+  if(points_build)
+    string(JSON entry SET "${entry}" points_executable
+      "\"$<TARGET_FILE:safemap-stress-${name}-points>\"")
+  endif()
   string(JSON entry SET "${entry}" expectations "${expectations}")
   _safemap_fails_locally(fails_locally "${header}")
   string(JSON entry SET "${entry}" fails_locally "${fails_locally}")

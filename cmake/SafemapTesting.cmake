@@ -90,9 +90,10 @@ endfunction()
 # Makes every atomic operation of <target>'s own code a scheduling point of controlled schedules
 # (docs/explore.md#what-is-a-scheduling-point), where the build can (SAFEMAP_ATOMIC_POINTS; not
 # in the asan presets, where it is an error). The tsan presets have them in every executable
-# that links the harness already. Elsewhere (SAFEMAP_POINTS_RUNTIME) <target> is compiled with ThreadSanitizer's instrumentation of
-# atomics (and of nothing else that clang can leave out; g++ also instruments plain accesses,
-# which then cost a call each) and linked, instead of TSan's runtime, with the harness's
+# that links the harness already. Elsewhere (SAFEMAP_POINTS_RUNTIME) <target> is compiled with
+# ThreadSanitizer's instrumentation of atomics (and of nothing else that clang can leave out;
+# g++ also instruments plain accesses, which then cost a call each, and can be points too:
+# SAFEMAP_MEMORY_POINTS) and linked, instead of TSan's runtime, with the harness's
 # scheduling-points runtime: normal semantics, no race detector.
 function(safemap_use_atomic_points target)
   if(NOT SAFEMAP_ATOMIC_POINTS)

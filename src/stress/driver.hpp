@@ -3,8 +3,10 @@
 // after every round, watch for hangs, report crashes with every thread's stack. The main() that
 // safemap_add_variant() generates calls it.
 //
-//   safemap-stress-<variant> [--workload W,...] [--profile local|production|controlled]
+//   safemap-stress-<variant> [--workload W,...]
+//       [--profile local|production|controlled|controlled_memory]
 //       [--threads 4,16,64] [--ops N] [--duration S] [--keys N] [--seed N] [--watchdog S]
+//       [--schedule free|random|pct] [--pct-depth D] [--memory-points]
 //       [--repeat-for S] [--json FILE] [--progress auto|live|periodic|off] [--describe]
 //
 // Exit codes: src/stress/exit_code.hpp (docs/architecture.md); sanitizers exit with theirs.

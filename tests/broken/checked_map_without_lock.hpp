@@ -20,6 +20,8 @@
 //   test runs each round until the process dies or the round's 20 s are up.
 // EXPECT tsan under controlled: data race at tests/broken/unsynchronized_writes.hpp
 // RUN(controlled): --workload hot_key_counters
+// EXPECT checked_map under controlled_memory: concurrent map writes at tests/broken/unsynchronized_writes.hpp
+// RUN(controlled_memory): --workload hot_key_counters
 #pragma once
 
 #include <functional>

@@ -15,6 +15,8 @@
 // RUN: --workload write_heavy
 // EXPECT tsan under controlled: data race at @RACE
 // RUN(controlled): --workload write_heavy
+// EXPECT invariant under controlled_memory: lost update at @UPSERT
+// RUN(controlled_memory): --workload hot_key_counters
 #pragma once
 
 #include <cstddef>
@@ -85,7 +87,7 @@ class copied_handle_mutex {
     return true;
   }
   template <class Make, class Mutate>
-  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
+  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {  // <- UPSERT
     std::lock_guard lock{mutex_};
     auto [where, added] = table_->try_emplace(key);  // <- RACE
     if (added) {

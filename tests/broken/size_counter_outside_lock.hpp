@@ -13,6 +13,8 @@
 // RUN: --workload write_heavy
 // EXPECT tsan under controlled: data race at @BUG
 // RUN(controlled): --workload write_heavy
+// EXPECT invariant under controlled_memory: wrong size at @BUG
+// RUN(controlled_memory): --workload write_heavy
 #pragma once
 
 #include <cstddef>

@@ -10,6 +10,8 @@
 // RUN: --workload resize_storm
 // EXPECT tsan under controlled: data race at @BUG
 // RUN(controlled): --workload resize_storm
+// EXPECT invariant under controlled_memory: lost update at @UPSERT
+// RUN(controlled_memory): --workload hot_key_counters
 #pragma once
 
 #include <cstddef>
@@ -54,7 +56,7 @@ class unsynchronized_writes {
     return true;
   }
   template <class Make, class Mutate>
-  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {
+  bool upsert(const Key& key, Make&& make, Mutate&& mutate) {  // <- UPSERT
     auto [where, added] = table_.try_emplace(key);  // <- BUG
     if (added) {
       where->second = std::forward<Make>(make)();  // <- BUG

@@ -249,25 +249,63 @@ class Controlled(unittest.TestCase):
     def test_declared_controlled_arguments_win_and_others_keep_their_workload(self):
         options = types.SimpleNamespace(controlled_budget=2.0, correct_workload="resize_storm")
         report = types.SimpleNamespace(local=types.SimpleNamespace(variants=MANIFEST), options=options)
-        declared = gap_report.GapReport.controlled_command(report, "self_deadlock")
+        profile, declared = gap_report.GapReport.controlled_command(report, "self_deadlock")
+        self.assertEqual(profile, "controlled")
         self.assertEqual(declared[1:], ["--workload", "write_heavy", "--keys", "4096", "--ops", "3000",
                                         "--profile", "controlled", "--repeat-for", "2",
                                         "--progress", "off"])
-        undeclared = gap_report.GapReport.controlled_command(report, "unlocked_reads")
-        self.assertEqual(undeclared[1:3], ["--workload", "read_heavy"])
-        correct = gap_report.GapReport.controlled_command(report, "mutex_map")
+        undeclared_variant = {"executable": "/b/x", "broken": True, "expectations": [
+            {"profile": "production", "run_args": ["--workload", "erase_churn", "--ops", "9"]}]}
+        undeclared_report = types.SimpleNamespace(
+            local=types.SimpleNamespace(variants={"x": undeclared_variant}), options=options)
+        _, undeclared = gap_report.GapReport.controlled_command(undeclared_report, "x")
+        self.assertEqual(undeclared[1:3], ["--workload", "erase_churn"])
+        _, correct = gap_report.GapReport.controlled_command(report, "mutex_map")
         self.assertEqual(correct[1:3], ["--workload", "resize_storm"])
+
+    def test_a_race_inside_one_operation_runs_with_memory_points_where_the_build_has_them(self):
+        options = types.SimpleNamespace(controlled_budget=2.0, correct_workload="resize_storm")
+        report = types.SimpleNamespace(local=types.SimpleNamespace(variants=MANIFEST), options=options)
+        variant = MANIFEST["unlocked_reads"]
+        profile, command = gap_report.GapReport.controlled_command(report, "unlocked_reads")
+        if "points_executable" in variant:  # a build with SAFEMAP_MEMORY_POINTS
+            self.assertEqual((profile, command[0]), ("controlled_memory", variant["points_executable"]))
+            self.assertEqual(command[1:5], ["--workload", "resize_storm", "--profile",
+                                            "controlled_memory"])
+        else:
+            self.assertEqual((profile, command[0]), ("controlled", variant["executable"]))
+            self.assertEqual(command[1:5], ["--workload", "read_heavy", "--profile", "controlled"])
 
     def test_the_cell_says_found_median_and_replay(self):
         row = {"broken": True, "controlled": {"runs": 20, "found": 20, "kind": "deadlock",
-                                              "median_seconds": 0.8, "replayed": True}}
+                                              "median_seconds": 0.8, "replayed": True,
+                                              "profile": "controlled"}}
         self.assertEqual(gap_report.controlled_cell(row), "20/20 deadlock (median 0.8 s), replays")
+        row["controlled"]["profile"] = "controlled_memory"
+        self.assertEqual(gap_report.controlled_cell(row),
+                         "20/20 deadlock (median 0.8 s, memory points), replays")
         row["controlled"].update(found=0, replayed=None)
         self.assertEqual(gap_report.controlled_cell(row), "0/20")
 
 
 def free(passed=0, found=0, other=0):
     return {"pass": passed, "found": found, "other": other}
+
+
+class LayersTable(unittest.TestCase):
+    @staticmethod
+    def expectation(profile, flavours):
+        return {"detector": "invariant", "kind": "lost update", "profile": profile,
+                "flavours": flavours}
+
+    def test_an_effect_found_only_with_memory_points_says_so_and_no_flavour(self):
+        only = [self.expectation("controlled_memory", ["default"])]
+        self.assertEqual(gap_report.layers_table.cell(only), "lost update (memory points only)")
+        beside = [self.expectation("production", ["default", "asan", "tsan"]),
+                  self.expectation("controlled_memory", ["default"])]
+        self.assertEqual(gap_report.layers_table.cell(beside), "lost update (+ memory points)")
+        self.assertEqual(gap_report.layers_table.cell([self.expectation("production", ["tsan"])]),
+                         "lost update (tsan)")
 
 
 class ObjectVerdict(unittest.TestCase):

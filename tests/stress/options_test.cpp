@@ -159,6 +159,22 @@ TEST(CommandLine, SchedulesAreChosenByNameWithADepthOfAtLeastOne) {
   EXPECT_EQ(parse({"--schedule", "pct", "--threads", "65"}).exit_code, exit_bad_usage);
 }
 
+// Nothing silently uncontrolled: this test executable is no points build, so a run that asks
+// for memory points is refused instead of running without them.
+TEST(CommandLine, MemoryPointsAreRefusedWhereNoInstrumentationMakesThem) {
+  ASSERT_FALSE(schedule::memory_points_built());
+  EXPECT_EQ(parse({"--profile", "controlled", "--memory-points"}).exit_code, exit_bad_usage);
+  EXPECT_EQ(parse({"--profile", "controlled_memory"}).exit_code, exit_bad_usage);
+  EXPECT_EQ(parse({"--memory-points"}).exit_code, exit_bad_usage);  // and a free schedule
+  const auto controlled = parse({"--profile", "controlled"});
+  ASSERT_TRUE(controlled.options);
+  EXPECT_FALSE(controlled.options->settings.schedule.memory_points);
+  scoped_environment off{"SAFEMAP_STRESS_PROFILE_CONTROLLED_MEMORY", R"({"memory_points": false})"};
+  const auto switched_off = parse({"--profile", "controlled_memory"});
+  ASSERT_TRUE(switched_off.options);
+  EXPECT_FALSE(switched_off.options->settings.schedule.memory_points);
+}
+
 TEST(CommandLine, GoodNumbersStillPass) {
   const auto parsed = parse({"--threads", "3", "--ops", "18446744073709551615", "--seed", "0",
                              "--duration", "0.5", "--watchdog", "0", "--progress-every", "2.5"});
@@ -173,7 +189,8 @@ TEST(Profiles, OverridesRefuseNumbersOfTheWrongKind) {
        {R"({"ops": -5})", R"({"ops": 2.5})", R"({"keys": "10"})", R"({"threads": [-1]})",
         R"({"threads": 3})", R"({"ops": 99999999999999999999999})", R"({"duration_s": -1})",
         R"({"watchdog_s": "5"})", R"({"threads": [4294967297]})", R"({"schedule": "fair"})",
-        R"({"schedule": 1})", R"({"pct_depth": 0})", R"({"pct_depth": -3})", ""}) {
+        R"({"schedule": 1})", R"({"pct_depth": 0})", R"({"pct_depth": -3})",
+        R"({"memory_points": 1})", ""}) {
     scoped_environment change{"SAFEMAP_STRESS_PROFILE_LOCAL", override_text};
     EXPECT_THROW(profile_named("local"), std::invalid_argument) << override_text;
   }

@@ -95,6 +95,13 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
              "PCT's depth: how many ordered events a bug may need (default: the profile's, 3)")
           ->check(command_line::whole_number(1u))
           ->envname("SAFEMAP_STRESS_PCT_DEPTH");
+  bool memory_points = false;
+  auto* memory_points_option =
+      app.add_flag("--memory-points", memory_points,
+                   "Make every plain load and store of the map's memory a scheduling point too, "
+                   "so a race inside one operation shows as its effect (a controlled schedule, "
+                   "in a points build: safemap-stress-<variant>-points)")
+          ->envname("SAFEMAP_STRESS_MEMORY_POINTS");
   app.add_option(
          "--repeat-for", options.repeat_for_s,
          "Repeat all rounds, with new seeds, until a finding or this many seconds (0: once)")
@@ -126,6 +133,7 @@ parsed_command_line parse_command_line(int argc, const char* const* argv,
     if (schedule_option->count() > 0)
       options.settings.schedule.kind = *schedule::schedule_named(schedule_name);
     if (pct_depth_option->count() > 0) options.settings.schedule.pct_depth = pct_depth;
+    if (memory_points_option->count() > 0) options.settings.schedule.memory_points = memory_points;
     validate(options.settings);
   } catch (const CLI::ParseError& error) {
     return {.options = std::nullopt, .exit_code = app.exit(error) == 0 ? exit_ok : exit_bad_usage};

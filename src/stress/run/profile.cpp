@@ -39,6 +39,16 @@ std::vector<profile> builtin_profiles() {
        .keys = 64,
        .watchdog_s = 5,
        .schedule = {.kind = schedule::schedule_kind::pct, .pct_depth = 3}},
+      // `controlled` with every plain load and store a point too, so a race inside one
+      // operation shows as its effect. Only points builds (safemap-stress-<variant>-points)
+      // have the instrumentation; everywhere else validate() refuses the profile.
+      {.name = "controlled_memory",
+       .threads = {2, 3},
+       .ops = 64,
+       .duration_s = 10,
+       .keys = 64,
+       .watchdog_s = 5,
+       .schedule = {.kind = schedule::schedule_kind::pct, .pct_depth = 3, .memory_points = true}},
   };
 }
 
@@ -101,11 +111,14 @@ void apply_override(profile& settings, const std::string& variable, const char* 
         settings.schedule.kind = schedule_field(value, field);
       } else if (field == "pct_depth") {
         settings.schedule.pct_depth = whole_number_field<unsigned>(value, field);
+      } else if (field == "memory_points") {
+        if (!value.is_boolean()) throw std::invalid_argument{"\"memory_points\" must be a boolean"};
+        settings.schedule.memory_points = value.get<bool>();
       } else {
         throw std::invalid_argument{
             "unknown field \"" + field +
             "\" (known: threads, ops, duration_s, keys, watchdog_s, schedule, "
-            "pct_depth)"};
+            "pct_depth, memory_points)"};
       }
     }
   } catch (const std::exception& error) {
@@ -165,6 +178,18 @@ void validate(const profile& settings) {
     fail("watchdog period must be a finite number of seconds >= 0");
   }
   if (settings.schedule.pct_depth == 0) fail("pct depth must be at least 1");
+  if (settings.schedule.memory_points) {
+    if (settings.schedule.kind == schedule::schedule_kind::free) {
+      fail("memory points need a controlled schedule (--schedule pct or random)");
+    }
+    // Nothing silently uncontrolled: without the instrumentation the setting would do nothing.
+    if (!schedule::memory_points_built()) {
+      fail(
+          "this executable has no memory points; its points build has them "
+          "(safemap-stress-<variant>-points, built where the compiler is g++ and no sanitizer "
+          "is on)");
+    }
+  }
   if (settings.schedule.kind != schedule::schedule_kind::free) {
     for (unsigned threads : settings.threads) {
       if (threads > schedule::max_controlled_threads) {

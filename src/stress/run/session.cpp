@@ -43,6 +43,7 @@ session::session(const variant_info& variant, const run_options& options)
               << (schedule.kind == schedule::schedule_kind::pct
                       ? " depth " + std::to_string(schedule.pct_depth)
                       : "")
+              << (schedule.memory_points ? ", memory points" : "")
               << " (each finding prints the command that replays it)";
   }
   std::cerr << '\n';
@@ -57,7 +58,8 @@ std::string session::replay_command(workload kind, const round_plan& plan) const
          std::string{name_of(kind)} + " --threads " + std::to_string(plan.threads) + " --ops " +
          std::to_string(plan.ops) + " --keys " + std::to_string(plan.keys) + " --duration " +
          duration + " --schedule " + std::string{schedule::name_of(settings.schedule.kind)} +
-         " --pct-depth " + std::to_string(settings.schedule.pct_depth) + " --seed " +
+         " --pct-depth " + std::to_string(settings.schedule.pct_depth) +
+         (settings.schedule.memory_points ? " --memory-points" : "") + " --seed " +
          std::to_string(plan.seed - 1);
 }
 
@@ -185,7 +187,8 @@ void describe_run(const variant_info& variant, const run_options& options) {
         {"keys", settings.keys},
         {"watchdog_s", settings.watchdog_s},
         {"schedule", schedule::name_of(settings.schedule.kind)},
-        {"pct_depth", settings.schedule.pct_depth}}},
+        {"pct_depth", settings.schedule.pct_depth},
+        {"memory_points", settings.schedule.memory_points}}},
       {"seed", options.seed},
       {"repeat_for_s", options.repeat_for_s},
   };
