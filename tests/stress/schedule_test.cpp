@@ -25,6 +25,7 @@
 #include "stress/schedule/no_atomic_points.hpp"
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
+#include "stress/schedule/thread_activity.hpp"
 
 namespace safemap::stress::schedule {
 namespace {
@@ -261,6 +262,19 @@ TEST(Schedule, ThreadsThatNeverMeetStillFinish) {
   });
   EXPECT_EQ(totals.steps, 300u);
   EXPECT_EQ(totals.escapes, 0u);
+}
+
+// A thread waits outside the schedule only when the kernel says it sleeps: running, waiting for
+// a core, or in an uninterruptible sleep (a page fault that reads the disk) it is waited for.
+TEST(Schedule, OnlyASleepThatTheProgramChoseIsAWaitOutsideTheSchedule) {
+  EXPECT_FALSE(thread_activity::asleep_in("4242 (worker) R 1 2 3"));
+  EXPECT_FALSE(thread_activity::asleep_in("4242 (worker) D 1 2 3"));
+  EXPECT_TRUE(thread_activity::asleep_in("4242 (worker) S 1 2 3"));
+  EXPECT_TRUE(thread_activity::asleep_in("4242 (worker) t 1 2 3"));
+  EXPECT_FALSE(thread_activity::asleep_in("4242 (a (b) c) R 1"));  // the name's own ')'
+  EXPECT_TRUE(thread_activity::asleep_in("4242 (a (b) c) S 1"));
+  EXPECT_TRUE(thread_activity::asleep_in("garbled"));  // doubt leads to an escape, as before
+  EXPECT_TRUE(thread_activity::asleep_in("4242 (worker)"));
 }
 
 }  // namespace

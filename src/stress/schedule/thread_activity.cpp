@@ -1,7 +1,6 @@
 #include "stress/schedule/thread_activity.hpp"
 
 #include <cstdio>
-#include <cstring>
 
 #include <pthread.h>
 #include <unistd.h>
@@ -17,8 +16,6 @@ thread_activity thread_activity::of_this_thread() {
 
 bool thread_activity::asleep() const {
   if (kernel_id_ == 0) return true;
-  // /proc/self/task/<id>/stat: "<id> (<name>) <state> ...", the name in parentheses may hold
-  // spaces and parentheses itself, so the state follows the last ')'. R is running or runnable.
   char path[64];
   std::snprintf(path, sizeof path, "/proc/self/task/%d/stat", static_cast<int>(kernel_id_));
   std::FILE* file = std::fopen(path, "re");
@@ -26,9 +23,21 @@ bool thread_activity::asleep() const {
   char line[512];
   const bool read = std::fgets(line, sizeof line, file) != nullptr;
   std::fclose(file);
-  if (!read) return true;
-  const char* name_end = std::strrchr(line, ')');
-  return name_end == nullptr || name_end[1] != ' ' || name_end[2] != 'R';
+  return !read || asleep_in(line);
+}
+
+bool thread_activity::asleep_in(std::string_view stat_line) {
+  // "<id> (<name>) <state> ...": the name in parentheses may hold spaces and parentheses
+  // itself, so the state follows the last ')'. R is running or runnable; D is an
+  // uninterruptible sleep (a page fault that reads the disk, as when the kernel has reclaimed a
+  // cold page of the executable), which ends by itself: no wait of the program's.
+  const auto name_end = stat_line.rfind(')');
+  if (name_end == std::string_view::npos || stat_line.size() < name_end + 3 ||
+      stat_line[name_end + 1] != ' ') {
+    return true;
+  }
+  const char state = stat_line[name_end + 2];
+  return state != 'R' && state != 'D';
 }
 
 std::chrono::nanoseconds thread_activity::cpu_time() const {

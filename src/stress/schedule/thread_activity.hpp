@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <string_view>
 
 #include <sys/types.h>
 
@@ -17,11 +18,14 @@ class thread_activity {
   // Of the calling thread.
   static thread_activity of_this_thread();
 
-  // Whether the thread is asleep or stopped rather than running or waiting for a core; true
+  // Whether the thread is asleep or stopped rather than running, waiting for a core or for the
+  // disk (an uninterruptible sleep: a page fault on a loaded machine lasts that long); true
   // when the kernel cannot tell (the thread has ended), so that doubt leads to an escape, the
   // scheduler's behaviour before it asked. A read of /proc, so the scheduler asks it without
   // holding its lock (scheduler.cpp, escape_if_stuck).
   bool asleep() const;
+  // The same judgement of one line of /proc/<pid>/task/<id>/stat.
+  static bool asleep_in(std::string_view stat_line);
   // The CPU time the thread has used; zero when the kernel cannot tell.
   std::chrono::nanoseconds cpu_time() const;
 
