@@ -140,20 +140,22 @@ function(_safemap_variant_executable name header type broken libraries)
   set(SAFEMAP_VARIANT_BROKEN "${broken}")
   _safemap_variant_source(source ${name})
   configure_file("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/safemap_variant_main.cpp.in" "${source}" @ONLY)
-  add_executable(safemap-stress-${name} "${source}")
-  target_link_libraries(safemap-stress-${name} PRIVATE safemap::stress safemap::warnings ${libraries})
-  set_target_properties(safemap-stress-${name} PROPERTIES
-    RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress" SAFEMAP_PLANTED_BUG ${broken})
-  # The points build: the same main, with every atomic and plain access of the variant (and of
-  # the harness code compiled into it) a scheduling point of `--memory-points` runs. A twin, so
-  # safemap-stress-<name> stays the normal build the gap report's local column speaks of.
+  # The points build, on request: the same main, with every atomic and plain access of the
+  # variant (and of the harness code compiled into it) a scheduling point of `--memory-points`
+  # runs. A twin, so safemap-stress-<name> stays the normal build the gap report's local column
+  # speaks of.
+  set(executables safemap-stress-${name})
   if("POINTS" IN_LIST ARGN)
-    add_executable(safemap-stress-${name}-points "${source}")
-    target_link_libraries(safemap-stress-${name}-points PRIVATE safemap::stress safemap::warnings
-      ${libraries})
+    list(APPEND executables safemap-stress-${name}-points)
+  endif()
+  foreach(executable IN LISTS executables)
+    add_executable(${executable} "${source}")
+    target_link_libraries(${executable} PRIVATE safemap::stress safemap::warnings ${libraries})
+    set_target_properties(${executable} PROPERTIES
+      RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress" SAFEMAP_PLANTED_BUG ${broken})
+  endforeach()
+  if("POINTS" IN_LIST ARGN)
     safemap_use_atomic_points(safemap-stress-${name}-points)
-    set_target_properties(safemap-stress-${name}-points PROPERTIES
-      RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/stress")
   endif()
 endfunction()
 
