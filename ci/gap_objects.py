@@ -2,7 +2,8 @@
 
 For every expectation test objects.<example>.<bug> the builds register (the default build's
 command when both do; a bug whose header says `// Needs: atomic scheduling points` is registered
-where atomics can be scheduling points: both), K runs of:
+where atomics can be scheduling points: both; `// Needs: memory scheduling points`, where plain
+accesses can be: the default build only, whose test turns them on itself), K runs of:
   local       the default build's DISABLED_PlantedFree.<bug>: free stress (real threads, no
               schedule) for LOCAL_BUDGET_S seconds: passes, findings (not linearizable), other
               failures;

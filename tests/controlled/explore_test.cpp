@@ -24,7 +24,9 @@
 #include <latch>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <semaphore>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -83,6 +85,27 @@ TEST(Explore, SpinningOnYieldOrSleepNeverEscapes) {
       },
       {.schedules = 200, .budget_s = 10});
   EXPECT_EQ(result.escapes, 0u) << "a yield or a sleep was no scheduling point";
+}
+
+// PCT's k follows the rounds: the first schedule takes the settings' estimate, each later one the
+// steps the schedule before it made (here at least one per yield), and the replay line carries
+// the k its schedule took.
+TEST(Explore, PctStepsAreThoseOfTheScheduleBefore) {
+  constexpr std::uint64_t yields = 300;
+  std::uint64_t schedules_run = 0;
+  const auto result = stress::explore::explore(
+      stress::explore::exploration_settings{.schedules = 2, .budget_s = 10},
+      [&schedules_run] {
+        for (std::uint64_t yield = 0; yield < yields; ++yield) std::this_thread::yield();
+        ++schedules_run;
+      },
+      [&schedules_run] { return schedules_run == 2; });
+  ASSERT_EQ(result.failed_schedule, std::optional<std::uint64_t>{1});
+  EXPECT_GE(result.failed_pct_steps, yields);
+  EXPECT_NE(result.replay.find(
+                "SAFEMAP_EXPLORE_PCT_STEPS=" + std::to_string(result.failed_pct_steps) + " "),
+            std::string::npos)
+      << result.replay;
 }
 
 // Every other blocking primitive used correctly (a timed one tried again until it succeeds): a

@@ -17,6 +17,7 @@
 #include "stress/explore/deadlock_report.hpp"
 #include "stress/explore/schedule_loop.hpp"
 #include "stress/explore/variables.hpp"
+#include "stress/mixed_seed.hpp"
 #include "stress/replay_line.hpp"
 #include "stress/schedule/futex.hpp"
 #include "stress/schedule/scheduler.hpp"
@@ -73,6 +74,7 @@ exploration_settings settings_from_environment(exploration_settings defaults) {
   if (const auto depth = whole_number(variable::depth, 1)) {
     defaults.pct_depth = static_cast<unsigned>(std::min<std::uint64_t>(*depth, 64));
   }
+  if (const auto steps = whole_number(variable::pct_steps, 1)) defaults.pct_steps = *steps;
   if (const auto seed = whole_number(variable::seed, 0)) defaults.seed = *seed;
   if (const auto count = whole_number(variable::schedules, 1)) defaults.schedules = *count;
   if (const auto seconds = whole_number(variable::budget_s, 1)) {
@@ -85,10 +87,11 @@ exploration_settings settings_from_environment(exploration_settings defaults) {
   return defaults;
 }
 
-std::string replay_environment(const exploration_settings& settings, std::uint64_t index) {
+std::string replay_environment(const exploration_settings& settings, std::uint64_t index,
+                               std::uint64_t pct_steps) {
   std::string assignments;
   for (const auto& assignment : variable::replay_assignments(
-           schedule::name_of(settings.kind), settings.pct_depth, settings.seed, index,
+           schedule::name_of(settings.kind), settings.pct_depth, pct_steps, settings.seed, index,
            settings.spurious_wakeups, settings.atomic_points, settings.memory_points)) {
     assignments += (assignments.empty() ? "" : " ") + assignment;
   }
@@ -117,15 +120,21 @@ exploration_result explore(const exploration_settings& settings, const std::func
 exploration_result explore(const exploration_settings& settings,
                            const std::function<void(std::uint64_t schedule)>& body,
                            const std::function<bool()>& failed) {
+  if (settings.memory_points && !schedule::memory_points_built()) {
+    refuse(variable::memory_points, "1",
+           "memory accesses are no scheduling points in this executable (g++ builds make them "
+           "with safemap_use_atomic_points)");
+  }
   prepare_deadlock_reports();
   exploration_result result;
   const schedule::exploration_scope running;
   const auto uncontrolled_before = schedule::uncontrolled_so_far();
   const auto range =
       schedule_range::of(settings.only_schedule, settings.schedules, settings.budget_s);
+  std::uint64_t pct_steps = settings.pct_steps;
   const auto explored = run_schedules(range, "safemap explore", [&](std::uint64_t index) {
-    std::string replay = settings.outer_replay.value_or(replay_environment(settings, index) + " " +
-                                                        settings.replay_command);
+    std::string replay = settings.outer_replay.value_or(
+        replay_environment(settings, index, pct_steps) + " " + settings.replay_command);
     // A sanitizer ends the process on its report, before the loop could name the schedule.
     set_replay_line(replay);
     schedule::scheduler controller{{.kind = settings.kind,
@@ -135,8 +144,8 @@ exploration_result explore(const exploration_settings& settings,
                                     .atomic_points = settings.atomic_points,
                                     .memory_points = settings.memory_points},
                                    1,
-                                   settings.expected_steps,
-                                   settings.seed + index,
+                                   pct_steps,
+                                   mixed(settings.seed, index),
                                    deadlock_handler(settings, index, replay)};
     if (settings.on_switch) controller.observe_switches(settings.on_switch);
     std::atomic<std::uint32_t> body_returned{0};
@@ -156,7 +165,11 @@ exploration_result explore(const exploration_settings& settings,
     controlled.join();
     controller.wait_until_all_finished();
     const bool stops = failed();
-    if (stops) result.replay = std::move(replay);
+    if (stops) {
+      result.replay = std::move(replay);
+      result.failed_pct_steps = pct_steps;
+    }
+    pct_steps = std::max<std::uint64_t>(1, controller.steps());
     return schedule_outcome{.stops = stops, .escapes = controller.escapes()};
   });
   set_replay_line({});

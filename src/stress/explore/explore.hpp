@@ -11,7 +11,9 @@
 // loop safemap-explore runs too). A deadlock (every controlled thread waits: for a lock, a
 // condition variable nobody will signal, a thread) is reported at once in the report form, with
 // who waits for what, the stacks of every thread and the replay command, and ends the process
-// with exit_no_progress.
+// with exit_no_progress. Memory points asked for in an executable that cannot make them end it
+// with a message and exit_bad_usage before the first schedule: never a run that quietly lacks
+// them.
 #pragma once
 
 #include <chrono>
@@ -21,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "stress/explore/variables.hpp"
 #include "stress/schedule/scheduler.hpp"
 #include "stress/schedule/strategy.hpp"
 #include "stress/schedule/uncontrolled.hpp"
@@ -38,7 +41,10 @@ struct exploration_settings {
   std::uint64_t schedules = 1000;                // at most this many schedules
   double budget_s = 2;                           // and at most this long
   std::optional<std::uint64_t> only_schedule{};  // replay: schedule i alone
-  std::uint64_t expected_steps = 100;            // PCT's k: about how many points a schedule has
+  // PCT's k for the first schedule (variable::pct_steps): each later one takes the steps the
+  // schedule before it made, so the change points fall among the points a round of this body
+  // really makes.
+  std::uint64_t pct_steps = variable::default_pct_steps;
   // How to run this exploration again (the test's command line); the replay line adds the
   // schedule to it.
   std::string replay_command{};
@@ -58,7 +64,8 @@ struct exploration_result {
   std::uint64_t escapes = 0;                     // over every schedule run
   // Calls of a modelled primitive by threads outside the schedule (schedule/uncontrolled.hpp).
   schedule::uncontrolled_counts uncontrolled_calls{};
-  std::string replay;  // the failed schedule's replay command
+  std::string replay;                  // the failed schedule's replay command
+  std::uint64_t failed_pct_steps = 0;  // PCT's k of the failed schedule
 };
 
 // Reads the settings' variables (variables.hpp: strategy, depth, seed, schedules, budget,
@@ -67,8 +74,9 @@ struct exploration_result {
 exploration_settings settings_from_environment(exploration_settings defaults);
 
 // The environment assignments that make settings_from_environment() give schedule `index` of
-// `settings` alone.
-std::string replay_environment(const exploration_settings& settings, std::uint64_t index);
+// `settings` alone, which took PCT's k `pct_steps`.
+std::string replay_environment(const exploration_settings& settings, std::uint64_t index,
+                               std::uint64_t pct_steps);
 
 // What a deadlock in schedule `index` reports (deadlock_report.hpp), with the schedule and its
 // replay command; `settings` must outlive the handler.

@@ -40,15 +40,19 @@ inline void report_what_ran_outside_the_schedule(std::uint64_t escapes,
   if (calls.total() > 0) ADD_FAILURE() << calls.message();
 }
 
+// An exploration whose atomics were no scheduling points says so (nothing silently uncontrolled).
+inline void report_missing_points(const exploration_settings& settings) {
+  if (const auto note = atomics_note(schedule::atomic_points_built(), settings.atomic_points)) {
+    std::cerr << "[safemap explore] " << *note << '\n';
+  }
+}
+
 inline exploration_result explore_in_test(const std::function<void()>& body,
                                           exploration_settings defaults = {}) {
   auto settings = settings_from_environment(std::move(defaults));
   settings.replay_command = command_of_current_test();
   auto result = explore(settings, body, [] { return ::testing::Test::HasFailure(); });
-  for (const auto& note : {atomics_note(schedule::atomic_points_built(), settings.atomic_points),
-                           memory_note(schedule::memory_points_built(), settings.memory_points)}) {
-    if (note) std::cerr << "[safemap explore] " << *note << '\n';
-  }
+  report_missing_points(settings);
   report_what_ran_outside_the_schedule(result.escapes, result.uncontrolled_calls);
   if (result.failed_schedule) {
     ADD_FAILURE() << "schedule " << *result.failed_schedule << " failed; replay: " << result.replay;

@@ -92,14 +92,4 @@ inline std::optional<std::string> atomics_note(bool built, bool on) {
   return std::nullopt;
 }
 
-// What an exploration says when memory points were asked for in an executable without them.
-inline std::optional<std::string> memory_note(bool built, bool on) {
-  if (on && !built) {
-    return "memory accesses are no scheduling points in this executable (g++ builds make them "
-           "with safemap_use_atomic_points): " +
-           std::string{variable::memory_points} + "=1 had no effect";
-  }
-  return std::nullopt;
-}
-
 }  // namespace safemap::stress::explore

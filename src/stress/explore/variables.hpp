@@ -19,6 +19,11 @@ inline constexpr std::string_view prefix = "SAFEMAP_EXPLORE_";
 inline constexpr const char* strategy = "SAFEMAP_EXPLORE_STRATEGY";
 // pct's depth, at least 1.
 inline constexpr const char* depth = "SAFEMAP_EXPLORE_DEPTH";
+// pct's k, at least 1: the steps among which its change points fall. An exploration's first
+// schedule takes this (default_pct_steps when unset), each later one the steps the schedule
+// before it made; a replay line sets it to what its schedule took.
+inline constexpr const char* pct_steps = "SAFEMAP_EXPLORE_PCT_STEPS";
+inline constexpr std::uint64_t default_pct_steps = 100;
 // The exploration's seed: schedule i is a function of (seed, i).
 inline constexpr const char* seed = "SAFEMAP_EXPLORE_SEED";
 // At most this many schedules, at least 1.
@@ -45,16 +50,19 @@ inline constexpr const char* summary = "SAFEMAP_EXPLORE_SUMMARY";
 inline constexpr const char* replay = "SAFEMAP_EXPLORE_REPLAY";
 
 // NAME=value for each variable that makes settings_from_environment() give schedule `index` of
-// the exploration (strategy, depth, seed, spurious wakeups when on, atomic points when off,
-// memory points when on) alone.
+// the exploration (strategy, depth, pct's k for pct, seed, spurious wakeups when on, atomic
+// points when off, memory points when on) alone.
 inline std::vector<std::string> replay_assignments(
-    std::string_view strategy_name, unsigned pct_depth, std::uint64_t exploration_seed,
-    std::uint64_t index, bool with_spurious_wakeups = false, bool with_atomic_points = true,
-    bool with_memory_points = false) {
+    std::string_view strategy_name, unsigned pct_depth, std::uint64_t schedule_pct_steps,
+    std::uint64_t exploration_seed, std::uint64_t index, bool with_spurious_wakeups = false,
+    bool with_atomic_points = true, bool with_memory_points = false) {
   std::vector<std::string> assignments{std::string{strategy} + "=" + std::string{strategy_name},
-                                       std::string{depth} + "=" + std::to_string(pct_depth),
-                                       std::string{seed} + "=" + std::to_string(exploration_seed),
-                                       std::string{schedule} + "=" + std::to_string(index)};
+                                       std::string{depth} + "=" + std::to_string(pct_depth)};
+  if (strategy_name == "pct") {
+    assignments.push_back(std::string{pct_steps} + "=" + std::to_string(schedule_pct_steps));
+  }
+  assignments.push_back(std::string{seed} + "=" + std::to_string(exploration_seed));
+  assignments.push_back(std::string{schedule} + "=" + std::to_string(index));
   if (with_spurious_wakeups) assignments.push_back(std::string{spurious_wakeups} + "=1");
   if (!with_atomic_points) assignments.push_back(std::string{atomic_points} + "=0");
   if (with_memory_points) assignments.push_back(std::string{memory_points} + "=1");

@@ -15,6 +15,7 @@
 #include "stress/explore/deadlock_report.hpp"
 #include "stress/explore/explore.hpp"
 #include "stress/explore/variables.hpp"
+#include "stress/mixed_seed.hpp"
 #include "stress/schedule/scheduler.hpp"
 
 namespace safemap::stress::explore {
@@ -67,7 +68,7 @@ void leave_and_summarize() {
                                   .spurious_wakeups = settings.spurious_wakeups,
                                   .atomic_points = settings.atomic_points,
                                   .memory_points = settings.memory_points},
-      1, settings.expected_steps, settings.seed + running->index,
+      1, settings.pct_steps, mixed(settings.seed, running->index),
       deadlock_handler(settings, running->index, replay != nullptr ? replay : "(unknown)"));
   running->main_seat.emplace(&*running->controller, 0);
   ++schedule::explorations_running;

@@ -15,6 +15,7 @@
 #include "stress/object/describe.hpp"
 #include "stress/object/operation.hpp"
 #include "stress/object/spec.hpp"
+#include "stress/schedule/no_atomic_points.hpp"
 
 namespace safemap::stress::object {
 
@@ -79,11 +80,19 @@ std::string describe_result(const call<Spec>& made) {
       [](const auto& invoked) { return invoked.result ? describe(*invoked.result) : "-"; }, made);
 }
 
+// Runs the call on `object`. Only the object's own code is the code under test: the arguments
+// are copied to this thread's stack first and the result stored after, outside the scope where
+// its atomics and memory accesses are scheduling points (no_atomic_points.hpp).
 template <class Spec>
 void run_on_object(call<Spec>& made, typename Spec::object& object) {
   std::visit(
       [&object](auto& invoked) {
-        invoked.result = apply_to_object(invoked.operation(), object, invoked.arguments);
+        const auto arguments = invoked.arguments;
+        auto result = [&] {
+          const schedule::code_under_test object_call;
+          return apply_to_object(invoked.operation(), object, arguments);
+        }();
+        invoked.result = std::move(result);
       },
       made);
 }

@@ -6,18 +6,12 @@
 #include <cstdint>
 #include <string>
 
+#include "stress/mixed_seed.hpp"
 #include "stress/object/completes.hpp"
 #include "stress/object/refuse.hpp"
 #include "stress/object/scenario.hpp"
 
 namespace safemap::stress::object {
-
-inline std::uint64_t mixed(std::uint64_t seed, std::uint64_t number) {  // splitmix64
-  std::uint64_t value = seed + (number + 1) * 0x9e3779b97f4a7c15ULL;
-  value = (value ^ (value >> 30U)) * 0xbf58476d1ce4e5b9ULL;
-  value = (value ^ (value >> 27U)) * 0x94d049bb133111ebULL;
-  return value ^ (value >> 31U);
-}
 
 // always_completes(), refusing the spec when the model throws.
 template <class Spec>

@@ -29,6 +29,7 @@
 #include "stress/object/run_scenario.hpp"
 #include "stress/object/scenario.hpp"
 #include "stress/object/spec.hpp"
+#include "stress/schedule/no_atomic_points.hpp"
 
 namespace safemap::stress::object {
 
@@ -75,7 +76,7 @@ class object_explorer {
     };
     const auto began = std::chrono::steady_clock::now();
     const auto explored = explore::explore(
-        settings, [this](std::uint64_t index) { checked(run_scenario(scenario_of(index))); },
+        settings, [this](std::uint64_t index) { run_checked(scenario_of(index)); },
         [this] { return last_.result == verdict::not_linearizable; });
     result.schedules = explored.schedules;
     result.seconds_to_finding =
@@ -85,7 +86,9 @@ class object_explorer {
     result.uncontrolled_calls = explored.uncontrolled_calls;
     if (explored.failed_schedule) {
       failing_settings_ = settings;
+      failing_settings_.pct_steps = explored.failed_pct_steps;
       failing_schedule_ = *explored.failed_schedule;
+      shrink_pct_steps_ = explored.failed_pct_steps;
       std::fprintf(stderr,
                    "[safemap object] %s: schedule %llu (scenario %llu) is not linearizable, found "
                    "in %.2f s\n",
@@ -106,12 +109,20 @@ class object_explorer {
 
   // The scenario schedule `index` runs (draw.hpp).
   const scenario<Spec>& scenario_of(std::uint64_t index) {
+    const schedule::no_atomic_points harness;
     const auto number = number_of(index);
     if (drawn_number_ == number) return drawn_;
     drawn_ = draw_scenario_number<Spec>(shape_, exploration_.seed, number);
     drawn_number_ = number;
     ++scenarios_drawn_;
     return drawn_;
+  }
+
+  // One schedule's body: the scenario's run and its check; of which only the calls on the object
+  // make atomic (or memory) scheduling points (run_scenario.hpp).
+  void run_checked(const scenario<Spec>& planned) {
+    const schedule::no_atomic_points harness;
+    checked(run_scenario(planned));
   }
 
   void checked(const history<Spec>& ran) {
@@ -146,11 +157,10 @@ class object_explorer {
     traced.describe_schedule = [&failing](std::uint64_t /*schedule*/) {
       return described<Spec>("the shortest failing scenario", failing);
     };
-    const bool failed_again =
-        explore::explore(
-            traced, [&](std::uint64_t /*schedule*/) { checked(run_scenario(failing)); },
-            [this] { return last_.result == verdict::not_linearizable; })
-            .failed_schedule.has_value();
+    const bool failed_again = explore::explore(
+                                  traced, [&](std::uint64_t /*schedule*/) { run_checked(failing); },
+                                  [this] { return last_.result == verdict::not_linearizable; })
+                                  .failed_schedule.has_value();
     return finding(last_history_, last_,
                    failed_again ? switches.lines(max_switches_shown) : std::vector<std::string>{},
                    replay);
@@ -159,6 +169,7 @@ class object_explorer {
   bool fails(const scenario<Spec>& candidate, const std::string& replay, std::uint64_t round) {
     explore::exploration_settings settings = exploration_;
     settings.seed = mixed(exploration_.seed, round);
+    settings.pct_steps = shrink_pct_steps_;
     settings.schedules = settings_.shrink_schedules;
     settings.budget_s = 1e9;  // a number of schedules, never of seconds: the replay shrinks alike
     settings.only_schedule.reset();
@@ -167,11 +178,12 @@ class object_explorer {
       return described<Spec>("a smaller scenario", candidate);
     };
     const auto explored = explore::explore(
-        settings, [&](std::uint64_t /*schedule*/) { checked(run_scenario(candidate)); },
+        settings, [&](std::uint64_t /*schedule*/) { run_checked(candidate); },
         [this] { return last_.result == verdict::not_linearizable; });
     shrink_escapes_ += explored.escapes;
     if (!explored.failed_schedule) return false;
     failing_settings_ = settings;
+    failing_settings_.pct_steps = explored.failed_pct_steps;
     failing_schedule_ = *explored.failed_schedule;
     return true;
   }
@@ -204,6 +216,9 @@ class object_explorer {
   // The exploration and schedule of the latest failure, for its traced replay.
   explore::exploration_settings failing_settings_;
   std::uint64_t failing_schedule_ = 0;
+  // PCT's k of the first failing schedule, which its replay line carries: where every search for a
+  // smaller scenario starts, in the run that found it and in the replay alike.
+  std::uint64_t shrink_pct_steps_ = explore::variable::default_pct_steps;
   std::optional<std::uint64_t> drawn_number_;
   scenario<Spec> drawn_;
   std::uint64_t scenarios_drawn_ = 0;

@@ -23,6 +23,7 @@ object_result check_object_in_test(const object_settings& settings = {},
   auto exploration = explore::settings_from_environment(std::move(defaults));
   exploration.replay_command = explore::command_of_current_test();
   auto result = explore_object<Spec>(exploration, settings);
+  explore::report_missing_points(exploration);
   explore::report_what_ran_outside_the_schedule(result.escapes, result.uncontrolled_calls);
   if (result.finding) ADD_FAILURE() << result.finding->report;
   return result;

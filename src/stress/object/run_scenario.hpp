@@ -2,6 +2,11 @@
 // parallel part on one new thread each (started together through a latch), the post part after
 // they are joined. Every call's interval is read from one atomic clock.
 //
+// Where atomics (or memory accesses) are scheduling points, only the object's own are: the
+// harness's clock, history, latch and threads run inside no_atomic_points, the object's code
+// inside code_under_test (run_on_object), so a schedule's steps are the object's and PCT's change
+// points fall inside its calls.
+//
 // Under controlled schedules (explore.hpp) the threads, the latch and whatever the object locks
 // or waits on are scheduling points; run plainly, the threads race freely, which is what the
 // sanitizer presets want to see.
@@ -17,11 +22,13 @@
 #include "stress/object/call.hpp"
 #include "stress/object/history.hpp"
 #include "stress/object/scenario.hpp"
+#include "stress/schedule/no_atomic_points.hpp"
 
 namespace safemap::stress::object {
 
 template <class Spec>
 history<Spec> run_scenario(const scenario<Spec>& planned) {
+  const schedule::no_atomic_points harness;
   history<Spec> ran{.ran = planned,
                     .init = std::vector<interval>(planned.init.size()),
                     .threads = {},
@@ -43,6 +50,7 @@ history<Spec> run_scenario(const scenario<Spec>& planned) {
     std::vector<std::jthread> threads;
     for (std::size_t thread = 0; thread < planned.threads.size(); ++thread) {
       threads.emplace_back([&, thread] {
+        const schedule::no_atomic_points harness_thread;
         start.arrive_and_wait();
         for (std::size_t index = 0; index < planned.threads[thread].size(); ++index) {
           run(ran.ran.threads[thread][index], ran.threads[thread][index]);

@@ -58,8 +58,12 @@ chooser::chooser(const schedule_settings& settings, unsigned threads, std::uint6
   std::iota(priority_.begin(), priority_.end(), depth_);
   std::shuffle(priority_.begin(), priority_.end(), random_);
   std::uniform_int_distribution<std::uint64_t> step{1, std::max<std::uint64_t>(1, expected_steps)};
-  for (long change = 1; change < depth_; ++change) change_points_.push_back(step(random_));
-  std::ranges::sort(change_points_);
+  // Change point i falls at a random step and gives priority i: which of two demoted threads
+  // ranks higher is as random as where each was demoted (sorted by step only to be met in order).
+  for (long change = 1; change < depth_; ++change) {
+    change_points_.push_back({.step = step(random_), .priority = change});
+  }
+  std::ranges::sort(change_points_, {}, &change_point::step);
   lowest_ = 0;
 }
 
@@ -93,10 +97,9 @@ void chooser::add_thread() {
 
 unsigned chooser::choose_by_priority(std::uint64_t step, unsigned running,
                                      std::span<const unsigned> ready) {
-  // The paper's change point i gives priority i (below every initial one); later changes rank
-  // above earlier ones, as there.
-  while (next_change_ < change_points_.size() && change_points_[next_change_] <= step) {
-    priority_[running] = static_cast<long>(++next_change_);
+  // The paper's change point i gives priority i, below every initial one.
+  while (next_change_ < change_points_.size() && change_points_[next_change_].step <= step) {
+    priority_[running] = change_points_[next_change_++].priority;
   }
   if (ready.size() > 1 && running == last_chosen_ && run_length_ >= starvation_steps) {
     priority_[running] = --lowest_;

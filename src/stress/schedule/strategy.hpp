@@ -98,8 +98,12 @@ class chooser {
   std::size_t scripted_ = 0;  // choices taken from script_
   std::mt19937_64 random_;
   long depth_;
-  std::vector<long> priority_;                // pct: per thread, higher runs first
-  std::vector<std::uint64_t> change_points_;  // pct: ascending steps
+  std::vector<long> priority_;  // pct: per thread, higher runs first
+  struct change_point {
+    std::uint64_t step;
+    long priority;
+  };
+  std::vector<change_point> change_points_;  // pct: by ascending step
   std::size_t next_change_ = 0;
   long lowest_ = 0;
   unsigned last_chosen_ = 0;

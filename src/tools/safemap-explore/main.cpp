@@ -1,7 +1,7 @@
 // safemap-explore: runs a test executable once per controlled schedule until one fails.
 //
-//   safemap-explore [--strategy pct|random] [--depth D] [--seed S] [--schedules N]
-//                   [--budget SECONDS] [--schedule I] -- PROGRAM [ARGUMENTS...]
+//   safemap-explore [--strategy pct|random] [--depth D] [--pct-steps K] [--seed S]
+//                   [--schedules N] [--budget SECONDS] [--schedule I] -- PROGRAM [ARGUMENTS...]
 //
 // PROGRAM must be linked with safemap::controlled_runtime (one CMake line:
 // safemap_add_controlled_test, docs/explore.md). Each run is one schedule: the runtime seats
@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -48,6 +50,7 @@ namespace variable = safemap::stress::explore::variable;
 struct exploration {
   std::string strategy = "pct";
   unsigned depth = 3;
+  std::uint64_t pct_steps = variable::default_pct_steps;  // the first schedule's k (--pct-steps)
   std::uint64_t seed = 1;
   std::uint64_t schedules = 1000;
   double budget_s = 20;
@@ -55,16 +58,18 @@ struct exploration {
   std::vector<std::string> program;
 };
 
-// The command line that runs schedule `index` alone.
-std::string replay_command(const exploration& run, std::uint64_t index) {
-  std::string command = "safemap-explore --strategy " + run.strategy + " --depth " +
-                        std::to_string(run.depth) + " --seed " + std::to_string(run.seed) +
-                        " --schedule " + std::to_string(index) + " --";
+// The command line that runs schedule `index`, which took PCT's k `pct_steps`, alone.
+std::string replay_command(const exploration& run, std::uint64_t index, std::uint64_t pct_steps) {
+  std::string command =
+      "safemap-explore --strategy " + run.strategy + " --depth " + std::to_string(run.depth) +
+      (run.strategy == "pct" ? " --pct-steps " + std::to_string(pct_steps) : "") + " --seed " +
+      std::to_string(run.seed) + " --schedule " + std::to_string(index) + " --";
   for (const auto& word : run.program) command += " " + word;
   return command;
 }
 
 struct schedule_run {
+  std::uint64_t pct_steps = 0;            // the PCT k it took
   int status = 0;                         // waitpid's
   std::filesystem::path output;           // the run's standard output and error
   std::optional<nlohmann::json> summary;  // missing: the program does not carry the runtime
@@ -77,7 +82,7 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-schedule_run run_schedule(const exploration& run, std::uint64_t index,
+schedule_run run_schedule(const exploration& run, std::uint64_t index, std::uint64_t pct_steps,
                           const std::filesystem::path& scratch) {
   const auto output_path = scratch / "output";
   const auto summary_path = scratch / "summary.json";
@@ -88,11 +93,13 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
     environment.emplace_back(*inherited);
   }
   environment.push_back(std::string{variable::process} + "=1");
-  for (auto& assignment : variable::replay_assignments(run.strategy, run.depth, run.seed, index)) {
+  for (auto& assignment :
+       variable::replay_assignments(run.strategy, run.depth, pct_steps, run.seed, index)) {
     environment.push_back(std::move(assignment));
   }
   environment.push_back(std::string{variable::summary} + "=" + summary_path.string());
-  environment.push_back(std::string{variable::replay} + "=" + replay_command(run, index));
+  environment.push_back(std::string{variable::replay} + "=" +
+                        replay_command(run, index, pct_steps));
   std::vector<char*> envp;
   for (auto& assignment : environment) envp.push_back(assignment.data());
   envp.push_back(nullptr);
@@ -101,7 +108,8 @@ schedule_run run_schedule(const exploration& run, std::uint64_t index,
     throw std::runtime_error{"cannot run " + run.program.front() + ": " +
                              std::generic_category().message(finished.spawn_error)};
   }
-  schedule_run result{.status = finished.status, .output = output_path, .summary = std::nullopt};
+  schedule_run result{
+      .pct_steps = pct_steps, .status = finished.status, .output = output_path, .summary = {}};
   if (std::filesystem::exists(summary_path)) {
     result.summary = nlohmann::json::parse(read_file(summary_path), nullptr, false);
     if (result.summary->is_discarded()) result.summary.reset();
@@ -139,7 +147,8 @@ int verdict_of(const exploration& run, std::uint64_t index, bool first, const sc
   }
   if (ran.status != 0) {
     std::cerr << output << "safemap-explore: schedule " << index << " failed ("
-              << how_it_ended(ran.status) << "); replay: " << replay_command(run, index) << '\n';
+              << how_it_ended(ran.status)
+              << "); replay: " << replay_command(run, index, ran.pct_steps) << '\n';
     return exit_code_of(ran.status);
   }
   return exit_ok;
@@ -154,11 +163,13 @@ int explore(const exploration& run) {
   safemap::stress::schedule::uncontrolled_counts uncontrolled;
   bool atomic_points = true;
   int verdict = exit_ok;
+  std::uint64_t pct_steps = run.pct_steps;  // each schedule's k: the steps of the one before it
   const auto explored =
       safemap::stress::explore::run_schedules(range, "safemap-explore", [&](std::uint64_t index) {
-        const auto ran = run_schedule(run, index, scratch);
+        const auto ran = run_schedule(run, index, pct_steps, scratch);
         std::uint64_t escapes = 0;
         if (ran.summary) {
+          pct_steps = std::max<std::uint64_t>(1, ran.summary->value("steps", pct_steps));
           escapes = ran.summary->value("escapes", std::uint64_t{0});
           atomic_points = atomic_points && ran.summary->value("atomic_points", false);
           uncontrolled += safemap::stress::schedule::uncontrolled_counts::from_names(
@@ -200,6 +211,11 @@ int run_command_line(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--depth", run.depth, "pct's depth")
       ->check(safemap::command_line::whole_number<unsigned>(1))
+      ->capture_default_str();
+  app.add_option("--pct-steps", run.pct_steps,
+                 "pct's k for the first schedule; each later one takes the steps the one before "
+                 "made (a replay line sets it)")
+      ->check(safemap::command_line::whole_number<std::uint64_t>(1))
       ->capture_default_str();
   app.add_option("--seed", run.seed, "The exploration's seed")
       ->check(safemap::command_line::whole_number<std::uint64_t>())

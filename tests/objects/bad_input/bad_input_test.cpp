@@ -66,6 +66,12 @@ TEST(DISABLED_BadInput, EveryCallBlocks) {
   stress::object::check_object_in_test<touch_spec<always_blocks>>();
 }
 
+// This executable is not compiled for scheduling points (safemap_use_atomic_points) in any
+// preset, so memory accesses cannot be points: asked for, they are refused, never quietly off.
+TEST(DISABLED_BadInput, MemoryPointsNotBuilt) {
+  stress::object::check_object_in_test<touch_spec<fine>>({}, {.memory_points = true});
+}
+
 TEST(DISABLED_BadInput, CallNeverReturns) {
   stress::object::check_object_in_test<touch_spec<fine, endless>>(
       {}, {.no_progress_after = std::chrono::seconds{2}});
