@@ -65,25 +65,45 @@ function(safemap_add_gtest name)
     PROPERTIES LABELS "${arg_LABELS}")
 endfunction()
 
-# safemap_add_controlled_test(<target> [SCHEDULES <n>] [BUDGET <seconds>] [ARGS <arguments...>])
+# safemap_add_controlled_test(<target> [PLAIN_MAIN] [SCHEDULES <n>] [BUDGET <seconds>]
+#                             [STRATEGIES <names>...] [ARGS <arguments...>])
 # An existing test executable, its source unchanged, under controlled schedules: links
-# safemap::controlled_runtime into <target> and registers the ctest test <target>.controlled,
-# which runs it through safemap-explore (one process per schedule, at most <n> schedules and
-# <seconds>, defaults 1000 and 20) and fails at the first failing schedule with its replay
-# command (docs/explore.md).
+# safemap::controlled_runtime into <target> and registers, for each GoogleTest test case and
+# each strategy (random and pct unless told), the ctest test
+# <target>.controlled.<Suite>.<Test>.<strategy>, which runs that case through safemap-explore
+# (one process per schedule, at most <n> schedules and <seconds>, defaults 1000 and 20) and fails
+# at the first failing schedule with its replay command (docs/explore.md). The cases are listed
+# when ctest starts (cmake/SafemapControlledDiscovery.cmake); ARGS reach the listing too, so a
+# --gtest_filter there narrows it. PLAIN_MAIN: <target> is no GoogleTest executable; one test per
+# strategy, <target>.controlled.<strategy>, runs it whole.
 function(safemap_add_controlled_test target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SCHEDULES;BUDGET" "ARGS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "PLAIN_MAIN" "SCHEDULES;BUDGET" "STRATEGIES;ARGS")
   if(NOT arg_SCHEDULES)
     set(arg_SCHEDULES 1000)
   endif()
   if(NOT arg_BUDGET)
     set(arg_BUDGET 20)
   endif()
+  if(NOT arg_STRATEGIES)
+    set(arg_STRATEGIES random pct)
+  endif()
   target_link_libraries(${target} PRIVATE safemap::controlled_runtime)
-  add_test(NAME ${target}.controlled
-    COMMAND $<TARGET_FILE:safemap-explore> --schedules ${arg_SCHEDULES} --budget ${arg_BUDGET}
-            -- $<TARGET_FILE:${target}> ${arg_ARGS})
-  set_tests_properties(${target}.controlled PROPERTIES LABELS explore TIMEOUT 300)
+  set(discovery "${CMAKE_CURRENT_BINARY_DIR}/${target}_controlled_tests.cmake")
+  file(GENERATE OUTPUT "${discovery}" CONTENT "\
+set(TARGET [==[${target}]==])
+set(EXECUTABLE [==[$<TARGET_FILE:${target}>]==])
+set(EXPLORE [==[$<TARGET_FILE:safemap-explore>]==])
+set(ARGS [==[${arg_ARGS}]==])
+set(PLAIN_MAIN ${arg_PLAIN_MAIN})
+set(SCHEDULES ${arg_SCHEDULES})
+set(BUDGET ${arg_BUDGET})
+set(STRATEGIES [==[${arg_STRATEGIES}]==])
+set(LIST_FILE [==[${CMAKE_CURRENT_BINARY_DIR}/${target}_test_cases.json]==])
+set(LABELS explore)
+set(TIMEOUT 300)
+include([==[${CMAKE_CURRENT_FUNCTION_LIST_DIR}/SafemapControlledDiscovery.cmake]==])
+")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${discovery}")
 endfunction()
 
 # safemap_use_atomic_points(<target>)

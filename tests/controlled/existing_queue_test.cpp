@@ -34,4 +34,15 @@ TEST(Queue, TwoProducersAndTwoConsumersPassEveryItem) {
   EXPECT_EQ(sum.load(), 1 + 2 + 11 + 12);
 }
 
+TEST(Queue, OneProducerAndOneConsumerKeepTheOrder) {
+  tested_queue<int> queue{1};
+  std::thread producer{[&queue] {
+    for (int item = 1; item <= 3; ++item) queue.push(item);
+  }};
+  std::vector<int> popped;
+  for (int item = 0; item < 3; ++item) popped.push_back(queue.pop());
+  producer.join();
+  EXPECT_EQ(popped, (std::vector<int>{1, 2, 3}));
+}
+
 }  // namespace
