@@ -9,7 +9,9 @@
 namespace safemap::stress {
 
 // Sets the command (empty: nothing to print) and, the first time, registers the sanitizer
-// runtime's death callback where there is a runtime.
+// runtime's death callback where there is a runtime; elsewhere a handler of the fatal signals
+// nobody handles yet (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) that prints it, then dies of the
+// signal.
 void set_replay_line(std::string_view command);
 
 // Writes "[safemap-stress] replay: <command>" to standard error, if there is a command.

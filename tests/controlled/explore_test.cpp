@@ -196,6 +196,33 @@ TEST(DISABLED_Finds, LostWakeup) {
   explore_in_test(producers_and_consumers<lost_wakeup_queue<int>>);
 }
 
+// A crash: a flag published before the data it stands for, in two critical sections; a reader
+// that runs between them follows a null pointer. The process dies of SIGSEGV, after the schedule's
+// replay line (replay_line.hpp).
+TEST(DISABLED_Finds, ReaderFollowsAPointerPublishedTooEarly) {
+  explore_in_test([] {
+    std::mutex mutex;
+    bool ready = false;
+    const int* data = nullptr;
+    const int value = 42;
+    std::thread writer{[&] {
+      {
+        const std::lock_guard held{mutex};
+        ready = true;
+      }
+      const std::lock_guard held{mutex};
+      data = &value;
+    }};
+    int seen = 0;
+    {
+      const std::lock_guard held{mutex};
+      if (ready) seen = *data;  // <- CRASHES
+    }
+    writer.join();
+    EXPECT_TRUE(seen == 0 || seen == value);
+  });
+}
+
 // Canary for thread start: the new thread may run before its parent goes on. Without the
 // point at pthread_create the parent keeps the turn until its next point, after the check.
 TEST(DISABLED_Finds, ChildRunsBeforeItsParentGoesOn) {
