@@ -129,6 +129,40 @@ TEST(ObjectShrink, TheLastThreadIsNeverDropped) {
   EXPECT_TRUE(stress::object::one_call_smaller(parallel({{push(1)}})).empty());
 }
 
+TEST(ObjectShrink, IntBetweenOffersLowThenHalfwayThenOneLess) {
+  constexpr stress::object::int_between draw{1, 9};
+  EXPECT_EQ(draw.smaller(9), (std::vector<int>{1, 5, 8}));
+  EXPECT_EQ(draw.smaller(2), (std::vector<int>{1}));
+  EXPECT_TRUE(draw.smaller(1).empty());
+}
+
+TEST(ObjectShrink, ArgumentsGetSmallerOneAtATime) {
+  constexpr stress::object::arguments draw{stress::object::int_between{0, 2},
+                                           stress::object::int_between{1, 3}};
+  using values = std::tuple<int, int>;
+  EXPECT_EQ(draw.smaller(values{2, 3}), (std::vector<values>{{0, 3}, {1, 3}, {2, 1}, {2, 2}}));
+}
+
+TEST(ObjectShrink, EveryArgumentSmallerScenarioKeepsItsCallsAndRunsThemAgain) {
+  queue_scenario larger{.init = {push(3)}, .threads = {{push(2)}, {pop(3)}}, .post = {}};
+  const auto smaller = stress::object::one_argument_smaller(larger);
+  // push(3) offers 1 and 2, push(2) offers 1; pop has no arguments.
+  ASSERT_EQ(smaller.size(), 3u);
+  EXPECT_EQ(stress::object::describe_call<queue_spec>(smaller[0].init[0]), "push(1)");
+  EXPECT_EQ(stress::object::describe_call<queue_spec>(smaller[1].init[0]), "push(2)");
+  EXPECT_EQ(stress::object::describe_call<queue_spec>(smaller[2].threads[0][0]), "push(1)");
+  for (const auto& candidate : smaller) EXPECT_EQ(candidate.calls(), larger.calls());
+  EXPECT_EQ(stress::object::describe_result<queue_spec>(smaller[0].init[0]), "-");
+}
+
+TEST(ObjectShrink, CallsFewerComeBeforeArgumentsSmaller) {
+  queue_scenario larger{.init = {push(3)}, .threads = {{pop(3)}}, .post = {}};
+  const auto smaller = stress::object::smaller_scenarios(larger);
+  ASSERT_EQ(smaller.size(), 1u + 2u);
+  EXPECT_EQ(smaller[0].calls(), 1u);
+  EXPECT_EQ(smaller[1].calls(), 2u);
+}
+
 // A spec that declares a shape: its scenarios take it unless the run asks for another.
 struct longer_queue_spec : queue_spec {
   static constexpr stress::object::scenario_shape shape{.threads = 3, .init = 2};

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "stress/object/describe.hpp"
 #include "stress/object/operation.hpp"
@@ -61,6 +62,21 @@ call<Spec> draw_call(random_source& random) {
   }(std::make_index_sequence<operation_count<Spec>>{});
   const auto chosen = std::uniform_int_distribution<std::size_t>{0, draws.size() - 1}(random);
   return draws[chosen](random);
+}
+
+// The call with each smaller arguments its operation's draw offers (smaller_arguments), not run.
+template <class Spec>
+std::vector<call<Spec>> with_smaller_arguments(const call<Spec>& made) {
+  return std::visit(
+      [](const auto& invoked) {
+        using invoked_t = std::remove_cvref_t<decltype(invoked)>;
+        std::vector<call<Spec>> closer;
+        for (auto& arguments : smaller_arguments(invoked.operation(), invoked.arguments)) {
+          closer.push_back(invoked_t{std::move(arguments)});
+        }
+        return closer;
+      },
+      made);
 }
 
 // `push(3)`.

@@ -1,7 +1,8 @@
 // object/: an object spec (spec.hpp) under controlled schedules: scenarios drawn from the
 // exploration's seed, each run under a few schedules, each run's history checked against the
-// model; at the first that is not linearizable, the scenario is shrunk (one call fewer at a time,
-// while a smaller one still fails) and reported as a table with the replay command.
+// model; at the first that is not linearizable, the scenario is shrunk (one call fewer, else one
+// argument smaller, at a time, while a smaller one still fails: smaller_scenarios) and reported
+// as a table with the replay command.
 //
 // Schedule i of the exploration runs scenario i / schedules_per_scenario, so the replay of
 // schedule i (explore/variables.hpp) draws the same scenario, fails the same way and shrinks it
@@ -140,7 +141,7 @@ class object_explorer {
       smaller_fails = false;
       std::fprintf(stderr, "[safemap object] %s: shrinking a failing scenario of %zu calls\n",
                    Spec::name, failing.calls());
-      for (auto& candidate : one_call_smaller(failing)) {
+      for (auto& candidate : smaller_scenarios(failing)) {
         if (!completes_in_model(candidate)) continue;
         if (fails(candidate, replay, ++round)) {
           failing = std::move(candidate);

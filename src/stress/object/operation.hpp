@@ -15,13 +15,16 @@
 // never places it there, and a scenario in which every thread would wait for ever is never drawn.
 #pragma once
 
+#include <algorithm>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <random>
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace safemap::stress::object {
 
@@ -59,16 +62,32 @@ struct no_arguments {
   std::tuple<> operator()(random_source& /*unused*/) const { return {}; }
 };
 
+// A draw may also offer `smaller(value)`: values it could have drawn that make a simpler
+// scenario, the simplest first. The shrinking of a failing scenario (explore_object.hpp) tries
+// them once no call can be left out; a draw without it keeps its values.
+
 // A whole number in [low, high]; small ranges make operations collide, which is what finds bugs.
+// Smaller means closer to `low`: low itself, then halfway there, then one less.
 struct int_between {
   int low = 0;
   int high = 3;
   int operator()(random_source& random) const {
     return std::uniform_int_distribution<int>{low, high}(random);
   }
+  std::vector<int> smaller(int value) const {
+    std::vector<int> closer;
+    for (const int candidate : {low, low + (value - low) / 2, value - 1}) {
+      if (candidate >= low && candidate < value &&
+          std::ranges::find(closer, candidate) == closer.end()) {
+        closer.push_back(candidate);
+      }
+    }
+    return closer;
+  }
 };
 
 // Several arguments, each drawn in order: `arguments{int_between{0, 2}, int_between{1, 9}}`.
+// Smaller: one argument smaller at a time, the first argument's first.
 template <class... Draws>
 struct arguments {
   constexpr explicit arguments(Draws... each) : draws{each...} {}
@@ -77,6 +96,27 @@ struct arguments {
     // A braced list evaluates left to right: the draws take the generator's values in order.
     return std::apply([&random](const auto&... draw) { return std::tuple{draw(random)...}; },
                       draws);
+  }
+  template <class Values>
+  std::vector<Values> smaller(const Values& values) const {
+    std::vector<Values> closer;
+    [&]<std::size_t... Index>(std::index_sequence<Index...>) {
+      (add_smaller_at<Index>(values, closer), ...);
+    }(std::index_sequence_for<Draws...>{});
+    return closer;
+  }
+
+ private:
+  template <std::size_t Index, class Values>
+  void add_smaller_at(const Values& values, std::vector<Values>& closer) const {
+    const auto& draw = std::get<Index>(draws);
+    if constexpr (requires { draw.smaller(std::get<Index>(values)); }) {
+      for (auto& candidate : draw.smaller(std::get<Index>(values))) {
+        auto changed = values;
+        std::get<Index>(changed) = std::move(candidate);
+        closer.push_back(std::move(changed));
+      }
+    }
   }
 };
 
@@ -155,6 +195,23 @@ inline constexpr bool may_block_v = detail::is_may_block<model_result_t<Operatio
 template <class Operation>
 arguments_t<Operation> draw_arguments(const Operation& operation, random_source& random) {
   return detail::as_arguments(operation.draw(random));
+}
+
+// The smaller arguments the operation's draw offers for `drawn` (its `smaller`, if it has one).
+template <class Operation>
+std::vector<arguments_t<Operation>> smaller_arguments(const Operation& operation,
+                                                      const arguments_t<Operation>& drawn) {
+  using value = decltype(operation.draw(std::declval<random_source&>()));
+  std::vector<arguments_t<Operation>> closer;
+  if constexpr (detail::is_tuple<value>::value) {
+    if constexpr (requires { operation.draw.smaller(drawn); })
+      closer = operation.draw.smaller(drawn);
+  } else if constexpr (requires { operation.draw.smaller(std::get<0>(drawn)); }) {
+    for (auto& candidate : operation.draw.smaller(std::get<0>(drawn))) {
+      closer.push_back(detail::as_arguments(std::move(candidate)));
+    }
+  }
+  return closer;
 }
 
 template <class Operation, class Object>

@@ -90,6 +90,36 @@ std::vector<scenario<Spec>> one_call_smaller(const scenario<Spec>& larger) {
   return smaller;
 }
 
+// Every scenario with one call's arguments smaller (with_smaller_arguments), in the same order.
+template <class Spec>
+std::vector<scenario<Spec>> one_argument_smaller(const scenario<Spec>& larger) {
+  std::vector<scenario<Spec>> smaller;
+  const auto each_smaller = [&](auto select) {
+    for (std::size_t index = 0; index < select(larger).size(); ++index) {
+      for (auto& replaced : with_smaller_arguments<Spec>(select(larger)[index])) {
+        auto candidate = larger;
+        select(candidate)[index] = std::move(replaced);
+        smaller.push_back(std::move(candidate));
+      }
+    }
+  };
+  each_smaller([](auto& candidate) -> auto& { return candidate.post; });
+  each_smaller([](auto& candidate) -> auto& { return candidate.init; });
+  for (std::size_t thread = 0; thread < larger.threads.size(); ++thread) {
+    each_smaller([thread](auto& candidate) -> auto& { return candidate.threads[thread]; });
+  }
+  return smaller;
+}
+
+// What the shrinking tries next: every scenario with a call fewer, then every one with an
+// argument smaller (one_call_smaller, one_argument_smaller).
+template <class Spec>
+std::vector<scenario<Spec>> smaller_scenarios(const scenario<Spec>& larger) {
+  auto smaller = one_call_smaller(larger);
+  for (auto& candidate : one_argument_smaller(larger)) smaller.push_back(std::move(candidate));
+  return smaller;
+}
+
 // The scenario as a table, each call with its result once run:
 //
 //   init:     push(1): done
