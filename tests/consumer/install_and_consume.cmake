@@ -1,6 +1,8 @@
 # cmake -P script: installs this build of safemap into a fresh prefix, then configures, builds
-# and runs tests/consumer/project against that prefix with the same compiler and flags.
-# Inputs (-D): BUILD_DIR, PROJECT_DIR, WORK_DIR, CXX_COMPILER, CXX_FLAGS, BUILD_TYPE, GENERATOR.
+# and runs a consumer project against that prefix with the same compiler and flags: its program
+# `consumer`, or, with -DRUN_TESTS=ON, its ctest tests.
+# Inputs (-D): BUILD_DIR, PROJECT_DIR, WORK_DIR, CXX_COMPILER, CXX_FLAGS, BUILD_TYPE, GENERATOR,
+# RUN_TESTS.
 foreach(input IN ITEMS BUILD_DIR PROJECT_DIR WORK_DIR CXX_COMPILER GENERATOR)
   if(NOT DEFINED ${input})
     message(FATAL_ERROR "install_and_consume.cmake: -D${input}=... is required")
@@ -31,4 +33,9 @@ run_step("configure the consumer against the installed package"
   "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}" "-DCMAKE_PREFIX_PATH=${prefix}"
   -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON -DCMAKE_COMPILE_WARNING_AS_ERROR=ON)
 run_step("build the consumer" "${CMAKE_COMMAND}" --build "${consumer_build}")
-run_step("run the consumer" "${consumer_build}/consumer")
+if(RUN_TESTS)
+  run_step("run the consumer's tests" "${CMAKE_CTEST_COMMAND}" --test-dir "${consumer_build}"
+    --output-on-failure)
+else()
+  run_step("run the consumer" "${consumer_build}/consumer")
+endif()

@@ -9,9 +9,12 @@ namespace {
 
 bool own_code(const detail::stack_frame& frame) {
   const std::string_view file = frame.file;
-  // Relative paths are the C library's own sources (./nptl/...), absolute ones the program's.
+  // Relative paths are the C library's own sources (./nptl/...), absolute ones the program's;
+  // the harness's are below src/stress/ in this tree and include/safemap-harness/stress/ when
+  // installed (src/stress/CMakeLists.txt).
   return file.starts_with('/') && !file.starts_with("/usr/") &&
          file.find("/src/stress/") == std::string_view::npos &&
+         file.find("/safemap-harness/stress/") == std::string_view::npos &&
          !file.ends_with("safemap/detail/stack_trace.hpp") &&
          !file.ends_with("safemap/thread_annotations.hpp");  // the locks' wrappers
 }
