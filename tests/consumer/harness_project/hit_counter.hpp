@@ -6,24 +6,29 @@
 
 namespace consumer {
 
-class hit_counter {
+// What both counters share: the total, behind a lock.
+class locked_total {
+ public:
+  int total() {
+    const std::lock_guard held{mutex_};
+    return total_;
+  }
+
+ protected:
+  std::mutex mutex_;
+  int total_ = 0;
+};
+
+class hit_counter : public locked_total {
  public:
   int add(int hits) {
     const std::lock_guard held{mutex_};
     total_ += hits;
     return total_;
   }
-  int total() {
-    const std::lock_guard held{mutex_};
-    return total_;
-  }
-
- private:
-  std::mutex mutex_;
-  int total_ = 0;
 };
 
-class hit_counter_read_then_written {
+class hit_counter_read_then_written : public locked_total {
  public:
   int add(int hits) {
     int seen = 0;
@@ -35,14 +40,6 @@ class hit_counter_read_then_written {
     total_ = seen + hits;  // <- BUG: another add() may have run since the read
     return total_;
   }
-  int total() {
-    const std::lock_guard held{mutex_};
-    return total_;
-  }
-
- private:
-  std::mutex mutex_;
-  int total_ = 0;
 };
 
 }  // namespace consumer
