@@ -1,5 +1,5 @@
 # Run by ctest, before any test, for each executable of safemap_add_controlled_test()
-# (cmake/SafemapTesting.cmake): registers one controlled test per GoogleTest test case and
+# (cmake/SafemapControlledTests.cmake): registers one controlled test per GoogleTest test case and
 # strategy, <target>.controlled.<Suite>.<Test>.<strategy>, or, for a plain main,
 # <target>.controlled.<strategy>. The test cases are read when the tests run, not when the
 # project is configured, so a test added to the source is explored after the next build.

@@ -46,7 +46,7 @@ unset(_safemap_joined)
 # ThreadSanitizer's instrumentation turns each atomic operation into a call: the tsan presets
 # wrap TSan's (src/stress/schedule/atomic_hooks.cpp) in every executable that links the harness;
 # builds without a sanitizer compile the executables that ask (safemap_use_atomic_points,
-# cmake/SafemapTesting.cmake) with the instrumentation and link the harness's own runtime
+# cmake/SafemapControlledTests.cmake) with the instrumentation and link the harness's own runtime
 # (src/stress/schedule/points_runtime.cpp). The asan presets cannot hold the instrumentation.
 # SAFEMAP_POINTS_RUNTIME: whether that runtime is how (atomics can be points, and not by TSan).
 if("address" IN_LIST SAFEMAP_SANITIZER)

@@ -2,7 +2,7 @@
 // ThreadSanitizer (-fsanitize=thread), for the few places where the library must behave
 // differently under it: g++ defines __SANITIZE_THREAD__, clang answers __has_feature. Code
 // compiled with TSan's instrumentation for the harness's scheduling-points runtime
-// (SAFEMAP_POINTS_RUNTIME, cmake/SafemapTesting.cmake) has no race detector behind it.
+// (SAFEMAP_POINTS_RUNTIME, cmake/SafemapControlledTests.cmake) has no race detector behind it.
 #pragma once
 
 namespace safemap::detail {

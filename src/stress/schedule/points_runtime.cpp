@@ -80,7 +80,7 @@ void memory_point(const void* address) {
 }
 
 // Whether this compiler's instrumentation calls the plain-access hooks below (clang's points
-// build turns them off, cmake/SafemapTesting.cmake).
+// build turns them off, cmake/SafemapControlledTests.cmake).
 #if defined(__clang__)
 constexpr bool memory_accesses_instrumented = false;
 #else
